@@ -1,0 +1,67 @@
+//! `oversight init CHECKLIST`: an answers skeleton to fill in.
+
+use super::{CommandResult, Outcome, print, print_diagnostics, today};
+use oversight::Error;
+use oversight::catalog::ChecklistRef;
+use oversight::diagnostic::{Diagnostic, Place};
+use oversight::i18n::Catalogue;
+use oversight::output::{WritePolicy, write_atomic};
+use oversight::skeleton::skeleton;
+use oversight::source::Limits;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The checklist, as a path or an id
+    #[arg(value_name = "CHECKLIST")]
+    checklist: String,
+    /// Language of the texts and comments [default: the checklist's first language]
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: &Args, limits: &Limits) -> CommandResult {
+    let reference = ChecklistRef::parse(&args.checklist);
+    let loaded = reference.load(limits)?;
+    print_diagnostics(&loaded.warnings);
+    let checklist = loaded.value;
+    let lang = args
+        .lang
+        .clone()
+        .unwrap_or_else(|| checklist.default_language().to_owned());
+    if !checklist.languages().contains(&lang) {
+        let hint = format!("expected one of {}", checklist.languages().join(", "));
+        let diagnostic = Diagnostic::error(
+            "unknown-language",
+            &checklist.origin,
+            Place::path("languages"),
+            format!("the checklist has no language `{lang}`"),
+        );
+        return Err(Error::Invalid(diagnostic.with_hint(hint).into()));
+    }
+    let text = skeleton(&checklist, &lang, &Catalogue::bundled().labels(&lang), today());
+    match &args.output {
+        Some(path) => {
+            let inputs = match reference {
+                ChecklistRef::Path(path) => vec![path],
+                ChecklistRef::Id(_) => Vec::new(),
+            };
+            write_atomic(
+                path,
+                text.as_bytes(),
+                &WritePolicy {
+                    inputs,
+                    overwrite: args.force,
+                },
+            )?;
+        }
+        None => print(&text),
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,131 @@
+//! The command line: clap types, raw flags resolved into settings, and the only printing.
+//!
+//! Each command lives in its own file and returns `Result<Outcome>`; [`main`] prints what went
+//! wrong and maps it to the documented exit code (0 ok, 1 bad input or failed operation,
+//! 2 usage, 3 a failed gate).
+
+mod checklists;
+mod init;
+mod score;
+mod validate;
+
+use clap::{Parser, Subcommand};
+use oversight::diagnostic::Diagnostics;
+use oversight::source::Limits;
+use oversight::{Error, Result};
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "oversight",
+    version,
+    about = "Oversight self-assessments of the security sector: validate, score and report"
+)]
+struct Cli {
+    #[command(flatten)]
+    limits: LimitArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Input limits; see docs/limits.md.
+#[derive(Debug, clap::Args)]
+struct LimitArgs {
+    /// Largest input file accepted, in bytes
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_file_bytes)]
+    max_file_bytes: u64,
+    /// Deepest nesting of checklist sections
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_section_depth)]
+    max_depth: usize,
+    /// Most indicators in one checklist
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_indicators)]
+    max_indicators: usize,
+}
+
+impl LimitArgs {
+    fn resolve(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_bytes,
+            max_section_depth: self.max_depth,
+            max_indicators: self.max_indicators,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check checklists and answers files, reporting every problem found
+    Validate(validate::Args),
+    /// Score an answers file against its checklist
+    Score(score::Args),
+    /// Write an answers skeleton listing every indicator of a checklist
+    Init(init::Args),
+    /// List the bundled checklists
+    Checklists,
+}
+
+/// How a command ended, when it did not fail outright.
+pub enum Outcome {
+    Success,
+    /// A gate such as `--fail-under` was not met (exit 3).
+    GateFailed,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let limits = cli.limits.resolve();
+    let result = match &cli.command {
+        Command::Validate(args) => validate::run(args, &limits),
+        Command::Score(args) => score::run(args, &limits),
+        Command::Init(args) => init::run(args, &limits),
+        Command::Checklists => checklists::run(),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::GateFailed) => ExitCode::from(3),
+        Err(error) => {
+            print_error(&error);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints diagnostics (errors and warnings) to stderr.
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    let mut stderr = std::io::stderr().lock();
+    for diagnostic in diagnostics.iter() {
+        let _ = writeln!(stderr, "{diagnostic}");
+    }
+}
+
+/// Prints an error with its cause chain.
+fn print_error(error: &Error) {
+    if let Error::Invalid(diagnostics) = error {
+        print_diagnostics(diagnostics);
+    }
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "error: {error}");
+    let mut cause = std::error::Error::source(error);
+    while let Some(inner) = cause {
+        let _ = writeln!(stderr, "  caused by: {inner}");
+        cause = inner.source();
+    }
+}
+
+/// Writes text to stdout, ignoring a closed pipe (`oversight score | head`).
+fn print(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Today's date in local time, for defaults that the user can fix with a flag.
+fn today() -> oversight::model::Date {
+    oversight::model::Date(chrono::Local::now().date_naive())
+}
+
+/// Reads `--checklist PATH|ID`.
+fn checklist_ref(value: &Option<String>) -> Option<oversight::catalog::ChecklistRef> {
+    value.as_deref().map(oversight::catalog::ChecklistRef::parse)
+}
+
+type CommandResult = Result<Outcome>;

@@ -1,0 +1,49 @@
+//! Operational failures: everything that can go wrong besides findings in the user's files.
+
+use crate::diagnostic::Diagnostics;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// One or more input files broke the rules; the diagnostics say where and how.
+    #[error("{} error(s) in the input", .0.error_count())]
+    Invalid(Diagnostics),
+
+    #[error("cannot write `{}`", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("`{}` already exists", path.display())]
+    WouldOverwrite { path: PathBuf },
+
+    #[error("`{}` is an input of this run; refusing to write the output over it", path.display())]
+    OutputIsInput { path: PathBuf },
+
+    #[error("cannot read the template folder `{}`", path.display())]
+    Templates {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("cannot render the template `{name}`")]
+    Template {
+        name: String,
+        #[source]
+        source: minijinja::Error,
+    },
+
+    #[error("cannot render the PDF")]
+    Pdf(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl From<Diagnostics> for Error {
+    fn from(diagnostics: Diagnostics) -> Self {
+        Error::Invalid(diagnostics)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

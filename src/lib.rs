@@ -1,0 +1,34 @@
+//! `oversight`: oversight self-assessments of the security sector.
+//!
+//! Ministries, police and intelligence services rate themselves against a checklist of
+//! democratic security sector governance criteria; auditors verify and publish the result.
+//! The library is a pipeline, one module per stage:
+//!
+//! 1. **load** ([`source`], [`catalog`], [`load`]): read files under [`source::Limits`], parse YAML
+//!    into the [`model`] document types, find a checklist by id or path;
+//! 2. **validate** ([`validate`]): check every rule and collect every [`diagnostic::Diagnostic`],
+//!    returning a trusted [`model::Checklist`] and [`model::Assessment`];
+//! 3. **score** ([`score`]): pure arithmetic to a [`score::Scorecard`] with a calculation trace;
+//! 4. **report view** ([`report`]): one typed, display-ready view in the chosen language,
+//!    the only thing renderers see;
+//! 5. **render** ([`render`]): HTML (minijinja templates), PDF (printpdf), JSON and text;
+//!    [`output`] writes the bytes atomically.
+//!
+//! Nothing in the library prints; the `oversight` binary does.
+
+pub mod catalog;
+pub mod diagnostic;
+pub mod error;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod score;
+pub mod skeleton;
+pub mod source;
+pub mod validate;
+
+pub use error::{Error, Result};
+
+/// The version of this tool, recorded in every report.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,110 @@
+//! The load stage: from file names to a validated checklist and assessment.
+//!
+//! An answers file names its checklist (`checklist:`); `--checklist` overrides that. The result
+//! carries every warning found on the way, for the caller to show.
+
+use crate::catalog::ChecklistRef;
+use crate::diagnostic::{Diagnostic, Diagnostics, Place};
+use crate::model::{Assessment, Checklist};
+use crate::source::{DocumentKind, Limits, Source};
+use crate::validate::{Validated, answers, checklist};
+use std::path::Path;
+
+/// A checklist and an assessment of it, both valid.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub checklist: Checklist,
+    pub assessment: Assessment,
+    pub warnings: Diagnostics,
+}
+
+/// Reads an answers file and its checklist, and validates both.
+pub fn assessment(
+    path: &Path,
+    checklist: Option<&ChecklistRef>,
+    limits: &Limits,
+) -> Result<Loaded, Diagnostics> {
+    assessment_from(&Source::read(path, limits)?, checklist, limits)
+}
+
+fn assessment_from(
+    source: &Source,
+    checklist: Option<&ChecklistRef>,
+    limits: &Limits,
+) -> Result<Loaded, Diagnostics> {
+    let loaded = match checklist {
+        Some(reference) => reference.load(limits),
+        None => named_checklist(source)?
+            .load(limits)
+            .map_err(|d| point_at_checklist_key(d, source)),
+    };
+    let Validated {
+        value: checklist,
+        warnings: mut all,
+    } = loaded?;
+    let Validated {
+        value: assessment,
+        warnings,
+    } = answers::answers(source, &checklist)?;
+    all.extend(warnings);
+    Ok(Loaded {
+        checklist,
+        assessment,
+        warnings: all,
+    })
+}
+
+/// What one file passed to `validate` turned out to be.
+#[derive(Debug, Clone)]
+pub enum Checked {
+    Checklist(Checklist),
+    Answers(Loaded),
+}
+
+/// Validates a file of either kind, telling them apart by content.
+pub fn any(
+    path: &Path,
+    checklist: Option<&ChecklistRef>,
+    limits: &Limits,
+) -> Result<(Checked, Diagnostics), Diagnostics> {
+    let source = Source::read(path, limits)?;
+    match source.kind()? {
+        DocumentKind::Checklist => {
+            let Validated { value, warnings } = checklist::checklist(&source, limits)?;
+            Ok((Checked::Checklist(value), warnings))
+        }
+        DocumentKind::Answers => {
+            let loaded = assessment_from(&source, checklist, limits)?;
+            let warnings = loaded.warnings.clone();
+            Ok((Checked::Answers(loaded), warnings))
+        }
+    }
+}
+
+/// Blames an unknown checklist id on the answers file's `checklist:` key that named it.
+fn point_at_checklist_key(mut diagnostics: Diagnostics, source: &Source) -> Diagnostics {
+    for diagnostic in diagnostics.0.iter_mut().filter(|d| d.code == "unknown-checklist") {
+        diagnostic.file = source.name.clone();
+        diagnostic.place = Place::path("checklist");
+    }
+    diagnostics
+}
+
+/// The checklist an answers file names in its `checklist:` key.
+fn named_checklist(source: &Source) -> Result<ChecklistRef, Diagnostic> {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        checklist: Option<String>,
+    }
+    let header: Header = source.parse()?;
+    match header.checklist {
+        Some(id) => Ok(ChecklistRef::parse(&id)),
+        None => Err(Diagnostic::error(
+            "missing-key",
+            &source.name,
+            Place::path("checklist"),
+            "the answers file does not say which checklist it answers",
+        )
+        .with_hint("add `checklist: <id>` or pass `--checklist PATH|ID`")),
+    }
+}

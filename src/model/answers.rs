@@ -1,0 +1,130 @@
+//! One organisation's answers to a checklist, as written in YAML.
+//!
+//! [`AnswersDoc`] mirrors the file; [`crate::validate::answers`] checks it against its
+//! checklist and returns an [`Assessment`], the only form that scoring accepts.
+
+use super::date::Date;
+use super::text::Text;
+use super::unique_map::UniqueMap;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersDoc {
+    pub checklist: String,
+    pub checklist_version: String,
+    pub organisation: Text,
+    pub assessed_on: Date,
+    #[serde(default)]
+    pub period: Option<Period>,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub assessors: Vec<Assessor>,
+    #[serde(default)]
+    pub answers: UniqueMap<Answer>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessor {
+    pub name: String,
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// The answer to one indicator: a level, or a status saying why there is none.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    #[serde(default)]
+    pub level: Option<i64>,
+    #[serde(default)]
+    pub status: Option<AnswerStatus>,
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    #[serde(default)]
+    pub action: Option<Action>,
+}
+
+/// A status written instead of a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerStatus {
+    NotApplicable,
+    NotEnoughInformation,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// A link or a registry reference.
+    #[serde(default, rename = "ref")]
+    pub reference: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub text: String,
+    #[serde(default)]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub due: Option<Date>,
+}
+
+/// Answers that passed validation against their checklist.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    doc: AnswersDoc,
+    /// Where it was read from, as the user named it.
+    pub origin: String,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub sha256: String,
+}
+
+impl Assessment {
+    pub(crate) fn new(doc: AnswersDoc, origin: String, sha256: String) -> Self {
+        Assessment { doc, origin, sha256 }
+    }
+
+    pub fn organisation(&self) -> &Text {
+        &self.doc.organisation
+    }
+
+    pub fn assessed_on(&self) -> Date {
+        self.doc.assessed_on
+    }
+
+    pub fn period(&self) -> Option<&Period> {
+        self.doc.period.as_ref()
+    }
+
+    pub fn language(&self) -> Option<&str> {
+        self.doc.language.as_deref()
+    }
+
+    pub fn assessors(&self) -> &[Assessor] {
+        &self.doc.assessors
+    }
+
+    pub fn answer(&self, indicator_id: &str) -> Option<&Answer> {
+        self.doc.answers.get(indicator_id)
+    }
+
+    pub fn answers(&self) -> impl Iterator<Item = (&str, &Answer)> {
+        self.doc.answers.iter()
+    }
+}

@@ -1,0 +1,39 @@
+//! Calendar dates written `YYYY-MM-DD`, with a clear error for dates that do not exist.
+
+use chrono::NaiveDate;
+use serde::de::{Deserialize, Deserializer, Error};
+use std::fmt;
+
+/// A calendar date such as `2026-11-20`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+/// The message prefix that [`crate::source`] recognises as the `invalid-date` code.
+pub const INVALID_DATE: &str = "invalid date";
+
+impl Date {
+    pub fn parse(text: &str) -> Result<Date, String> {
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map(Date)
+            .map_err(|_| format!("{INVALID_DATE} `{text}`: expected a calendar date written YYYY-MM-DD"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).map_err(D::Error::custom)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}

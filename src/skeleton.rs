@@ -1,0 +1,147 @@
+//! `oversight init`: an answers file to fill in, listing every indicator of a checklist.
+//!
+//! Each indicator appears with its text, guidance, expected evidence and scale levels as
+//! comments, and `level: ~`, so the skeleton validates as it is (every indicator unanswered).
+
+use crate::i18n::Labels;
+use crate::model::checklist::{Indicator, Section};
+use crate::model::{Checklist, Date, Text};
+use std::fmt::Write;
+
+/// The skeleton's YAML text, in `lang`, dated `today`.
+pub fn skeleton(checklist: &Checklist, lang: &str, labels: &Labels, today: Date) -> String {
+    let writer = Writer {
+        checklist,
+        lang,
+        labels,
+    };
+    let mut out = String::new();
+    writer.header(&mut out, today);
+    for section in checklist.sections() {
+        writer.section(&mut out, section, 1);
+    }
+    out
+}
+
+struct Writer<'a> {
+    checklist: &'a Checklist,
+    lang: &'a str,
+    labels: &'a Labels,
+}
+
+impl Writer<'_> {
+    fn text<'t>(&self, text: &'t Text) -> &'t str {
+        text.get(self.lang, self.checklist.default_language())
+    }
+
+    fn header(&self, out: &mut String, today: Date) {
+        let checklist = self.checklist;
+        let title = self.labels.fill(
+            "init_header",
+            &[
+                ("title", self.text(checklist.title())),
+                ("id", checklist.id()),
+                ("version", checklist.version()),
+            ],
+        );
+        comment(out, "", &title);
+        comment(out, "", self.labels.get("init_how"));
+        let _ = writeln!(out, "checklist: {}", quote(checklist.id()));
+        let _ = writeln!(out, "checklist_version: {}", quote(checklist.version()));
+        let _ = writeln!(
+            out,
+            "organisation: {}",
+            quote(self.labels.get("init_organisation"))
+        );
+        let _ = writeln!(out, "assessed_on: {today}");
+        let _ = writeln!(out, "language: {}", quote(self.lang));
+        let _ = writeln!(out, "assessors: []");
+        let _ = writeln!(out, "answers:");
+    }
+
+    fn section(&self, out: &mut String, section: &Section, depth: usize) {
+        let _ = writeln!(out);
+        let rule = "=".repeat(4 - depth.min(3));
+        comment(
+            out,
+            "  ",
+            &format!("{rule} {} [{}]", self.text(&section.title), section.id),
+        );
+        for indicator in &section.indicators {
+            self.indicator(out, indicator);
+        }
+        for child in &section.sections {
+            self.section(out, child, depth + 1);
+        }
+    }
+
+    fn indicator(&self, out: &mut String, indicator: &Indicator) {
+        let labels = self.labels;
+        let _ = writeln!(out);
+        let critical = if indicator.critical {
+            format!(" ({})", labels.get("init_critical"))
+        } else {
+            String::new()
+        };
+        comment(
+            out,
+            "  ",
+            &format!("{}{critical}: {}", indicator.id, self.text(&indicator.text)),
+        );
+        if let Some(guidance) = &indicator.guidance {
+            comment(
+                out,
+                "  ",
+                &format!("{}: {}", labels.get("init_guidance"), self.text(guidance)),
+            );
+        }
+        if !indicator.evidence.is_empty() {
+            let items: Vec<&str> = indicator.evidence.iter().map(|e| self.text(e)).collect();
+            comment(
+                out,
+                "  ",
+                &format!("{}: {}", labels.get("init_evidence"), items.join("; ")),
+            );
+        }
+        let scale = self.checklist.scale_of(indicator);
+        let levels: Vec<String> = scale
+            .levels
+            .iter()
+            .map(|l| format!("{} = {}", l.value, self.text(&l.label)))
+            .collect();
+        comment(
+            out,
+            "  ",
+            &format!(
+                "{} `{}`: {}",
+                labels.get("init_scale"),
+                indicator.scale,
+                levels.join(" | ")
+            ),
+        );
+        let _ = writeln!(out, "  {}:", indicator.id);
+        let _ = writeln!(out, "    level: ~");
+        let _ = writeln!(out, "    comment: \"\"");
+    }
+}
+
+/// Writes `text` as `#` comment lines, wrapped near 100 columns.
+fn comment(out: &mut String, indent: &str, text: &str) {
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + word.chars().count() > 96 {
+            let _ = writeln!(out, "{indent}# {line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    let _ = writeln!(out, "{indent}# {line}");
+}
+
+/// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+fn quote(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+}

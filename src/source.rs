@@ -1,0 +1,254 @@
+//! Reading input files and parsing their YAML: the only module that knows the YAML crate.
+//!
+//! A [`Source`] is a file's name, text and checksum, read under [`Limits`]. [`Source::parse`]
+//! turns it into one of the `*Doc` types of [`crate::model`], and turns every parser error into a
+//! [`Diagnostic`] with a stable code and the line and column the parser reports.
+
+use crate::diagnostic::{Diagnostic, Place};
+use crate::model::date::INVALID_DATE;
+use crate::model::unique_map::DUPLICATE_KEY;
+use serde::de::{DeserializeOwned, IgnoredAny};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// Bounds on what one input file may hold; see `docs/limits.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file accepted, in bytes.
+    pub max_file_bytes: u64,
+    /// Deepest nesting of sections in a checklist.
+    pub max_section_depth: usize,
+    /// Most indicators in one checklist.
+    pub max_indicators: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_section_depth: 8,
+            max_indicators: 5_000,
+        }
+    }
+}
+
+/// The text of one input file.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file as the user named it, used in every message about it.
+    pub name: String,
+    pub text: String,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub sha256: String,
+}
+
+/// What a YAML file holds, told apart by its top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    Checklist,
+    Answers,
+}
+
+impl Source {
+    /// Reads a file, refusing directories, oversized files and bytes that are not UTF-8.
+    pub fn read(path: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
+        let name = path.display().to_string();
+        let unreadable = |message: String| Diagnostic::error("unreadable-file", &name, Place::File, message);
+        let metadata = std::fs::metadata(path).map_err(|e| unreadable(describe_io(&e)))?;
+        if metadata.is_dir() {
+            return Err(unreadable("this is a folder, expected a YAML file".into()));
+        }
+        if metadata.len() > limits.max_file_bytes {
+            return Err(Diagnostic::error(
+                "file-too-large",
+                &name,
+                Place::File,
+                format!(
+                    "the file has {} bytes, more than the limit of {} bytes",
+                    metadata.len(),
+                    limits.max_file_bytes
+                ),
+            )
+            .with_hint("raise the limit with `--max-file-bytes N` if the file is genuine"));
+        }
+        let bytes = std::fs::read(path).map_err(|e| unreadable(describe_io(&e)))?;
+        Source::from_bytes(&name, &bytes)
+    }
+
+    /// Makes a source from bytes already in memory (bundled checklists, tests).
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Source, Diagnostic> {
+        let sha256 = hex(&Sha256::digest(bytes));
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let (line, column) = line_column(bytes, e.valid_up_to());
+            Diagnostic::error(
+                "not-utf8",
+                name,
+                Place::Position { line, column },
+                "the file is not valid UTF-8 text",
+            )
+            .with_hint(
+                "save the file as UTF-8 (binary files and legacy encodings such as cp1251 are not accepted)",
+            )
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.contains('\0') {
+            return Err(Diagnostic::error(
+                "not-utf8",
+                name,
+                Place::File,
+                "the file holds NUL bytes: it looks binary",
+            )
+            .with_hint("give a YAML text file"));
+        }
+        Ok(Source {
+            name: name.to_owned(),
+            text: text.to_owned(),
+            sha256,
+        })
+    }
+
+    /// Parses the YAML into `T`, refusing an empty document.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        self.refuse_empty()?;
+        serde_yaml::from_str(&self.text).map_err(|e| self.yaml_diagnostic(&e))
+    }
+
+    /// Tells a checklist from an answers file by its top-level keys.
+    pub fn kind(&self) -> Result<DocumentKind, Diagnostic> {
+        #[derive(serde::Deserialize)]
+        struct Probe {
+            answers: Option<IgnoredAny>,
+            checklist: Option<IgnoredAny>,
+            sections: Option<IgnoredAny>,
+            scales: Option<IgnoredAny>,
+        }
+        let probe: Probe = self.parse()?;
+        if probe.answers.is_some() || probe.checklist.is_some() {
+            Ok(DocumentKind::Answers)
+        } else if probe.sections.is_some() || probe.scales.is_some() {
+            Ok(DocumentKind::Checklist)
+        } else {
+            Err(Diagnostic::error(
+                "unknown-document",
+                &self.name,
+                Place::File,
+                "cannot tell whether this is a checklist or an answers file",
+            )
+            .with_hint(
+                "a checklist has `sections` and `scales`; an answers file has `checklist` and `answers`",
+            ))
+        }
+    }
+
+    fn refuse_empty(&self) -> Result<(), Diagnostic> {
+        let has_content = self
+            .text
+            .lines()
+            .map(str::trim)
+            .any(|line| !line.is_empty() && !line.starts_with('#') && line != "---" && line != "...");
+        if has_content {
+            Ok(())
+        } else {
+            Err(
+                Diagnostic::error("empty-file", &self.name, Place::File, "the file is empty")
+                    .with_hint("expected a checklist or an answers document"),
+            )
+        }
+    }
+
+    fn yaml_diagnostic(&self, error: &serde_yaml::Error) -> Diagnostic {
+        let full = error.to_string();
+        let place = match error.location() {
+            Some(at) => Place::Position {
+                line: at.line(),
+                column: at.column(),
+            },
+            None => Place::File,
+        };
+        let message = plain_words(strip_location(&full));
+        let (code, hint) = classify(&message);
+        let diagnostic = Diagnostic::error(code, &self.name, place, message);
+        match hint {
+            Some(hint) => diagnostic.with_hint(hint),
+            None => diagnostic,
+        }
+    }
+}
+
+/// The parser's message without its trailing ` at line L column C`.
+fn strip_location(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(at) if message[at..].contains(" column ") => &message[..at],
+        _ => message,
+    }
+}
+
+/// Replaces serde's Rust type names (`struct ChecklistDoc`) with the words a user knows.
+fn plain_words(message: &str) -> String {
+    match message.find("struct ") {
+        Some(at) => {
+            let rest = &message[at + "struct ".len()..];
+            let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+            format!("{}a mapping{}", &message[..at], &rest[end..])
+        }
+        None => message.to_owned(),
+    }
+}
+
+/// A stable code (and sometimes a hint) for a parser message.
+fn classify(message: &str) -> (&'static str, Option<&'static str>) {
+    let body = message.rsplit(": ").next().unwrap_or(message);
+    let has = |needle: &str| message.contains(needle);
+    if has("unknown field") {
+        (
+            "unknown-key",
+            Some("check the spelling; unknown keys are refused so that a typo is never ignored"),
+        )
+    } else if has(DUPLICATE_KEY) || has("duplicate field") {
+        (
+            "duplicate-key",
+            Some("remove one of the two; a repeated key is never merged"),
+        )
+    } else if has("missing field") {
+        ("missing-key", None)
+    } else if has(INVALID_DATE) {
+        ("invalid-date", None)
+    } else if has("unknown variant") {
+        ("unknown-value", None)
+    } else if has("invalid type") || has("invalid value") || has("invalid length") {
+        ("wrong-type", None)
+    } else if has("recursion limit") || has("repetition limit") {
+        (
+            "too-complex",
+            Some("the document nests too deeply or expands too many aliases; simplify it"),
+        )
+    } else if body.is_empty() {
+        ("yaml-syntax", None)
+    } else {
+        (
+            "yaml-syntax",
+            Some("check indentation, quotes and colons around this place"),
+        )
+    }
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => format!("cannot read the file: {error}"),
+    }
+}
+
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Lowercase hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,235 @@
+//! The rules an answers file must meet against its checklist.
+
+use super::{Findings, Hint, Validated, quoted_list};
+use crate::diagnostic::Diagnostics;
+use crate::model::answers::{Answer, AnswerStatus, AnswersDoc};
+use crate::model::{Assessment, Checklist, Text};
+use crate::source::Source;
+
+/// Parses an answers file and checks it against `checklist`, reporting every problem found.
+pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Assessment>, Diagnostics> {
+    let doc: AnswersDoc = source.parse()?;
+    let mut rules = Rules {
+        f: Findings::new(&source.name),
+        checklist,
+    };
+    rules.header(&doc);
+    for (id, answer) in doc.answers.iter() {
+        rules.answer(id, answer, &doc);
+    }
+    let findings = rules.f;
+    findings.finish(Assessment::new(
+        doc.clone(),
+        source.name.clone(),
+        source.sha256.clone(),
+    ))
+}
+
+struct Rules<'a> {
+    f: Findings<'a>,
+    checklist: &'a Checklist,
+}
+
+impl Rules<'_> {
+    fn header(&mut self, doc: &AnswersDoc) {
+        let checklist = self.checklist;
+        if doc.checklist != checklist.id() {
+            self.f
+                .error(
+                    "checklist-mismatch",
+                    "checklist",
+                    format!(
+                        "the answers are for `{}`, but the checklist is `{}`",
+                        doc.checklist,
+                        checklist.id()
+                    ),
+                )
+                .hint("pass the matching checklist with `--checklist`, or correct the `checklist` key");
+        }
+        if doc.checklist_version != checklist.version() {
+            self.f
+                .error(
+                    "version-mismatch",
+                    "checklist_version",
+                    format!(
+                        "the answers are for version `{}`, but the checklist is version `{}`",
+                        doc.checklist_version,
+                        checklist.version()
+                    ),
+                )
+                .hint("answers are scored only against the checklist version they were written for");
+        }
+        if let Some(lang) = &doc.language {
+            self.language("language", lang);
+        }
+        self.text("organisation", &doc.organisation);
+        if let Some(period) = &doc.period
+            && period.to < period.from
+        {
+            self.f
+                .error(
+                    "period-reversed",
+                    "period",
+                    format!(
+                        "the period ends ({}) before it starts ({})",
+                        period.to, period.from
+                    ),
+                )
+                .hint("`from` must be on or before `to`");
+        }
+        for (i, assessor) in doc.assessors.iter().enumerate() {
+            if assessor.name.trim().is_empty() {
+                self.f.error(
+                    "empty-value",
+                    &format!("assessors[{i}].name"),
+                    "the assessor's name is empty",
+                );
+            }
+        }
+    }
+
+    fn answer(&mut self, id: &str, answer: &Answer, doc: &AnswersDoc) {
+        let path = format!("answers[{id}]");
+        let Some(indicator) = self.checklist.indicator(id) else {
+            self.unknown_indicator(&path, id);
+            return;
+        };
+        match (answer.level, answer.status) {
+            (Some(_), Some(status)) => {
+                self.f
+                    .error(
+                        "level-and-status",
+                        &path,
+                        format!(
+                            "the answer has both a level and the status `{}`",
+                            status_name(status)
+                        ),
+                    )
+                    .hint("give a level, or a status saying why there is none, not both");
+            }
+            (Some(level), None) => {
+                let scale = self.checklist.scale_of(indicator);
+                if scale.level(level).is_none() {
+                    let lang = self.checklist.default_language();
+                    let valid = scale
+                        .levels
+                        .iter()
+                        .map(|l| format!("{} ({})", l.value, l.label.get(lang, lang)))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.f
+                        .error(
+                            "level-off-scale",
+                            &format!("{path}.level"),
+                            format!("level `{level}` is not on the scale `{}`", indicator.scale),
+                        )
+                        .hint(format!("expected one of {valid}"));
+                }
+            }
+            (None, Some(AnswerStatus::NotApplicable))
+                if answer.comment.as_deref().is_none_or(|c| c.trim().is_empty()) =>
+            {
+                self.f
+                    .error(
+                        "missing-justification",
+                        &format!("{path}.comment"),
+                        "a not-applicable answer needs a comment that justifies it",
+                    )
+                    .hint("say why the indicator does not apply to this organisation");
+            }
+            _ => {}
+        }
+        for (i, evidence) in answer.evidence.iter().enumerate() {
+            let at = format!("{path}.evidence[{i}]");
+            if evidence.title.trim().is_empty() {
+                self.f
+                    .error("empty-value", &format!("{at}.title"), "the evidence has no title");
+            }
+            if let Some(date) = evidence.date
+                && date > doc.assessed_on
+            {
+                self.f.warning(
+                    "evidence-after-assessment",
+                    &format!("{at}.date"),
+                    format!(
+                        "the evidence is dated {date}, after the assessment date {}",
+                        doc.assessed_on
+                    ),
+                );
+            }
+        }
+        if let Some(action) = &answer.action
+            && action.text.trim().is_empty()
+        {
+            self.f.error(
+                "empty-value",
+                &format!("{path}.action.text"),
+                "the planned action has no text",
+            );
+        }
+    }
+
+    fn unknown_indicator(&mut self, path: &str, id: &str) {
+        let is_section = section_ids(self.checklist.sections()).any(|s| s == id);
+        let message = if is_section {
+            format!(
+                "`{id}` is a section of `{}`; answers are given per indicator",
+                self.checklist.id()
+            )
+        } else {
+            format!("the checklist `{}` has no indicator `{id}`", self.checklist.id())
+        };
+        let indicators = self.checklist.indicators();
+        let nearest = indicators
+            .iter()
+            .map(|i| (strsim::levenshtein(&i.id, id), i.id.as_str()))
+            .min()
+            .filter(|(distance, _)| *distance <= 2);
+        let diagnostic = self.f.error("unknown-indicator", path, message);
+        if let Some((_, near)) = nearest {
+            diagnostic.hint(format!("did you mean `{near}`?"));
+        } else {
+            diagnostic.hint("list the checklist's indicators with `oversight init`");
+        }
+    }
+
+    fn language(&mut self, path: &str, lang: &str) {
+        let languages = self.checklist.languages();
+        if !languages.iter().any(|l| l == lang) {
+            self.f
+                .error(
+                    "unknown-language",
+                    path,
+                    format!("`{lang}` is not one of the checklist's languages"),
+                )
+                .hint(format!(
+                    "expected one of {}",
+                    quoted_list(languages.iter().map(String::as_str))
+                ));
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        if text.is_blank() {
+            self.f.error("empty-value", path, "the text is empty");
+        }
+        for lang in text.languages() {
+            self.language(&format!("{path}.{lang}"), lang);
+        }
+    }
+}
+
+fn status_name(status: AnswerStatus) -> &'static str {
+    match status {
+        AnswerStatus::NotApplicable => "not-applicable",
+        AnswerStatus::NotEnoughInformation => "not-enough-information",
+    }
+}
+
+fn section_ids(sections: &[crate::model::Section]) -> Box<dyn Iterator<Item = &str> + '_> {
+    Box::new(
+        sections
+            .iter()
+            .flat_map(|s| std::iter::once(s.id.as_str()).chain(section_ids(&s.sections))),
+    )
+}

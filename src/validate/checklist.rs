@@ -1,0 +1,417 @@
+//! The rules a checklist must meet before it is scored or rendered.
+
+use super::{Findings, Hint, Validated, is_valid_id, quoted_list};
+use crate::diagnostic::Diagnostics;
+use crate::model::checklist::{Band, ChecklistDoc, Indicator, Scale, Section};
+use crate::model::{Checklist, Text};
+use crate::source::{Limits, Source};
+use std::collections::HashSet;
+
+/// Parses and checks a checklist, reporting every problem found.
+pub fn checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
+    let doc: ChecklistDoc = source.parse()?;
+    let mut rules = Rules {
+        f: Findings::new(&source.name),
+        languages: &doc.languages,
+        limits,
+    };
+    rules.header(&doc);
+    rules.scales(&doc);
+    rules.scoring(&doc);
+    rules.structure(&doc);
+    let findings = rules.f;
+    findings.finish(Checklist::new(
+        doc.clone(),
+        source.name.clone(),
+        source.sha256.clone(),
+    ))
+}
+
+struct Rules<'a> {
+    f: Findings<'a>,
+    languages: &'a [String],
+    limits: &'a Limits,
+}
+
+impl Rules<'_> {
+    fn header(&mut self, doc: &ChecklistDoc) {
+        self.id("id", &doc.id);
+        if doc.version.trim().is_empty() {
+            self.f
+                .error("empty-value", "version", "the version is empty")
+                .hint("write a version such as \"1.0\"");
+        }
+        self.languages();
+        self.text("title", &doc.title, true);
+        self.optional_text("description", doc.description.as_ref());
+        self.optional_text("source", doc.source.as_ref());
+    }
+
+    fn languages(&mut self) {
+        if self.languages.is_empty() {
+            self.f
+                .error("no-languages", "languages", "the checklist lists no language")
+                .hint("list at least one language code, the default first, e.g. `[en, uk]`");
+        }
+        let mut seen = HashSet::new();
+        for (i, lang) in self.languages.iter().enumerate() {
+            let well_formed = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+            if !well_formed {
+                self.f
+                    .error(
+                        "bad-language",
+                        &format!("languages[{i}]"),
+                        format!("`{lang}` is not a language code"),
+                    )
+                    .hint("use a two- or three-letter lowercase ISO 639 code such as `en` or `uk`");
+            }
+            if !seen.insert(lang) {
+                self.f.error(
+                    "duplicate-language",
+                    &format!("languages[{i}]"),
+                    format!("`{lang}` is listed twice"),
+                );
+            }
+        }
+    }
+
+    fn scales(&mut self, doc: &ChecklistDoc) {
+        if doc.scales.is_empty() {
+            self.f.error("no-scales", "scales", "the checklist defines no answer scale").hint(
+                "define at least one scale, e.g. `maturity: {levels: [{value: 0, label: Absent}, {value: 1, label: Present}]}`",
+            );
+        }
+        for (name, scale) in doc.scales.iter() {
+            self.scale(name, scale);
+        }
+        let used: HashSet<&str> = all_indicators(&doc.sections)
+            .map(|(_, i)| i.scale.as_str())
+            .collect();
+        for name in doc.scales.keys().filter(|name| !used.contains(name)) {
+            self.f.warning(
+                "unused-scale",
+                &format!("scales[{name}]"),
+                format!("no indicator uses the scale `{name}`"),
+            );
+        }
+    }
+
+    fn scale(&mut self, name: &str, scale: &Scale) {
+        let path = format!("scales[{name}]");
+        self.optional_text(&format!("{path}.label"), scale.label.as_ref());
+        if scale.levels.len() < 2 {
+            self.f
+                .error(
+                    "too-few-levels",
+                    &format!("{path}.levels"),
+                    format!("the scale `{name}` has {} level(s)", scale.levels.len()),
+                )
+                .hint("a scale needs at least two levels");
+        }
+        for (i, pair) in scale.levels.windows(2).enumerate() {
+            if pair[1].value <= pair[0].value {
+                self.f
+                    .error(
+                        "levels-not-increasing",
+                        &format!("{path}.levels[{}].value", i + 1),
+                        format!(
+                            "level value `{}` does not exceed the previous value `{}`",
+                            pair[1].value, pair[0].value
+                        ),
+                    )
+                    .hint("list the levels from lowest to highest, each value greater than the one before");
+            }
+        }
+        for (i, level) in scale.levels.iter().enumerate() {
+            self.text(&format!("{path}.levels[{i}].label"), &level.label, true);
+            self.optional_text(
+                &format!("{path}.levels[{i}].description"),
+                level.description.as_ref(),
+            );
+        }
+    }
+
+    fn scoring(&mut self, doc: &ChecklistDoc) {
+        self.pass_mark("scoring.pass", doc.scoring.pass);
+        self.bands(&doc.scoring.bands);
+        if let Some(cap) = &doc.scoring.critical_cap
+            && !doc.scoring.bands.iter().any(|b| &b.code == cap)
+        {
+            let codes = quoted_list(doc.scoring.bands.iter().map(|b| b.code.as_str()));
+            self.f
+                .error(
+                    "unknown-band",
+                    "scoring.critical_cap",
+                    format!("no band has the code `{cap}`"),
+                )
+                .hint(if codes.is_empty() {
+                    "define `scoring.bands` first".to_owned()
+                } else {
+                    format!("expected one of {codes}")
+                });
+        }
+    }
+
+    fn bands(&mut self, bands: &[Band]) {
+        if let Some(first) = bands.first()
+            && first.min != 0.0
+        {
+            self.f
+                .error(
+                    "bands-start",
+                    "scoring.bands[0].min",
+                    format!("the first band starts at `{}`", first.min),
+                )
+                .hint("the first band must start at 0 so that every score has a band");
+        }
+        for (i, pair) in bands.windows(2).enumerate() {
+            if !(pair[1].min > pair[0].min) {
+                self.f
+                    .error(
+                        "bands-not-increasing",
+                        &format!("scoring.bands[{}].min", i + 1),
+                        format!(
+                            "band minimum `{}` does not exceed the previous minimum `{}`",
+                            pair[1].min, pair[0].min
+                        ),
+                    )
+                    .hint("list the bands from lowest to highest, each `min` greater than the one before");
+            }
+        }
+        let mut codes = HashSet::new();
+        for (i, band) in bands.iter().enumerate() {
+            let path = format!("scoring.bands[{i}]");
+            if !(0.0..=100.0).contains(&band.min) {
+                self.f.error(
+                    "out-of-range",
+                    &format!("{path}.min"),
+                    format!("band minimum `{}` is outside 0-100", band.min),
+                );
+            }
+            if band.code.trim().is_empty() {
+                self.f
+                    .error("empty-value", &format!("{path}.code"), "the band code is empty");
+            } else if !codes.insert(band.code.as_str()) {
+                self.f.error(
+                    "duplicate-band",
+                    &format!("{path}.code"),
+                    format!("the band code `{}` is used twice", band.code),
+                );
+            }
+            if let Some(colour) = &band.colour
+                && !is_hex_colour(colour)
+            {
+                self.f
+                    .error(
+                        "bad-colour",
+                        &format!("{path}.colour"),
+                        format!("`{colour}` is not a colour"),
+                    )
+                    .hint("write a colour as `#rrggbb`, e.g. `#2e7d32`");
+            }
+            self.text(&format!("{path}.label"), &band.label, true);
+        }
+    }
+
+    fn structure(&mut self, doc: &ChecklistDoc) {
+        if doc.sections.is_empty() {
+            self.f
+                .error("no-sections", "sections", "the checklist has no section")
+                .hint("add at least one section with indicators");
+        }
+        let mut ids: HashSet<&str> = HashSet::new();
+        self.sections("", &doc.sections, 1, &mut ids, doc);
+        let count = all_indicators(&doc.sections).count();
+        if count > self.limits.max_indicators {
+            self.f
+                .error(
+                    "too-many-indicators",
+                    "sections",
+                    format!(
+                        "the checklist has {count} indicators, more than the limit of {}",
+                        self.limits.max_indicators
+                    ),
+                )
+                .hint("raise the limit with `--max-indicators N` if the checklist is genuine");
+        }
+    }
+
+    fn sections<'d>(
+        &mut self,
+        parent: &str,
+        sections: &'d [Section],
+        depth: usize,
+        ids: &mut HashSet<&'d str>,
+        doc: &ChecklistDoc,
+    ) {
+        for section in sections {
+            let path = format!("{parent}sections[{}]", section.id);
+            self.unique_id(&format!("{path}.id"), &section.id, ids);
+            self.text(&format!("{path}.title"), &section.title, true);
+            self.optional_text(&format!("{path}.description"), section.description.as_ref());
+            self.weight(&format!("{path}.weight"), section.weight);
+            if section.sections.is_empty() && section.indicators.is_empty() {
+                self.f
+                    .error(
+                        "empty-section",
+                        &path,
+                        format!(
+                            "the section `{}` has no indicators and no sub-sections",
+                            section.id
+                        ),
+                    )
+                    .hint("add indicators or remove the section");
+            }
+            if depth > self.limits.max_section_depth && !section.sections.is_empty() {
+                self.f
+                    .error(
+                        "too-deep",
+                        &path,
+                        format!(
+                            "sections nest deeper than the limit of {} levels",
+                            self.limits.max_section_depth
+                        ),
+                    )
+                    .hint("flatten the structure, or raise the limit with `--max-depth N`");
+                continue;
+            }
+            for indicator in &section.indicators {
+                self.indicator(
+                    &format!("{path}.indicators[{}]", indicator.id),
+                    indicator,
+                    ids,
+                    doc,
+                );
+            }
+            self.sections(&format!("{path}."), &section.sections, depth + 1, ids, doc);
+        }
+    }
+
+    fn indicator<'d>(
+        &mut self,
+        path: &str,
+        indicator: &'d Indicator,
+        ids: &mut HashSet<&'d str>,
+        doc: &ChecklistDoc,
+    ) {
+        self.unique_id(&format!("{path}.id"), &indicator.id, ids);
+        self.text(&format!("{path}.text"), &indicator.text, true);
+        self.optional_text(&format!("{path}.guidance"), indicator.guidance.as_ref());
+        self.weight(&format!("{path}.weight"), indicator.weight);
+        if let Some(pass) = indicator.pass {
+            self.pass_mark(&format!("{path}.pass"), pass);
+        }
+        if doc.scales.get(&indicator.scale).is_none() {
+            self.f
+                .error(
+                    "unknown-scale",
+                    &format!("{path}.scale"),
+                    format!("no scale is named `{}`", indicator.scale),
+                )
+                .hint(format!("expected one of {}", quoted_list(doc.scales.keys())));
+        }
+        for (i, text) in indicator.evidence.iter().enumerate() {
+            self.text(&format!("{path}.evidence[{i}]"), text, true);
+        }
+        for (i, text) in indicator.references.iter().enumerate() {
+            self.text(&format!("{path}.references[{i}]"), text, true);
+        }
+    }
+
+    fn unique_id<'d>(&mut self, path: &str, id: &'d str, ids: &mut HashSet<&'d str>) {
+        self.id(path, id);
+        if !ids.insert(id) {
+            self.f
+                .error(
+                    "duplicate-id",
+                    path,
+                    format!("the id `{id}` is used more than once"),
+                )
+                .hint("ids must be unique across all sections and indicators");
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str) {
+        if !is_valid_id(id) {
+            self.f
+                .error("bad-id", path, format!("`{id}` is not a valid id"))
+                .hint("use lowercase letters, digits and hyphens only, e.g. `law-1`");
+        }
+    }
+
+    fn weight(&mut self, path: &str, weight: f64) {
+        if !(weight.is_finite() && weight > 0.0) {
+            self.f
+                .error(
+                    "bad-weight",
+                    path,
+                    format!("weight `{weight}` is not greater than 0"),
+                )
+                .hint("use a positive number; the default is 1");
+        }
+    }
+
+    fn pass_mark(&mut self, path: &str, pass: f64) {
+        if !(0.0..=100.0).contains(&pass) {
+            self.f
+                .error(
+                    "out-of-range",
+                    path,
+                    format!("pass mark `{pass}` is outside 0-100"),
+                )
+                .hint("a pass mark is a score between 0 and 100");
+        }
+    }
+
+    fn optional_text(&mut self, path: &str, text: Option<&Text>) {
+        if let Some(text) = text {
+            self.text(path, text, false);
+        }
+    }
+
+    /// Every translation in a known language; a warning for each language left out.
+    fn text(&mut self, path: &str, text: &Text, required: bool) {
+        if required && text.is_blank() {
+            self.f.error("empty-value", path, "the text is empty");
+        }
+        let present = text.languages();
+        for lang in &present {
+            if !self.languages.iter().any(|l| l == lang) {
+                self.f
+                    .error(
+                        "unknown-language",
+                        &format!("{path}.{lang}"),
+                        format!("`{lang}` is not one of the checklist's languages"),
+                    )
+                    .hint(format!(
+                        "expected one of {}",
+                        quoted_list(self.languages.iter().map(String::as_str))
+                    ));
+            }
+        }
+        if present.is_empty() {
+            return;
+        }
+        for lang in self.languages.iter().filter(|l| !present.contains(&l.as_str())) {
+            self.f.warning(
+                "missing-translation",
+                path,
+                format!("no `{lang}` translation; the default language is shown instead"),
+            );
+        }
+    }
+}
+
+/// Every indicator with the path of its section, depth first.
+fn all_indicators(sections: &[Section]) -> Box<dyn Iterator<Item = (&Section, &Indicator)> + '_> {
+    Box::new(sections.iter().flat_map(|s| {
+        s.indicators
+            .iter()
+            .map(move |i| (s, i))
+            .chain(all_indicators(&s.sections))
+    }))
+}
+
+fn is_hex_colour(colour: &str) -> bool {
+    colour.len() == 7 && colour.starts_with('#') && colour[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
