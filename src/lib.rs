@@ -23,6 +23,8 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod render;
+pub mod report;
 pub mod score;
 pub mod skeleton;
 pub mod source;

@@ -1,9 +1,7 @@
 //! `oversight init CHECKLIST`: an answers skeleton to fill in.
 
 use super::{CommandResult, Outcome, print, print_diagnostics, today};
-use oversight::Error;
 use oversight::catalog::ChecklistRef;
-use oversight::diagnostic::{Diagnostic, Place};
 use oversight::i18n::Catalogue;
 use oversight::output::{WritePolicy, write_atomic};
 use oversight::skeleton::skeleton;
@@ -31,20 +29,8 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     let loaded = reference.load(limits)?;
     print_diagnostics(&loaded.warnings);
     let checklist = loaded.value;
-    let lang = args
-        .lang
-        .clone()
-        .unwrap_or_else(|| checklist.default_language().to_owned());
-    if !checklist.languages().contains(&lang) {
-        let hint = format!("expected one of {}", checklist.languages().join(", "));
-        let diagnostic = Diagnostic::error(
-            "unknown-language",
-            &checklist.origin,
-            Place::path("languages"),
-            format!("the checklist has no language `{lang}`"),
-        );
-        return Err(Error::Invalid(diagnostic.with_hint(hint).into()));
-    }
+    super::check_language(args.lang.as_deref(), &checklist)?;
+    let lang = args.lang.clone().unwrap_or_else(|| checklist.default_language().to_owned());
     let text = skeleton(&checklist, &lang, &Catalogue::bundled().labels(&lang), today());
     match &args.output {
         Some(path) => {

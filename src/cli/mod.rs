@@ -6,6 +6,7 @@
 
 mod checklists;
 mod init;
+mod report;
 mod score;
 mod validate;
 
@@ -61,6 +62,8 @@ enum Command {
     Score(score::Args),
     /// Write an answers skeleton listing every indicator of a checklist
     Init(init::Args),
+    /// Render the assessment report as HTML, PDF and JSON files
+    Report(report::Args),
     /// List the bundled checklists
     Checklists,
 }
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args, &limits),
         Command::Score(args) => score::run(args, &limits),
         Command::Init(args) => init::run(args, &limits),
+        Command::Report(args) => report::run(args, &limits),
         Command::Checklists => checklists::run(),
     };
     match result {
@@ -129,3 +133,19 @@ fn checklist_ref(value: &Option<String>) -> Option<oversight::catalog::Checklist
 }
 
 type CommandResult = Result<Outcome>;
+
+/// Refuses a `--lang` that the checklist has no texts in.
+fn check_language(lang: Option<&str>, checklist: &oversight::model::Checklist) -> Result<()> {
+    let Some(lang) = lang else { return Ok(()) };
+    if checklist.languages().iter().any(|l| l == lang) {
+        return Ok(());
+    }
+    let diagnostic = oversight::diagnostic::Diagnostic::error(
+        "unknown-language",
+        &checklist.origin,
+        oversight::diagnostic::Place::path("languages"),
+        format!("the checklist has no language `{lang}`"),
+    )
+    .with_hint(format!("expected one of {}", checklist.languages().join(", ")));
+    Err(Error::Invalid(diagnostic.into()))
+}

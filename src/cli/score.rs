@@ -1,7 +1,8 @@
 //! `oversight score ANSWERS`: the scores as text or JSON.
 
-use super::{CommandResult, Outcome, checklist_ref, print, print_diagnostics};
+use super::{CommandResult, Outcome, checklist_ref, print, print_diagnostics, today};
 use oversight::load;
+use oversight::render::{self, json, text};
 use oversight::source::Limits;
 use std::path::PathBuf;
 
@@ -22,16 +23,20 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Language of the texts [default: the answers' `language:`, then the checklist's first]
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     let loaded = load::assessment(&args.answers, checklist_ref(&args.checklist).as_ref(), limits)?;
     print_diagnostics(&loaded.warnings);
-    let scorecard = oversight::score::score(&loaded.checklist, &loaded.assessment);
-    let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&scorecard).unwrap_or_default(),
-        Format::Text => format!("{scorecard:?}"),
+    super::check_language(args.lang.as_deref(), &loaded.checklist)?;
+    let (scorecard, view) = render::view(&loaded, args.lang.as_deref(), today());
+    let output = match args.format {
+        Format::Json => json::to_string(&json::result(&loaded.checklist, &loaded.assessment, &scorecard, &view.lang)),
+        Format::Text => text::summary(&view),
     };
-    print(&text);
+    print(&output);
     Ok(Outcome::Success)
 }

@@ -1,0 +1,145 @@
+//! JSON output: the scorecard with unrounded numbers, in a shape other programs can rely on.
+//!
+//! `oversight score --format json` prints [`result`]; the JSON report adds the provenance and
+//! the report date. Bands appear as `{code, label}`; texts in the report's language.
+
+use crate::model::{Assessment, Checklist, Date};
+use crate::report::ReportView;
+use crate::report::view::Provenance;
+use crate::score::{IndicatorResult, Overall, Scorecard, SectionResult, StatusCounts, Trace};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct ResultJson<'a> {
+    pub checklist: ChecklistJson<'a>,
+    pub organisation: &'a str,
+    pub assessed_on: Date,
+    pub language: &'a str,
+    pub overall: OverallJson<'a>,
+    pub completeness: Option<f64>,
+    pub critical_failures: &'a [String],
+    pub counts: StatusCounts,
+    pub sections: Vec<SectionJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChecklistJson<'a> {
+    pub id: &'a str,
+    pub version: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BandJson<'a> {
+    pub code: &'a str,
+    pub label: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OverallJson<'a> {
+    pub score: Option<f64>,
+    pub band: Option<BandJson<'a>>,
+    pub uncapped_band: Option<BandJson<'a>>,
+    pub capped: bool,
+    pub trace: &'a Trace,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionJson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub weight: f64,
+    pub score: Option<f64>,
+    pub band: Option<BandJson<'a>>,
+    pub trace: &'a Trace,
+    pub indicators: &'a [IndicatorResult],
+    pub sections: Vec<SectionJson<'a>>,
+}
+
+/// The scorecard as JSON values, texts in `lang`.
+pub fn result<'a>(
+    checklist: &'a Checklist,
+    assessment: &'a Assessment,
+    scorecard: &'a Scorecard,
+    lang: &'a str,
+) -> ResultJson<'a> {
+    let fallback = checklist.default_language();
+    let band = |index: Option<usize>| {
+        let band = &checklist.scoring().bands[index?];
+        Some(BandJson { code: &band.code, label: band.label.get(lang, fallback) })
+    };
+    let Overall { score, band: overall_band, uncapped_band, capped, trace } = &scorecard.overall;
+    ResultJson {
+        checklist: ChecklistJson { id: checklist.id(), version: checklist.version() },
+        organisation: assessment.organisation().get(lang, fallback),
+        assessed_on: assessment.assessed_on(),
+        language: lang,
+        overall: OverallJson {
+            score: *score,
+            band: band(*overall_band),
+            uncapped_band: band(*uncapped_band),
+            capped: *capped,
+            trace,
+        },
+        completeness: scorecard.completeness,
+        critical_failures: &scorecard.critical_failures,
+        counts: scorecard.counts,
+        sections: sections(checklist, &scorecard.sections, lang, &band),
+    }
+}
+
+fn sections<'a>(
+    checklist: &'a Checklist,
+    results: &'a [SectionResult],
+    lang: &'a str,
+    band: &dyn Fn(Option<usize>) -> Option<BandJson<'a>>,
+) -> Vec<SectionJson<'a>> {
+    let fallback = checklist.default_language();
+    let titles = section_titles(checklist.sections());
+    results
+        .iter()
+        .map(|r| SectionJson {
+            id: &r.id,
+            title: titles.iter().find(|(id, _)| *id == r.id).map_or("", |(_, t)| t.get(lang, fallback)),
+            weight: r.weight,
+            score: r.score,
+            band: band(r.band),
+            trace: &r.trace,
+            indicators: &r.indicators,
+            sections: sections(checklist, &r.sections, lang, band),
+        })
+        .collect()
+}
+
+fn section_titles(sections: &[crate::model::Section]) -> Vec<(&str, &crate::model::Text)> {
+    let mut out = Vec::new();
+    for section in sections {
+        out.push((section.id.as_str(), &section.title));
+        out.extend(section_titles(&section.sections));
+    }
+    out
+}
+
+/// `oversight score --format json`.
+pub fn to_string(value: &impl Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    #[serde(flatten)]
+    result: ResultJson<'a>,
+    report_date: &'a str,
+    provenance: &'a Provenance,
+}
+
+/// The JSON report: the result, the report date and the provenance.
+pub fn report(checklist: &Checklist, assessment: &Assessment, scorecard: &Scorecard, view: &ReportView) -> Vec<u8> {
+    let json = ReportJson {
+        result: result(checklist, assessment, scorecard, &view.lang),
+        report_date: &view.provenance.report_date,
+        provenance: &view.provenance,
+    };
+    to_string(&json).into_bytes()
+}

@@ -1,0 +1,87 @@
+//! The render stage: the report view (or the scorecard) to bytes in each output format.
+//!
+//! - [`html`]: minijinja templates from `report-templates/default/`, overridable per file;
+//! - [`json`]: the scorecard with unrounded numbers, for other programs;
+//! - [`text`]: the terminal summary of `oversight score`.
+
+pub mod html;
+pub mod json;
+pub mod text;
+
+/// An output format of `oversight report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    Html,
+    Pdf,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Json => "json",
+        }
+    }
+
+    /// The format a file name's extension asks for.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "html" | "htm" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+use crate::error::Result;
+use crate::i18n::Catalogue;
+use crate::load::Loaded;
+use crate::model::Date;
+use crate::report::{self, ReportInput};
+
+/// Settings for one report run, resolved from the command line.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    pub formats: Vec<Format>,
+    /// The report's language; `None` picks the answers' own, then the checklist's first.
+    pub lang: Option<String>,
+    pub templates: html::Templates,
+    pub report_date: Date,
+}
+
+/// The report view of an assessment: scored, in the chosen language.
+pub fn view(loaded: &Loaded, lang: Option<&str>, report_date: Date) -> (crate::score::Scorecard, report::ReportView) {
+    let scorecard = crate::score::score(&loaded.checklist, &loaded.assessment);
+    let catalogue = Catalogue::bundled();
+    let lang = report::language(lang, &loaded.checklist, &loaded.assessment);
+    let view = report::build(&ReportInput {
+        checklist: &loaded.checklist,
+        assessment: &loaded.assessment,
+        scorecard: &scorecard,
+        catalogue: &catalogue,
+        lang,
+        report_date,
+    });
+    (scorecard, view)
+}
+
+/// Scores an assessment and renders it in every requested format, all in memory, so that a
+/// failure in any format writes nothing.
+pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, Vec<u8>)>> {
+    let (scorecard, view) = view(loaded, options.lang.as_deref(), options.report_date);
+    options
+        .formats
+        .iter()
+        .map(|format| {
+            let bytes = match format {
+                Format::Html => options.templates.render(&view)?.into_bytes(),
+                Format::Json => json::report(&loaded.checklist, &loaded.assessment, &scorecard, &view),
+                Format::Pdf => return Err(crate::Error::Pdf("the PDF report is not available yet".into())),
+            };
+            Ok((*format, bytes))
+        })
+        .collect()
+}

@@ -1,0 +1,53 @@
+//! Formatting numbers and dates for a reader: the one place where rounding happens.
+
+use crate::i18n::Labels;
+use crate::model::Date;
+use chrono::Locale;
+
+/// Formats values in the conventions of one language.
+pub struct Formatter<'a> {
+    labels: &'a Labels,
+    locale: Locale,
+}
+
+impl<'a> Formatter<'a> {
+    /// Uses the catalogue's `locale` (e.g. `uk_UA`) for month names, `en_GB` when unknown.
+    pub fn new(labels: &'a Labels) -> Self {
+        let locale = Locale::try_from(labels.get("locale")).unwrap_or(Locale::en_GB);
+        Formatter { labels, locale }
+    }
+
+    /// A score with one decimal, "72.5" (or "72,5"); "—" without a value.
+    pub fn score(&self, value: Option<f64>) -> String {
+        match value {
+            Some(value) => self.decimal(value, 1),
+            None => "—".to_owned(),
+        }
+    }
+
+    /// A percentage with one decimal, "95.7%" (or "95,7 %").
+    pub fn percent(&self, value: Option<f64>) -> String {
+        match value {
+            Some(value) => self.labels.fill("percent", &[("value", &self.decimal(value, 1))]),
+            None => "—".to_owned(),
+        }
+    }
+
+    /// A weight or threshold without needless decimals: "1", "0.5", "2.25".
+    pub fn plain(&self, value: f64) -> String {
+        let text = format!("{:.4}", value);
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        text.replace('.', self.labels.get("decimal_separator"))
+    }
+
+    /// A date as a reader writes it: "20 November 2026", "20 листопада 2026".
+    pub fn date(&self, date: Date) -> String {
+        date.0.format_localized("%-d %B %Y", self.locale).to_string()
+    }
+
+    fn decimal(&self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        let text = if text == "-0.0" { "0.0".to_owned() } else { text };
+        text.replace('.', self.labels.get("decimal_separator"))
+    }
+}

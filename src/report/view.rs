@@ -1,0 +1,294 @@
+//! The report view: every type a template or the PDF layout sees, display-ready.
+//!
+//! Numbers are already formatted, texts already in the chosen language, bands already carry
+//! their colours. Renderers never look at the model or the scorecard directly.
+
+use crate::i18n::Labels;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    /// The language of every text in the view.
+    pub lang: String,
+    pub labels: Labels,
+    pub cover: Cover,
+    pub summary: Summary,
+    pub charts: Charts,
+    pub sections: Vec<SectionView>,
+    pub actions: Vec<ActionView>,
+    pub methodology: Methodology,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cover {
+    pub title: String,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub checklist_id: String,
+    pub checklist_version: String,
+    pub organisation: String,
+    pub period: Option<String>,
+    pub assessed_on: String,
+    pub report_date: String,
+    pub assessors: Vec<AssessorView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessorView {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// A rating band, with the colours to draw it in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BandView {
+    pub code: String,
+    pub label: String,
+    /// Background colour, `#rrggbb`.
+    pub colour: String,
+    /// Readable text colour on that background.
+    pub text_colour: String,
+}
+
+/// A score ready to print: `text` is "72.5" or "—".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreView {
+    pub value: Option<f64>,
+    pub text: String,
+    pub band: Option<BandView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub score: ScoreView,
+    /// The band the score alone would give, when a critical failure lowered it.
+    pub uncapped_band: Option<BandView>,
+    pub capped: bool,
+    pub completeness: String,
+    pub critical_failures: Vec<CriticalFailureView>,
+    pub strongest: Vec<SectionRef>,
+    pub weakest: Vec<SectionRef>,
+    pub counts: Vec<CountView>,
+    pub total_indicators: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CriticalFailureView {
+    pub id: String,
+    pub text: String,
+    pub section: String,
+    /// Why it fails: below its pass mark, unanswered, not enough information.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionRef {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub score: ScoreView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountView {
+    /// `scored`, `not-applicable`, `not-enough-information` or `unanswered`.
+    pub status: String,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Charts {
+    /// One bar per section, nested ones after their parent.
+    pub bars: Vec<BarView>,
+    /// Gridlines at the band thresholds.
+    pub marks: Vec<MarkView>,
+    /// The top-level sections on a radar; absent with fewer than three of them.
+    pub radar: Option<Radar>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BarView {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    /// 1 for a top-level section.
+    pub depth: usize,
+    pub score: ScoreView,
+    /// Bar length as a share of the full width, 0-100.
+    pub width: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MarkView {
+    pub value: f64,
+    pub text: String,
+}
+
+/// Radar geometry in a square `size` × `size` viewBox centred at (`centre`, `centre`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Radar {
+    pub size: f64,
+    pub centre: f64,
+    pub radius: f64,
+    pub axes: Vec<RadarAxis>,
+    /// Polygon points ("x,y x,y ...") of the guide rings at 25, 50, 75 and 100.
+    pub rings: Vec<String>,
+    /// Polygon points of the scores (sections without a score sit at the centre).
+    pub shape: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RadarAxis {
+    pub number: String,
+    pub title: String,
+    pub score: ScoreView,
+    pub x: f64,
+    pub y: f64,
+    pub label_x: f64,
+    pub label_y: f64,
+    /// SVG `text-anchor`: start, middle or end.
+    pub anchor: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// 1 for a top-level section.
+    pub depth: usize,
+    pub weight: String,
+    pub method: String,
+    pub score: ScoreView,
+    pub indicators: Vec<IndicatorView>,
+    pub sections: Vec<SectionView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorView {
+    pub id: String,
+    pub text: String,
+    pub guidance: Option<String>,
+    pub critical: bool,
+    pub weight: String,
+    /// `scored`, `not-applicable`, `not-enough-information` or `unanswered`.
+    pub status: String,
+    pub status_label: String,
+    /// "3 — Established", or empty without a level.
+    pub level: String,
+    pub score: ScoreView,
+    pub pass: String,
+    /// Whether the score reaches the pass mark; absent without a score.
+    pub passed: Option<bool>,
+    pub critical_failure: bool,
+    pub comment: Option<String>,
+    pub evidence: Vec<EvidenceView>,
+    pub action: Option<ActionView>,
+    pub expected_evidence: Vec<String>,
+    pub references: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceView {
+    pub title: String,
+    pub date: Option<String>,
+    pub reference: Option<String>,
+    /// The reference as a link target, only for `http`, `https` and relative links.
+    pub href: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionView {
+    pub indicator_id: String,
+    pub indicator_text: String,
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    /// Due before the assessment date.
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Methodology {
+    pub scales: Vec<ScaleView>,
+    /// How the top-level sections combine, e.g. "Weighted mean".
+    pub method: String,
+    /// What unanswered indicators contribute.
+    pub missing: String,
+    pub pass: String,
+    pub bands: Vec<BandRangeView>,
+    pub cap: Option<BandView>,
+    pub overall: TraceView,
+    /// One per section, in checklist order (nested ones after their parent).
+    pub traces: Vec<TraceView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScaleView {
+    pub id: String,
+    pub label: Option<String>,
+    pub levels: Vec<LevelView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelView {
+    pub value: i64,
+    pub label: String,
+    pub description: Option<String>,
+    /// The indicator score this level gives.
+    pub score: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BandRangeView {
+    pub band: BandView,
+    /// "70 – 85" or "85 – 100".
+    pub range: String,
+}
+
+/// How one aggregate was computed, for a reader to recompute by hand.
+#[derive(Debug, Clone, Serialize)]
+pub struct TraceView {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub method: String,
+    pub counted: Vec<TermView>,
+    pub excluded: Vec<ExcludedView>,
+    /// The arithmetic, e.g. "(2 × 75.0 + 1 × 50.0) ÷ 3 = 66.7".
+    pub formula: String,
+    pub result: ScoreView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermView {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub score: String,
+    pub weight: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExcludedView {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    pub tool: String,
+    pub tool_version: String,
+    pub checklist_id: String,
+    pub checklist_version: String,
+    pub checklist_file: String,
+    pub checklist_sha256: String,
+    pub answers_file: String,
+    pub answers_sha256: String,
+    pub report_date: String,
+}
