@@ -57,8 +57,8 @@ fn assessment_from(
 /// What one file passed to `validate` turned out to be.
 #[derive(Debug, Clone)]
 pub enum Checked {
-    Checklist(Checklist),
-    Answers(Loaded),
+    Checklist(Box<Checklist>),
+    Answers(Box<Loaded>),
 }
 
 /// Validates a file of either kind, telling them apart by content.
@@ -71,12 +71,12 @@ pub fn any(
     match source.kind()? {
         DocumentKind::Checklist => {
             let Validated { value, warnings } = checklist::checklist(&source, limits)?;
-            Ok((Checked::Checklist(value), warnings))
+            Ok((Checked::Checklist(Box::new(value)), warnings))
         }
         DocumentKind::Answers => {
             let loaded = assessment_from(&source, checklist, limits)?;
             let warnings = loaded.warnings.clone();
-            Ok((Checked::Answers(loaded), warnings))
+            Ok((Checked::Answers(Box::new(loaded)), warnings))
         }
     }
 }

@@ -165,7 +165,7 @@ impl Source {
             },
             None => Place::File,
         };
-        let message = plain_words(strip_location(&full));
+        let message = plain_words(&strip_location(&full));
         let (code, hint) = classify(&message);
         let diagnostic = Diagnostic::error(code, &self.name, place, message);
         match hint {
@@ -175,12 +175,25 @@ impl Source {
     }
 }
 
-/// The parser's message without its trailing ` at line L column C`.
-fn strip_location(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(at) if message[at..].contains(" column ") => &message[..at],
-        _ => message,
+/// The parser's message without ` at line L column C` (the place is reported separately).
+fn strip_location(message: &str) -> String {
+    let mut rest = message;
+    let mut out = String::new();
+    while let Some(at) = rest.find(" at line ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " at line ".len()..];
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let line_end = digits(after);
+        match after[line_end..].strip_prefix(" column ") {
+            Some(column) if line_end > 0 => rest = &column[digits(column)..],
+            _ => {
+                out.push_str(" at line ");
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
+    out
 }
 
 /// Replaces serde's Rust type names (`struct ChecklistDoc`) with the words a user knows.

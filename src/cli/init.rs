@@ -30,7 +30,10 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     print_diagnostics(&loaded.warnings);
     let checklist = loaded.value;
     super::check_language(args.lang.as_deref(), &checklist)?;
-    let lang = args.lang.clone().unwrap_or_else(|| checklist.default_language().to_owned());
+    let lang = args
+        .lang
+        .clone()
+        .unwrap_or_else(|| checklist.default_language().to_owned());
     let text = skeleton(&checklist, &lang, &Catalogue::bundled().labels(&lang), today());
     match &args.output {
         Some(path) => {

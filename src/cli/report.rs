@@ -59,7 +59,10 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     let rendered = render::report(&loaded, &options)?;
     let mut inputs = vec![args.answers.clone()];
     inputs.extend(args.checklist.as_ref().map(PathBuf::from));
-    let policy = WritePolicy { inputs, overwrite: true };
+    let policy = WritePolicy {
+        inputs,
+        overwrite: true,
+    };
     let mut written = String::new();
     for ((_, bytes), (_, path)) in rendered.iter().zip(&targets) {
         write_atomic(path, bytes, &policy)?;
@@ -74,14 +77,34 @@ fn targets(args: &Args) -> Vec<(Format, PathBuf)> {
     let mut formats: Vec<Format> = args.format.iter().map(|f| convert(*f)).collect();
     formats.sort();
     formats.dedup();
-    let stem = args.answers.file_stem().map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    let stem = args
+        .answers
+        .file_stem()
+        .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
     let into_folder = |folder: &Path, formats: Vec<Format>| {
-        formats.into_iter().map(|f| (f, folder.join(format!("{stem}.{}", f.extension())))).collect()
+        formats
+            .into_iter()
+            .map(|f| (f, folder.join(format!("{stem}.{}", f.extension()))))
+            .collect()
     };
     let default_formats = || vec![Format::Html, Format::Pdf];
     match &args.output {
-        None => into_folder(Path::new("."), if formats.is_empty() { default_formats() } else { formats }),
-        Some(path) if is_folder(path) => into_folder(path, if formats.is_empty() { default_formats() } else { formats }),
+        None => into_folder(
+            Path::new("."),
+            if formats.is_empty() {
+                default_formats()
+            } else {
+                formats
+            },
+        ),
+        Some(path) if is_folder(path) => into_folder(
+            path,
+            if formats.is_empty() {
+                default_formats()
+            } else {
+                formats
+            },
+        ),
         Some(path) => {
             let Some(from_extension) = Format::from_extension(path) else {
                 usage_error(format!(
@@ -116,5 +139,7 @@ fn convert(format: FormatArg) -> Format {
 
 fn usage_error(message: String) -> ! {
     use clap::CommandFactory;
-    super::Cli::command().error(ErrorKind::ArgumentConflict, message).exit()
+    super::Cli::command()
+        .error(ErrorKind::ArgumentConflict, message)
+        .exit()
 }

@@ -23,6 +23,9 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Exit with code 3 when the overall score is below N (or there is no score)
+    #[arg(long, value_name = "N")]
+    fail_under: Option<f64>,
     /// Language of the texts [default: the answers' `language:`, then the checklist's first]
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
@@ -34,9 +37,23 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     super::check_language(args.lang.as_deref(), &loaded.checklist)?;
     let (scorecard, view) = render::view(&loaded, args.lang.as_deref(), today());
     let output = match args.format {
-        Format::Json => json::to_string(&json::result(&loaded.checklist, &loaded.assessment, &scorecard, &view.lang)),
+        Format::Json => json::to_string(&json::result(
+            &loaded.checklist,
+            &loaded.assessment,
+            &scorecard,
+            &view.lang,
+        )),
         Format::Text => text::summary(&view),
     };
     print(&output);
-    Ok(Outcome::Success)
+    match args.fail_under {
+        Some(threshold) if scorecard.overall.score.is_none_or(|score| score < threshold) => {
+            eprintln!(
+                "gate: the overall score {} is below {threshold}",
+                view.summary.score.text
+            );
+            Ok(Outcome::GateFailed)
+        }
+        _ => Ok(Outcome::Success),
+    }
 }

@@ -1,7 +1,7 @@
 //! Calendar dates written `YYYY-MM-DD`, with a clear error for dates that do not exist.
 
 use chrono::NaiveDate;
-use serde::de::{Deserialize, Deserializer, Error};
+use serde::de::{Deserialize, Deserializer, Error, Visitor};
 use std::fmt;
 
 /// A calendar date such as `2026-11-20`.
@@ -21,8 +21,22 @@ impl Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Date::parse(&text).map_err(D::Error::custom)
+        struct DateVisitor;
+
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+
+            /// Raising the error here, inside the parser's call, lets it add the line and column.
+            fn visit_str<E: Error>(self, text: &str) -> Result<Date, E> {
+                Date::parse(text).map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_str(DateVisitor)
     }
 }
 

@@ -34,9 +34,14 @@ impl Templates {
             && !folder.is_dir()
         {
             let source = std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder");
-            return Err(Error::Templates { path: folder.to_owned(), source });
+            return Err(Error::Templates {
+                path: folder.to_owned(),
+                source,
+            });
         }
-        Ok(Templates { overrides: folder.map(Path::to_owned) })
+        Ok(Templates {
+            overrides: folder.map(Path::to_owned),
+        })
     }
 
     /// The text of a template or asset by file name: the override if there is one, else the bundled one.
@@ -48,7 +53,10 @@ impl Templates {
                 return std::fs::read_to_string(path).ok();
             }
         }
-        DEFAULT_TEMPLATES.get_file(&relative).and_then(|f| f.contents_utf8()).map(str::to_owned)
+        DEFAULT_TEMPLATES
+            .get_file(&relative)
+            .and_then(|f| f.contents_utf8())
+            .map(str::to_owned)
     }
 
     fn environment(&self) -> Environment<'_> {
@@ -62,7 +70,11 @@ impl Templates {
                 AutoEscape::None
             }
         });
-        if let Ok(syntax) = SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
+        if let Ok(syntax) = SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+        {
             env.set_syntax(syntax);
         }
         let templates = self.clone();
@@ -73,7 +85,10 @@ impl Templates {
     /// Renders the HTML report.
     pub fn render(&self, view: &ReportView) -> Result<String> {
         let env = self.environment();
-        let template_error = |source: minijinja::Error| Error::Template { name: ENTRY.to_owned(), source };
+        let template_error = |source: minijinja::Error| Error::Template {
+            name: ENTRY.to_owned(),
+            source,
+        };
         let template = env.get_template(ENTRY).map_err(template_error)?;
         template.render(Serde(view)).map_err(template_error)
     }

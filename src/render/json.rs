@@ -65,11 +65,23 @@ pub fn result<'a>(
     let fallback = checklist.default_language();
     let band = |index: Option<usize>| {
         let band = &checklist.scoring().bands[index?];
-        Some(BandJson { code: &band.code, label: band.label.get(lang, fallback) })
+        Some(BandJson {
+            code: &band.code,
+            label: band.label.get(lang, fallback),
+        })
     };
-    let Overall { score, band: overall_band, uncapped_band, capped, trace } = &scorecard.overall;
+    let Overall {
+        score,
+        band: overall_band,
+        uncapped_band,
+        capped,
+        trace,
+    } = &scorecard.overall;
     ResultJson {
-        checklist: ChecklistJson { id: checklist.id(), version: checklist.version() },
+        checklist: ChecklistJson {
+            id: checklist.id(),
+            version: checklist.version(),
+        },
         organisation: assessment.organisation().get(lang, fallback),
         assessed_on: assessment.assessed_on(),
         language: lang,
@@ -99,7 +111,10 @@ fn sections<'a>(
         .iter()
         .map(|r| SectionJson {
             id: &r.id,
-            title: titles.iter().find(|(id, _)| *id == r.id).map_or("", |(_, t)| t.get(lang, fallback)),
+            title: titles
+                .iter()
+                .find(|(id, _)| *id == r.id)
+                .map_or("", |(_, t)| t.get(lang, fallback)),
             weight: r.weight,
             score: r.score,
             band: band(r.band),
@@ -135,7 +150,12 @@ struct ReportJson<'a> {
 }
 
 /// The JSON report: the result, the report date and the provenance.
-pub fn report(checklist: &Checklist, assessment: &Assessment, scorecard: &Scorecard, view: &ReportView) -> Vec<u8> {
+pub fn report(
+    checklist: &Checklist,
+    assessment: &Assessment,
+    scorecard: &Scorecard,
+    view: &ReportView,
+) -> Vec<u8> {
     let json = ReportJson {
         result: result(checklist, assessment, scorecard, &view.lang),
         report_date: &view.provenance.report_date,

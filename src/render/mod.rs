@@ -1,11 +1,13 @@
 //! The render stage: the report view (or the scorecard) to bytes in each output format.
 //!
 //! - [`html`]: minijinja templates from `report-templates/default/`, overridable per file;
+//! - [`pdf`]: an A4 document laid out and written with printpdf;
 //! - [`json`]: the scorecard with unrounded numbers, for other programs;
 //! - [`text`]: the terminal summary of `oversight score`.
 
 pub mod html;
 pub mod json;
+pub mod pdf;
 pub mod text;
 
 /// An output format of `oversight report`.
@@ -53,7 +55,11 @@ pub struct ReportOptions {
 }
 
 /// The report view of an assessment: scored, in the chosen language.
-pub fn view(loaded: &Loaded, lang: Option<&str>, report_date: Date) -> (crate::score::Scorecard, report::ReportView) {
+pub fn view(
+    loaded: &Loaded,
+    lang: Option<&str>,
+    report_date: Date,
+) -> (crate::score::Scorecard, report::ReportView) {
     let scorecard = crate::score::score(&loaded.checklist, &loaded.assessment);
     let catalogue = Catalogue::bundled();
     let lang = report::language(lang, &loaded.checklist, &loaded.assessment);

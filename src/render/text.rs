@@ -11,28 +11,66 @@ pub fn summary(view: &ReportView) -> String {
     let _ = writeln!(
         out,
         "{} — {} {} ({})",
-        view.cover.organisation, view.cover.checklist_id, view.cover.checklist_version, view.cover.assessed_on
+        view.cover.organisation,
+        view.cover.checklist_id,
+        view.cover.checklist_version,
+        view.cover.assessed_on
     );
-    let _ = writeln!(out, "{}: {}", labels.get("overall_score"), score_with_band(&summary.score));
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        labels.get("overall_score"),
+        score_with_band(&summary.score)
+    );
     if let Some(uncapped) = &summary.uncapped_band {
-        let _ = writeln!(out, "  {}", labels.fill("capped_note", &[("band", &uncapped.code)]));
+        let _ = writeln!(
+            out,
+            "  {}",
+            labels.fill("capped_note", &[("band", &uncapped.code)])
+        );
     }
-    let counts: Vec<String> =
-        summary.counts.iter().filter(|c| c.count > 0).map(|c| format!("{} {}", c.count, c.label.to_lowercase())).collect();
-    let _ = writeln!(out, "{}: {} ({})", labels.get("completeness"), summary.completeness, counts.join(", "));
-    let failures: Vec<String> =
-        summary.critical_failures.iter().map(|f| format!("{} ({})", f.id, f.reason.to_lowercase())).collect();
+    let counts: Vec<String> = summary
+        .counts
+        .iter()
+        .filter(|c| c.count > 0)
+        .map(|c| format!("{} {}", c.count, c.label.to_lowercase()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}: {} ({})",
+        labels.get("completeness"),
+        summary.completeness,
+        counts.join(", ")
+    );
+    let failures: Vec<String> = summary
+        .critical_failures
+        .iter()
+        .map(|f| format!("{} ({})", f.id, f.reason.to_lowercase()))
+        .collect();
     let none = labels.get("none");
-    let failures = if failures.is_empty() { none.to_owned() } else { failures.join(", ") };
+    let failures = if failures.is_empty() {
+        none.to_owned()
+    } else {
+        failures.join(", ")
+    };
     let _ = writeln!(out, "{}: {failures}", labels.get("critical_failures"));
     let _ = writeln!(out);
     let sections = flatten(&view.sections);
-    let width = sections.iter().map(|s| s.title.chars().count() + 2 * s.depth + s.number.len()).max().unwrap_or(0);
+    let width = sections
+        .iter()
+        .map(|s| s.title.chars().count() + 2 * s.depth + s.number.len())
+        .max()
+        .unwrap_or(0);
     for section in sections {
         let indent = "  ".repeat(section.depth - 1);
         let label = format!("{indent}{} {}", section.number, section.title);
         let pad = width.saturating_sub(label.chars().count()) + 2;
-        let _ = writeln!(out, "{label}{}{}", " ".repeat(pad), score_with_band(&section.score));
+        let _ = writeln!(
+            out,
+            "{label}{}{}",
+            " ".repeat(pad),
+            score_with_band(&section.score)
+        );
     }
     out
 }

@@ -15,7 +15,10 @@ pub fn radar(axes: Vec<(String, String, ScoreView)>) -> Option<Radar> {
     let count = axes.len();
     let point = |index: usize, share: f64| {
         let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index as f64 / count as f64;
-        (centre + share * RADIUS * angle.cos(), centre + share * RADIUS * angle.sin())
+        (
+            centre + share * RADIUS * angle.cos(),
+            centre + share * RADIUS * angle.sin(),
+        )
     };
     let polygon = |shares: &[f64]| {
         shares
@@ -28,9 +31,14 @@ pub fn radar(axes: Vec<(String, String, ScoreView)>) -> Option<Radar> {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let rings = [0.25, 0.5, 0.75, 1.0].iter().map(|share| polygon(&vec![*share; count])).collect();
-    let shares: Vec<f64> =
-        axes.iter().map(|(_, _, score)| score.value.unwrap_or(0.0).clamp(0.0, 100.0) / 100.0).collect();
+    let rings = [0.25, 0.5, 0.75, 1.0]
+        .iter()
+        .map(|share| polygon(&vec![*share; count]))
+        .collect();
+    let shares: Vec<f64> = axes
+        .iter()
+        .map(|(_, _, score)| score.value.unwrap_or(0.0).clamp(0.0, 100.0) / 100.0)
+        .collect();
     let shape = polygon(&shares);
     let axes = axes
         .into_iter()
@@ -57,7 +65,14 @@ pub fn radar(axes: Vec<(String, String, ScoreView)>) -> Option<Radar> {
             }
         })
         .collect();
-    Some(Radar { size: SIZE, centre, radius: RADIUS, axes, rings, shape })
+    Some(Radar {
+        size: SIZE,
+        centre,
+        radius: RADIUS,
+        axes,
+        rings,
+        shape,
+    })
 }
 
 /// Two decimals are plenty for SVG and keep the output stable.

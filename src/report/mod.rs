@@ -28,8 +28,14 @@ pub struct ReportInput<'a> {
 }
 
 /// The report language: the one asked for, else the answers' own, else the checklist's first.
-pub fn language<'a>(requested: Option<&'a str>, checklist: &'a Checklist, assessment: &'a Assessment) -> &'a str {
-    requested.or(assessment.language()).unwrap_or(checklist.default_language())
+pub fn language<'a>(
+    requested: Option<&'a str>,
+    checklist: &'a Checklist,
+    assessment: &'a Assessment,
+) -> &'a str {
+    requested
+        .or(assessment.language())
+        .unwrap_or(checklist.default_language())
 }
 
 /// Builds the report view.
@@ -61,15 +67,21 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(input: &'a ReportInput<'a>, labels: &'a Labels) -> Self {
-        let mut builder =
-            Builder { input, labels, fmt: Formatter::new(labels), bands: Vec::new(), names: HashMap::new() };
+        let mut builder = Builder {
+            input,
+            labels,
+            fmt: Formatter::new(labels),
+            bands: Vec::new(),
+            names: HashMap::new(),
+        };
         builder.bands = band_views(input.checklist, &builder);
         builder.collect_names(input.checklist.sections(), "");
         builder
     }
 
     fn text(&self, text: &Text) -> String {
-        text.get(self.input.lang, self.input.checklist.default_language()).to_owned()
+        text.get(self.input.lang, self.input.checklist.default_language())
+            .to_owned()
     }
 
     fn optional(&self, text: Option<&Text>) -> Option<String> {
@@ -77,22 +89,33 @@ impl<'a> Builder<'a> {
     }
 
     fn score(&self, value: Option<f64>, band: Option<usize>) -> ScoreView {
-        ScoreView { value, text: self.fmt.score(value), band: band.and_then(|b| self.bands.get(b).cloned()) }
+        ScoreView {
+            value,
+            text: self.fmt.score(value),
+            band: band.and_then(|b| self.bands.get(b).cloned()),
+        }
     }
 
     fn collect_names(&mut self, sections: &[Section], prefix: &str) {
         for (i, section) in sections.iter().enumerate() {
             let number = format!("{prefix}{}", i + 1);
-            self.names.insert(section.id.clone(), (number.clone(), self.text(&section.title)));
+            self.names
+                .insert(section.id.clone(), (number.clone(), self.text(&section.title)));
             for indicator in &section.indicators {
-                self.names.insert(indicator.id.clone(), (indicator.id.clone(), self.text(&indicator.text)));
+                self.names.insert(
+                    indicator.id.clone(),
+                    (indicator.id.clone(), self.text(&indicator.text)),
+                );
             }
             self.collect_names(&section.sections, &format!("{number}."));
         }
     }
 
     fn name(&self, id: &str) -> (String, String) {
-        self.names.get(id).cloned().unwrap_or_else(|| (id.to_owned(), id.to_owned()))
+        self.names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| (id.to_owned(), id.to_owned()))
     }
 
     fn cover(&self) -> Cover {
@@ -112,16 +135,26 @@ impl<'a> Builder<'a> {
             assessors: assessment
                 .assessors()
                 .iter()
-                .map(|a| AssessorView { name: a.name.clone(), role: a.role.clone() })
+                .map(|a| AssessorView {
+                    name: a.name.clone(),
+                    role: a.role.clone(),
+                })
                 .collect(),
         }
     }
 
     fn summary(&self, sections: &[SectionView]) -> Summary {
         let card = self.input.scorecard;
-        let mut ranked: Vec<&SectionView> =
-            flatten(sections).into_iter().filter(|s| !s.indicators.is_empty() && s.score.value.is_some()).collect();
-        ranked.sort_by(|a, b| b.score.value.partial_cmp(&a.score.value).unwrap_or(std::cmp::Ordering::Equal));
+        let mut ranked: Vec<&SectionView> = flatten(sections)
+            .into_iter()
+            .filter(|s| !s.indicators.is_empty() && s.score.value.is_some())
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.score
+                .value
+                .partial_cmp(&a.score.value)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         let to_ref = |s: &&SectionView| SectionRef {
             id: s.id.clone(),
             number: s.number.clone(),
@@ -132,7 +165,11 @@ impl<'a> Builder<'a> {
         let counts = &card.counts;
         Summary {
             score: self.score(card.overall.score, card.overall.band),
-            uncapped_band: card.overall.uncapped_band.filter(|_| card.overall.capped).and_then(|b| self.bands.get(b).cloned()),
+            uncapped_band: card
+                .overall
+                .uncapped_band
+                .filter(|_| card.overall.capped)
+                .and_then(|b| self.bands.get(b).cloned()),
             capped: card.overall.capped,
             completeness: self.fmt.percent(card.completeness),
             critical_failures: self.critical_failures(sections),
@@ -147,7 +184,10 @@ impl<'a> Builder<'a> {
             .into_iter()
             .map(|(status, count)| CountView {
                 status: status_key(status).to_owned(),
-                label: self.labels.get(&format!("status_{}", status_key(status))).to_owned(),
+                label: self
+                    .labels
+                    .get(&format!("status_{}", status_key(status)))
+                    .to_owned(),
                 count,
             })
             .collect(),
@@ -191,10 +231,16 @@ impl<'a> Builder<'a> {
             .bands
             .iter()
             .skip(1)
-            .map(|b| MarkView { value: b.min, text: self.fmt.plain(b.min) })
+            .map(|b| MarkView {
+                value: b.min,
+                text: self.fmt.plain(b.min),
+            })
             .collect();
         let radar = chart::radar(
-            sections.iter().map(|s| (s.number.clone(), s.title.clone(), s.score.clone())).collect(),
+            sections
+                .iter()
+                .map(|s| (s.number.clone(), s.title.clone(), s.score.clone()))
+                .collect(),
         );
         Charts { bars, marks, radar }
     }
@@ -232,7 +278,11 @@ impl<'a> Builder<'a> {
         let scale = self.input.checklist.scale_of(indicator);
         let level = result
             .level
-            .and_then(|value| scale.level(value).map(|l| format!("{value} — {}", self.text(&l.label))))
+            .and_then(|value| {
+                scale
+                    .level(value)
+                    .map(|l| format!("{value} — {}", self.text(&l.label)))
+            })
             .unwrap_or_default();
         let pass = self.fmt.plain(result.pass);
         IndicatorView {
@@ -242,13 +292,24 @@ impl<'a> Builder<'a> {
             critical: indicator.critical,
             weight: self.fmt.plain(indicator.weight),
             status: status_key(result.status).to_owned(),
-            status_label: self.labels.get(&format!("status_{}", status_key(result.status))).to_owned(),
+            status_label: self
+                .labels
+                .get(&format!("status_{}", status_key(result.status)))
+                .to_owned(),
             level,
-            score: self.score(result.score, crate::score::band_for(self.input.checklist, result.score)),
-            passed: result.score.filter(|_| result.status == Status::Scored).map(|s| s >= result.pass),
+            score: self.score(
+                result.score,
+                crate::score::band_for(self.input.checklist, result.score),
+            ),
+            passed: result
+                .score
+                .filter(|_| result.status == Status::Scored)
+                .map(|s| s >= result.pass),
             pass,
             critical_failure: result.critical_failure,
-            comment: answer.and_then(|a| a.comment.clone()).filter(|c| !c.trim().is_empty()),
+            comment: answer
+                .and_then(|a| a.comment.clone())
+                .filter(|c| !c.trim().is_empty()),
             evidence: answer.map(|a| self.evidence(a)).unwrap_or_default(),
             action: answer.and_then(|a| self.action(indicator, a)),
             expected_evidence: indicator.evidence.iter().map(|t| self.text(t)).collect(),
@@ -265,7 +326,10 @@ impl<'a> Builder<'a> {
                 EvidenceView {
                     title: e.title.clone(),
                     date: e.date.map(|d| self.fmt.date(d)),
-                    href: reference.as_deref().filter(|r| is_safe_link(r)).map(str::to_owned),
+                    href: reference
+                        .as_deref()
+                        .filter(|r| is_safe_link(r))
+                        .map(str::to_owned),
                     reference,
                 }
             })
@@ -280,7 +344,9 @@ impl<'a> Builder<'a> {
             text: action.text.clone(),
             owner: action.owner.clone(),
             due: action.due.map(|d| self.fmt.date(d)),
-            overdue: action.due.is_some_and(|d| d < self.input.assessment.assessed_on()),
+            overdue: action
+                .due
+                .is_some_and(|d| d < self.input.assessment.assessed_on()),
         })
     }
 
@@ -292,7 +358,10 @@ impl<'a> Builder<'a> {
             .flat_map(|s| s.indicators.iter())
             .filter_map(|i| {
                 let action = i.action.clone()?;
-                let due = assessment.answer(&i.id).and_then(|a| a.action.as_ref()).and_then(|a| a.due);
+                let due = assessment
+                    .answer(&i.id)
+                    .and_then(|a| a.action.as_ref())
+                    .and_then(|a| a.due);
                 Some((due, action))
             })
             .collect();
@@ -316,7 +385,8 @@ impl<'a> Builder<'a> {
                         label: self.text(&level.label),
                         description: self.optional(level.description.as_ref()),
                         score: self.fmt.score(Some(
-                            100.0 * (level.value - scale.lowest()) as f64 / (scale.highest() - scale.lowest()) as f64,
+                            100.0 * (level.value - scale.lowest()) as f64
+                                / (scale.highest() - scale.lowest()) as f64,
                         )),
                     })
                     .collect(),
@@ -329,7 +399,10 @@ impl<'a> Builder<'a> {
             .map(|(i, band)| {
                 let from = scoring.bands[i].min;
                 let to = scoring.bands.get(i + 1).map_or(100.0, |b| b.min);
-                BandRangeView { band: band.clone(), range: format!("{} – {}", self.fmt.plain(from), self.fmt.plain(to)) }
+                BandRangeView {
+                    band: band.clone(),
+                    range: format!("{} – {}", self.fmt.plain(from), self.fmt.plain(to)),
+                }
             })
             .collect();
         let results = self.input.scorecard.sections.iter().collect::<Vec<_>>();
@@ -339,10 +412,13 @@ impl<'a> Builder<'a> {
         Methodology {
             scales,
             method: self.method(scoring.method),
-            missing: self.labels.get(match scoring.missing {
-                Missing::Exclude => "missing_exclude",
-                Missing::Zero => "missing_zero",
-            }).to_owned(),
+            missing: self
+                .labels
+                .get(match scoring.missing {
+                    Missing::Exclude => "missing_exclude",
+                    Missing::Zero => "missing_zero",
+                })
+                .to_owned(),
             pass: self.fmt.plain(scoring.pass),
             bands,
             cap: checklist.cap_band().and_then(|b| self.bands.get(b).cloned()),
@@ -400,7 +476,11 @@ impl<'a> Builder<'a> {
         if trace.counted.is_empty() {
             return self.labels.get("formula_nothing_scored").to_owned();
         }
-        let scores: Vec<String> = trace.counted.iter().map(|t| self.fmt.score(Some(t.score))).collect();
+        let scores: Vec<String> = trace
+            .counted
+            .iter()
+            .map(|t| self.fmt.score(Some(t.score)))
+            .collect();
         let result = self.fmt.score(trace.score);
         match trace.method {
             Method::WeightedMean => {
@@ -480,7 +560,10 @@ pub fn is_safe_link(reference: &str) -> bool {
         return true;
     }
     let before_slash = lower.split(['/', '?', '#']).next().unwrap_or("");
-    !lower.is_empty() && !before_slash.contains(':') && !lower.starts_with("//") && !lower.contains(char::is_whitespace)
+    !lower.is_empty()
+        && !before_slash.contains(':')
+        && !lower.starts_with("//")
+        && !lower.contains(char::is_whitespace)
 }
 
 /// Band colours: the checklist's own, else a red-to-green palette spread over the bands.
@@ -491,8 +574,15 @@ fn band_views(checklist: &Checklist, builder: &Builder) -> Vec<BandView> {
         .iter()
         .enumerate()
         .map(|(i, band)| {
-            let position = if bands.len() > 1 { i * (PALETTE.len() - 1) / (bands.len() - 1) } else { PALETTE.len() - 1 };
-            let colour = band.colour.clone().unwrap_or_else(|| PALETTE[position].to_owned());
+            let position = if bands.len() > 1 {
+                i * (PALETTE.len() - 1) / (bands.len() - 1)
+            } else {
+                PALETTE.len() - 1
+            };
+            let colour = band
+                .colour
+                .clone()
+                .unwrap_or_else(|| PALETTE[position].to_owned());
             BandView {
                 code: band.code.clone(),
                 label: builder.text(&band.label),

@@ -182,9 +182,9 @@ impl Rules<'_> {
         let indicators = self.checklist.indicators();
         let nearest = indicators
             .iter()
-            .map(|i| (strsim::levenshtein(&i.id, id), i.id.as_str()))
+            .map(|i| (strsim::damerau_levenshtein(&i.id, id), i.id.as_str()))
             .min()
-            .filter(|(distance, _)| *distance <= 2);
+            .filter(|(distance, _)| *distance <= 1 || (*distance <= 2 && id.len() >= 6));
         let diagnostic = self.f.error("unknown-indicator", path, message);
         if let Some((_, near)) = nearest {
             diagnostic.hint(format!("did you mean `{near}`?"));

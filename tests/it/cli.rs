@@ -1,0 +1,262 @@
+//! The binary as a user meets it: exit codes, exact messages, files written or not.
+
+use crate::support::{CHECKLIST, answers_yaml, root, run_in, stderr, stdout};
+use std::fs;
+
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("test.yaml"), CHECKLIST).expect("write checklist");
+    dir
+}
+
+#[test]
+fn validate_reports_every_error_with_file_and_place() {
+    let dir = workspace();
+    let body = "  a-1: {level: 9}\n  a-2: {status: not-applicable}\n  zz-1: {level: 1}\n";
+    fs::write(dir.path().join("bad.yaml"), answers_yaml(body)).expect("write");
+    let output = run_in(dir.path(), &["validate", "--checklist", "test.yaml", "bad.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error[level-off-scale]: bad.yaml: answers[a-1].level: level `9` is not on the scale `s`
+  hint: expected one of 0 (Zero), 1 (One), 2 (Two), 3 (Three), 4 (Four)
+error[missing-justification]: bad.yaml: answers[a-2].comment: a not-applicable answer needs a comment that justifies it
+  hint: say why the indicator does not apply to this organisation
+error[unknown-indicator]: bad.yaml: answers[zz-1]: the checklist `test` has no indicator `zz-1`
+  hint: list the checklist's indicators with `oversight init`
+error: 3 error(s) in the input
+"
+    );
+}
+
+#[test]
+fn validate_tells_checklists_from_answers_and_checks_all_files() {
+    let dir = workspace();
+    fs::write(dir.path().join("good.yaml"), answers_yaml("  a-1: {level: 1}\n")).expect("write");
+    fs::write(dir.path().join("broken.yaml"), "checklist: [").expect("write");
+    let output = run_in(
+        dir.path(),
+        &[
+            "validate",
+            "--checklist",
+            "test.yaml",
+            "test.yaml",
+            "good.yaml",
+            "broken.yaml",
+            "nope.yaml",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "test.yaml: ok, checklist `test` version 1 with 5 indicators\ngood.yaml: ok, answers to `test` version 1 (1 of 5 indicators answered)\n"
+    );
+    let err = stderr(&output);
+    assert!(
+        err.starts_with("error[yaml-syntax]: broken.yaml:2:1: did not find expected node content"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error[unreadable-file]: nope.yaml: no such file\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn validate_the_bundled_examples() {
+    let output = run_in(
+        root(),
+        &[
+            "validate",
+            "checklists/dssg-executive.yaml",
+            "examples/answers/ministry-uk.yaml",
+            "examples/answers/police-en-partial.yaml",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn an_unknown_checklist_id_points_at_the_answers_key() {
+    let dir = workspace();
+    let text = answers_yaml("  a-1: {level: 1}\n").replace("checklist: test", "checklist: nothing-like-it");
+    fs::write(dir.path().join("a.yaml"), text).expect("write");
+    let output = run_in(dir.path(), &["score", "a.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error[unknown-checklist]: a.yaml: checklist: no checklist has the id `nothing-like-it`
+  hint: bundled: dssg-executive; a local one must be `checklists/nothing-like-it.yaml`, or pass a path with `--checklist`
+error: 1 error(s) in the input
+"
+    );
+}
+
+#[test]
+fn a_checklist_id_resolves_to_the_local_checklists_folder() {
+    let dir = workspace();
+    fs::create_dir(dir.path().join("checklists")).expect("mkdir");
+    fs::rename(
+        dir.path().join("test.yaml"),
+        dir.path().join("checklists/test.yaml"),
+    )
+    .expect("move");
+    fs::write(dir.path().join("a.yaml"), answers_yaml("  a-1: {level: 3}\n")).expect("write");
+    let output = run_in(dir.path(), &["score", "a.yaml", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(json["overall"]["score"], 75.0);
+}
+
+#[test]
+fn score_json_has_the_documented_shape() {
+    let dir = workspace();
+    let body =
+        "  a-1: {level: 4}\n  a-2: {level: 2}\n  b-1: {level: 3}\n  b-x-1: {level: 1}\n  b-x-2: {level: 3}\n";
+    fs::write(dir.path().join("a.yaml"), answers_yaml(body)).expect("write");
+    let output = run_in(
+        dir.path(),
+        &["score", "a.yaml", "--checklist", "test.yaml", "--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(
+        json["checklist"],
+        serde_json::json!({"id": "test", "version": "1"})
+    );
+    assert_eq!(json["organisation"], "Org");
+    assert_eq!(json["assessed_on"], "2026-11-20");
+    assert_eq!(json["overall"]["score"], 162.5 / 3.0);
+    assert_eq!(
+        json["overall"]["band"],
+        serde_json::json!({"code": "C", "label": "Partial"})
+    );
+    assert_eq!(json["completeness"], 100.0);
+    assert_eq!(json["critical_failures"], serde_json::json!(["b-x-1"]));
+    assert_eq!(json["sections"][0]["id"], "a");
+    assert_eq!(json["sections"][0]["score"], 62.5);
+    assert_eq!(json["sections"][0]["band"]["code"], "B");
+    assert_eq!(json["sections"][1]["sections"][0]["id"], "b-x");
+    assert_eq!(
+        json["sections"][0]["indicators"][0],
+        serde_json::json!({"id": "a-1", "status": "scored", "level": 4, "score": 100.0, "weight": 1.0,
+            "critical": false, "pass": 50.0, "critical_failure": false})
+    );
+}
+
+#[test]
+fn score_text_summarises() {
+    let dir = workspace();
+    let body =
+        "  a-1: {level: 4}\n  a-2: {level: 2}\n  b-1: {level: 3}\n  b-x-1: {level: 1}\n  b-x-2: {level: 3}\n";
+    fs::write(dir.path().join("a.yaml"), answers_yaml(body)).expect("write");
+    let output = run_in(dir.path(), &["score", "a.yaml", "--checklist", "test.yaml"]);
+    let text = stdout(&output);
+    assert!(text.contains("Overall score:  54.2  C Partial\n"), "{text}");
+    assert!(text.contains("Completeness: 100.0% (5 scored)\n"), "{text}");
+    assert!(
+        text.contains("Critical failures: b-x-1 (below its pass mark of 50)\n"),
+        "{text}"
+    );
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("  2.1 BX "))
+        .expect("a line for 2.1");
+    assert!(line.ends_with(" 50.0  C Partial"), "{line}");
+}
+
+#[test]
+fn fail_under_is_a_gate_with_exit_code_3() {
+    let dir = workspace();
+    fs::write(dir.path().join("a.yaml"), answers_yaml("  a-1: {level: 3}\n")).expect("write");
+    let below = run_in(
+        dir.path(),
+        &[
+            "score",
+            "a.yaml",
+            "--checklist",
+            "test.yaml",
+            "--fail-under",
+            "80",
+        ],
+    );
+    assert_eq!(below.status.code(), Some(3));
+    assert_eq!(stderr(&below), "gate: the overall score 75.0 is below 80\n");
+    let above = run_in(
+        dir.path(),
+        &[
+            "score",
+            "a.yaml",
+            "--checklist",
+            "test.yaml",
+            "--fail-under",
+            "75",
+        ],
+    );
+    assert_eq!(above.status.code(), Some(0));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = workspace();
+    for args in [
+        &["score"][..],
+        &["frobnicate"],
+        &["score", "a.yaml", "--format", "xml"],
+        &["report", "a.yaml", "--date", "2026-02-30"],
+    ] {
+        let output = run_in(dir.path(), args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
+    }
+}
+
+#[test]
+fn init_writes_a_skeleton_that_validates_and_never_overwrites() {
+    let dir = workspace();
+    let output = run_in(
+        dir.path(),
+        &["init", "dssg-executive", "--lang", "uk", "-o", "new.yaml"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = fs::read_to_string(dir.path().join("new.yaml")).expect("written");
+    assert!(text.contains("  law-1:\n    level: ~\n"), "{text}");
+    assert!(text.contains("# Шкала `maturity`: 0 = Відсутній"), "{text}");
+    let valid = run_in(dir.path(), &["validate", "new.yaml"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stderr(&valid));
+
+    fs::write(dir.path().join("new.yaml"), "mine").expect("write");
+    let again = run_in(dir.path(), &["init", "dssg-executive", "-o", "new.yaml"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(stderr(&again), "error: `new.yaml` already exists\n");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("new.yaml")).expect("kept"),
+        "mine"
+    );
+    let forced = run_in(
+        dir.path(),
+        &["init", "dssg-executive", "-o", "new.yaml", "--force"],
+    );
+    assert_eq!(forced.status.code(), Some(0));
+    assert_ne!(
+        fs::read_to_string(dir.path().join("new.yaml")).expect("replaced"),
+        "mine"
+    );
+}
+
+#[test]
+fn init_refuses_a_language_the_checklist_lacks() {
+    let dir = workspace();
+    let output = run_in(dir.path(), &["init", "dssg-executive", "--lang", "fr"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("error[unknown-language]: <bundled>/dssg-executive.yaml: languages: the checklist has no language `fr`\n"));
+}
+
+#[test]
+fn checklists_lists_the_bundled_ones() {
+    let output = run_in(root(), &["checklists"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.starts_with("ID "), "{text}");
+    assert!(text.contains("dssg-executive           1.0               47  Democratic security sector governance: the role of the Executive\n"), "{text}");
+}

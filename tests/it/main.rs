@@ -1,0 +1,8 @@
+//! The integration tests, in one crate so the library links once.
+
+mod cli;
+mod examples;
+mod pdf_engine;
+mod scoring;
+mod support;
+mod validation;

@@ -1,0 +1,580 @@
+//! The PDF engine on its own: layout rules and the written file.
+
+use std::process::Command;
+
+use oversight::render::pdf::{
+    Align, Bar, BarChart, Block, CONTENT_BOTTOM, CONTENT_TOP, Cell, Column, Document, Item, Layout,
+    MARGIN_LEFT, MARGIN_RIGHT, PAGE_WIDTH, Rgb, Role, Row, Table, TextStyle,
+};
+
+const EPS: f32 = 0.01;
+const UK_PARA_1: &str =
+    "Парламентський комітет має повноваження викликати посадових осіб сектору безпеки для звітування.";
+const UK_PARA_2: &str =
+    "Омбудсман щорічно публікує звіт, який охоплює скарги військовослужбовців і членів їхніх родин.";
+
+fn doc(blocks: Vec<Block>) -> Document {
+    Document {
+        title: "Звіт про самооцінку".to_string(),
+        author: "Громадська рада".to_string(),
+        subject: "Oversight self-assessment".to_string(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date"),
+        footer_left: "Громадська рада".to_string(),
+        page_label: "Сторінка {page} з {pages}".to_string(),
+        blocks,
+    }
+}
+
+fn cell(text: &str) -> Cell {
+    Cell {
+        text: text.to_string(),
+        bold: false,
+        colour: None,
+    }
+}
+
+fn table(rows: usize) -> Block {
+    Block::Table(Table {
+        columns: vec![
+            Column {
+                header: "№".into(),
+                width: 0.6,
+                align: Align::Left,
+            },
+            Column {
+                header: "Запитання".into(),
+                width: 4.0,
+                align: Align::Left,
+            },
+            Column {
+                header: "Бал".into(),
+                width: 0.8,
+                align: Align::Right,
+            },
+            Column {
+                header: "Рівень".into(),
+                width: 0.8,
+                align: Align::Center,
+            },
+        ],
+        rows: (0..rows)
+            .map(|i| Row {
+                cells: vec![
+                    cell(&format!("{}", i + 1)),
+                    cell(&format!(
+                        "Чи проводяться регулярні незалежні аудити оборонних закупівель? Питання {}",
+                        i + 1
+                    )),
+                    cell(&format!("{}", (i * 37) % 100)),
+                    Cell {
+                        text: "B".into(),
+                        bold: true,
+                        colour: Some(Rgb(0x7c, 0xb3, 0x42)),
+                    },
+                ],
+                shade: (i % 2 == 1).then_some(Rgb(0xf7, 0xf8, 0xfa)),
+            })
+            .collect(),
+    })
+}
+
+fn texts(layout: &Layout, page: usize) -> Vec<(f32, f32, f32, Role, String)> {
+    layout.pages[page]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text {
+                x,
+                y,
+                width,
+                role,
+                text,
+                ..
+            } => Some((*x, *y, *width, *role, text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pdftotext(bytes: &[u8]) -> Option<String> {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pdftotext is missing on CI: .ci/run must install poppler-utils"
+        );
+        eprintln!("SKIPPED: pdftotext (poppler-utils) is not installed; apt-get install poppler-utils");
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.pdf");
+    std::fs::write(&path, bytes).expect("write pdf");
+    let out = Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("run pdftotext");
+    assert!(out.status.success(), "pdftotext failed: {out:?}");
+    Some(String::from_utf8(out.stdout).expect("utf-8 text"))
+}
+
+#[test]
+fn render_is_deterministic() {
+    let d = doc(vec![
+        Block::Heading {
+            level: 1,
+            text: "Розділ".into(),
+            bookmark: true,
+        },
+        Block::Paragraph {
+            text: UK_PARA_1.into(),
+            style: TextStyle::Normal,
+        },
+        table(40),
+    ]);
+    let a = oversight::render::pdf::render(&d).expect("render");
+    // Another document in between moves printpdf's global id counter.
+    let _ = oversight::render::pdf::render(&doc(vec![table(3)])).expect("render other");
+    let b = oversight::render::pdf::render(&d).expect("render again");
+    assert!(a.starts_with(b"%PDF-"));
+    assert!(a == b, "two renders of one document differ");
+}
+
+#[test]
+fn ukrainian_text_extracts_intact() {
+    let d = doc(vec![
+        Block::Title {
+            text: "Звіт про самооцінку".into(),
+            subtitle: None,
+        },
+        Block::Paragraph {
+            text: UK_PARA_1.into(),
+            style: TextStyle::Normal,
+        },
+        Block::Paragraph {
+            text: UK_PARA_2.into(),
+            style: TextStyle::Muted,
+        },
+        Block::Table(Table {
+            columns: vec![
+                Column {
+                    header: "Запитання".into(),
+                    width: 1.0,
+                    align: Align::Left,
+                },
+                Column {
+                    header: "Коментар".into(),
+                    width: 1.0,
+                    align: Align::Left,
+                },
+            ],
+            rows: vec![Row {
+                cells: vec![cell("Чи є план слухань?"), cell("Так, затверджений")],
+                shade: None,
+            }],
+        }),
+    ]);
+    let bytes = oversight::render::pdf::render(&d).expect("render");
+    let Some(text) = pdftotext(&bytes) else {
+        return;
+    };
+    let flat = normalise(&text);
+    for s in [
+        UK_PARA_1,
+        UK_PARA_2,
+        "Чи є план слухань?",
+        "Так, затверджений",
+        "Запитання",
+        "Сторінка 1 з 1",
+    ] {
+        assert!(flat.contains(s), "{s:?} not found in extracted text:\n{text}");
+    }
+}
+
+#[test]
+fn long_ukrainian_table_extracts_with_footer_totals() {
+    let d = doc(vec![table(120)]);
+    let pages = oversight::render::pdf::layout(&d).expect("layout").pages.len();
+    assert!(pages > 1);
+    let bytes = oversight::render::pdf::render(&d).expect("render");
+    let Some(text) = pdftotext(&bytes) else {
+        return;
+    };
+    let flat = normalise(&text);
+    assert!(flat.contains(&format!("Сторінка 1 з {pages}")), "{flat}");
+    assert!(flat.contains(&format!("Сторінка {pages} з {pages}")));
+    assert!(flat.contains("Чи проводяться регулярні незалежні аудити оборонних закупівель? Питання 120"));
+}
+
+#[test]
+fn page_count_grows_with_content() {
+    let small = oversight::render::pdf::layout(&doc(vec![table(10)])).expect("layout");
+    let large = oversight::render::pdf::layout(&doc(vec![table(300)])).expect("layout");
+    assert_eq!(small.pages.len(), 1);
+    assert!(large.pages.len() > 5, "{} pages", large.pages.len());
+}
+
+#[test]
+fn nothing_overflows_the_margins() {
+    let long_word = "Надзвичайнодовгенерозривнеслово".repeat(12);
+    let long_text = format!(
+        "{} {} {}",
+        "Дуже довгий текст комірки, що має переноситися на багато рядків. ".repeat(60),
+        long_word,
+        "end"
+    );
+    let d = doc(vec![
+        Block::Title {
+            text: format!("Title {long_word}"),
+            subtitle: Some(long_word.clone()),
+        },
+        Block::KeyValues(vec![(long_word.clone(), long_text.clone())]),
+        Block::Heading {
+            level: 2,
+            text: long_word.clone(),
+            bookmark: true,
+        },
+        Block::Paragraph {
+            text: format!("{long_text}\n{long_word}"),
+            style: TextStyle::Normal,
+        },
+        Block::Table(Table {
+            columns: vec![
+                Column {
+                    header: long_word.clone(),
+                    width: 1.0,
+                    align: Align::Right,
+                },
+                Column {
+                    header: "B".into(),
+                    width: 2.0,
+                    align: Align::Center,
+                },
+                Column {
+                    header: "C".into(),
+                    width: 0.0,
+                    align: Align::Left,
+                },
+            ],
+            rows: vec![
+                Row {
+                    cells: vec![cell(&long_word), cell(&long_text), cell(&long_word)],
+                    shade: Some(Rgb(240, 240, 240)),
+                },
+                // A row far taller than a page: must be split, never overflow.
+                Row {
+                    cells: vec![cell(&long_text.repeat(4)), cell("x"), cell(&long_word)],
+                    shade: None,
+                },
+            ],
+        }),
+        Block::BarChart(BarChart {
+            title: long_word.clone(),
+            bars: vec![
+                Bar {
+                    label: long_word.clone(),
+                    value: Some(250.0),
+                    colour: Rgb(10, 20, 30),
+                    annotation: long_word.clone(),
+                },
+                Bar {
+                    label: "none".into(),
+                    value: None,
+                    colour: Rgb(10, 20, 30),
+                    annotation: long_word.clone(),
+                },
+            ],
+            max: 100.0,
+            marks: vec![50.0],
+        }),
+        Block::Badge {
+            code: long_word.clone(),
+            label: long_text.clone(),
+            colour: Rgb(200, 40, 40),
+        },
+    ]);
+    let layout = oversight::render::pdf::layout(&d).expect("layout");
+    assert!(layout.pages.len() > 3);
+    let right = PAGE_WIDTH - MARGIN_RIGHT;
+    for (p, page) in layout.pages.iter().enumerate() {
+        for item in &page.items {
+            match item {
+                Item::Text {
+                    x,
+                    y,
+                    size,
+                    bold,
+                    text,
+                    width,
+                    role,
+                    ..
+                } => {
+                    let measured =
+                        oversight::render::pdf::text_width_mm(text, *size, *bold).expect("measure");
+                    assert!((measured - width).abs() < EPS, "{text}: {measured} vs {width}");
+                    assert!(*x >= MARGIN_LEFT - EPS, "page {p}: {text:?} starts at {x}");
+                    assert!(
+                        x + measured <= right + EPS,
+                        "page {p}: {text:?} ends at {}",
+                        x + measured
+                    );
+                    let size_mm = size * 25.4 / 72.0;
+                    let ascent = 0.93 * size_mm;
+                    let descent = 0.24 * size_mm;
+                    assert!(y + ascent <= CONTENT_TOP + EPS, "page {p}: {text:?} above top");
+                    if *role != Role::Footer {
+                        assert!(
+                            y - descent >= CONTENT_BOTTOM - EPS,
+                            "page {p}: {text:?} in the footer zone (y {y})"
+                        );
+                    }
+                }
+                Item::Rect { x, y, w, h, .. } => {
+                    assert!(*x >= MARGIN_LEFT - EPS && x + w <= right + EPS);
+                    assert!(
+                        *y >= CONTENT_BOTTOM - EPS && y + h <= CONTENT_TOP + EPS,
+                        "page {p}: rect {item:?}"
+                    );
+                }
+                Item::Line { x1, x2, .. } => {
+                    assert!(*x1 >= MARGIN_LEFT - EPS && *x2 <= right + EPS);
+                }
+            }
+        }
+    }
+    // And it writes.
+    let rendered = oversight::render::pdf::render_with_warnings(&d).expect("render");
+    assert!(rendered.bytes.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn heading_is_never_last_on_a_page() {
+    // Headings followed by paragraphs of varied lengths, so that headings
+    // fall at every possible height of the page.
+    let mut blocks = Vec::new();
+    for i in 0..80 {
+        blocks.push(Block::Heading {
+            level: (i % 3 + 1) as u8,
+            text: format!("Розділ {i}"),
+            bookmark: i % 2 == 0,
+        });
+        if i % 7 == 3 {
+            // Two headings in a row.
+            blocks.push(Block::Heading {
+                level: 3,
+                text: format!("Підрозділ {i}"),
+                bookmark: false,
+            });
+        }
+        if i % 11 == 5 {
+            blocks.push(table(3 + i % 4));
+        } else {
+            blocks.push(Block::Paragraph {
+                text: "Текст абзацу для перевірки розриву сторінок. ".repeat(1 + (i * 5) % 13),
+                style: TextStyle::Normal,
+            });
+        }
+    }
+    let layout = oversight::render::pdf::layout(&doc(blocks)).expect("layout");
+    assert!(layout.pages.len() > 5);
+    for p in 0..layout.pages.len() {
+        let content: Vec<_> = texts(&layout, p)
+            .into_iter()
+            .filter(|t| t.3 != Role::Footer)
+            .collect();
+        let last = content.last().expect("page has content");
+        assert!(
+            !matches!(last.3, Role::Heading(_)),
+            "page {p} ends with heading {:?}",
+            last.4
+        );
+    }
+    // Bookmarks: the title first, then the bookmarked headings in page order.
+    assert_eq!(layout.bookmarks[0].title, "Звіт про самооцінку");
+    assert_eq!(layout.bookmarks.len(), 1 + 40);
+    assert!(layout.bookmarks.windows(2).all(|w| w[0].page <= w[1].page));
+    for b in &layout.bookmarks[1..] {
+        let on_page = texts(&layout, b.page)
+            .iter()
+            .any(|t| matches!(t.3, Role::Heading(_)) && t.4 == b.title);
+        assert!(on_page, "bookmark {:?} points to the wrong page", b.title);
+    }
+}
+
+#[test]
+fn table_header_repeats_on_every_page() {
+    let layout = oversight::render::pdf::layout(&doc(vec![table(300)])).expect("layout");
+    assert!(layout.pages.len() > 5);
+    for p in 0..layout.pages.len() {
+        let t = texts(&layout, p);
+        let headers: Vec<_> = t.iter().filter(|t| t.3 == Role::TableHeader).collect();
+        let cells: Vec<_> = t.iter().filter(|t| t.3 == Role::TableCell).collect();
+        assert!(!cells.is_empty(), "page {p} has no rows");
+        let names: Vec<&str> = headers.iter().map(|h| h.4.as_str()).collect();
+        assert_eq!(names, ["№", "Запитання", "Бал", "Рівень"], "page {p}");
+        let header_y = headers.iter().map(|h| h.1).fold(f32::MAX, f32::min);
+        assert!(
+            cells.iter().all(|c| c.1 < header_y),
+            "page {p}: header not on top"
+        );
+    }
+    // Every row is there exactly once.
+    let numbers: Vec<String> = (0..layout.pages.len())
+        .flat_map(|p| texts(&layout, p))
+        .filter(|t| t.3 == Role::TableCell && t.0 < MARGIN_LEFT + 5.0)
+        .map(|t| t.4)
+        .collect();
+    let expected: Vec<String> = (1..=300).map(|i| i.to_string()).collect();
+    assert_eq!(numbers, expected);
+}
+
+#[test]
+fn empty_documents_and_tables_render() {
+    let mut empty = doc(Vec::new());
+    empty.title.clear();
+    empty.author.clear();
+    empty.subject.clear();
+    empty.footer_left.clear();
+    empty.page_label.clear();
+    let layout = oversight::render::pdf::layout(&empty).expect("layout");
+    assert_eq!(layout.pages.len(), 1);
+    assert!(layout.bookmarks.is_empty());
+    let bytes = oversight::render::pdf::render(&empty).expect("render empty");
+    assert!(bytes.starts_with(b"%PDF-"));
+
+    let tables = doc(vec![
+        Block::Table(Table::default()),
+        Block::Table(Table {
+            columns: vec![Column {
+                header: String::new(),
+                width: f32::NAN,
+                align: Align::Left,
+            }],
+            rows: vec![Row::default(), Row::default()],
+        }),
+        Block::BarChart(BarChart {
+            title: String::new(),
+            bars: Vec::new(),
+            max: 0.0,
+            marks: vec![f64::NAN, -5.0, 1e9],
+        }),
+        Block::KeyValues(Vec::new()),
+        Block::Paragraph {
+            text: String::new(),
+            style: TextStyle::Small,
+        },
+        Block::Heading {
+            level: 0,
+            text: String::new(),
+            bookmark: true,
+        },
+        Block::Spacer(f32::INFINITY),
+        Block::Spacer(-3.0),
+        Block::PageBreak,
+        Block::PageBreak,
+    ]);
+    let bytes = oversight::render::pdf::render(&tables).expect("render empty tables");
+    assert!(bytes.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn metadata_carries_the_given_date() {
+    let bytes = oversight::render::pdf::render(&doc(vec![Block::Paragraph {
+        text: "x".into(),
+        style: TextStyle::Normal,
+    }]))
+    .expect("render");
+    let s = String::from_utf8_lossy(&bytes);
+    assert!(
+        s.contains("/CreationDate(D:20261128000000+00'00')"),
+        "no creation date"
+    );
+    assert!(
+        s.contains("/ModDate(D:20261128000000+00'00')"),
+        "no modification date"
+    );
+    assert!(!s.contains("D:1970"));
+    assert!(!s.contains("GTS_PDFXVersion"));
+}
+
+#[test]
+fn fonts_are_embedded_subsets_never_builtin() {
+    let rendered = oversight::render::pdf::render_with_warnings(&doc(vec![
+        Block::Heading {
+            level: 1,
+            text: "Жирний заголовок".into(),
+            bookmark: true,
+        },
+        Block::Paragraph {
+            text: UK_PARA_1.into(),
+            style: TextStyle::Normal,
+        },
+    ]))
+    .expect("render");
+    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    let s = String::from_utf8_lossy(&rendered.bytes);
+    assert!(!s.contains("/Type1"), "a built-in font was used");
+    assert!(s.contains("/FontFile2"));
+    assert!(
+        s.contains("+DejaVuSans/") || s.contains("+DejaVuSans "),
+        "no regular subset"
+    );
+    assert!(s.contains("+DejaVuSans-Bold"), "no bold subset");
+    assert!(s.contains("/Outlines"));
+    // Subset: far smaller than the two embedded 700 KB font files.
+    assert!(rendered.bytes.len() < 60_000, "{} bytes", rendered.bytes.len());
+}
+
+#[test]
+fn bars_are_proportional_and_missing_scores_get_a_dash() {
+    let colour = Rgb(0x2e, 0x7d, 0x32);
+    let d = doc(vec![Block::BarChart(BarChart {
+        title: "Оцінки".into(),
+        bars: vec![
+            Bar {
+                label: "Full".into(),
+                value: Some(100.0),
+                colour,
+                annotation: "100.0 A".into(),
+            },
+            Bar {
+                label: "Half".into(),
+                value: Some(50.0),
+                colour,
+                annotation: "50.0 C".into(),
+            },
+            Bar {
+                label: "None".into(),
+                value: None,
+                colour,
+                annotation: String::new(),
+            },
+        ],
+        max: 100.0,
+        marks: vec![25.0, 50.0, 70.0, 85.0],
+    })]);
+    let layout = oversight::render::pdf::layout(&d).expect("layout");
+    let bars: Vec<f32> = layout.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rect { w, fill, .. } if *fill == colour => Some(*w),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bars.len(), 2);
+    assert!((bars[0] - 2.0 * bars[1]).abs() < EPS, "{bars:?}");
+    let t = texts(&layout, 0);
+    assert!(t.iter().any(|t| t.3 == Role::ChartAnnotation && t.4 == "—"));
+    for axis in ["0", "25", "50", "70", "85", "100"] {
+        assert!(
+            t.iter().any(|t| t.3 == Role::ChartAxis && t.4 == axis),
+            "axis {axis}"
+        );
+    }
+}

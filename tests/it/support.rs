@@ -1,0 +1,125 @@
+//! Shared test helpers: inline YAML to validated documents, and running the binary.
+
+use oversight::diagnostic::Diagnostics;
+use oversight::load::Loaded;
+use oversight::model::Checklist;
+use oversight::score::{Scorecard, score};
+use oversight::source::{Limits, Source};
+use oversight::validate::{answers, checklist};
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// A checklist for the scoring tests (hand-computed expectations refer to it):
+///
+/// ```text
+/// a   (weight 1, weighted mean)    a-1 (w 1), a-2 (w 3)
+/// b   (weight 2, min)              b-1 (w 1)
+///   b-x (weight 1, weighted mean)  b-x-1 (w 1, critical, pass 50), b-x-2 (w 1)
+/// ```
+/// Scale `s`: 0..=4; bands D 0, C 40, B 60, A 80; cap C.
+pub const CHECKLIST: &str = r#"
+id: test
+version: "1"
+languages: [en, uk]
+title: {en: Test, uk: Тест}
+scales:
+  s:
+    levels:
+      - {value: 0, label: Zero}
+      - {value: 1, label: One}
+      - {value: 2, label: Two}
+      - {value: 3, label: Three}
+      - {value: 4, label: Four}
+scoring:
+  method: weighted-mean
+  missing: exclude
+  bands:
+    - {min: 0, code: D, label: Weak}
+    - {min: 40, code: C, label: Partial}
+    - {min: 60, code: B, label: Good}
+    - {min: 80, code: A, label: Strong}
+  critical_cap: C
+sections:
+  - id: a
+    title: A
+    indicators:
+      - {id: a-1, text: A one, scale: s}
+      - {id: a-2, text: A two, scale: s, weight: 3}
+  - id: b
+    title: B
+    weight: 2
+    method: min
+    indicators:
+      - {id: b-1, text: B one, scale: s}
+    sections:
+      - id: b-x
+        title: BX
+        indicators:
+          - {id: b-x-1, text: BX one, scale: s, critical: true, pass: 50}
+          - {id: b-x-2, text: BX two, scale: s}
+"#;
+
+/// An answers file for [`CHECKLIST`] with the given `answers:` body (indented two spaces).
+pub fn answers_yaml(body: &str) -> String {
+    format!(
+        "checklist: test\nchecklist_version: \"1\"\norganisation: Org\nassessed_on: 2026-11-20\nanswers:\n{body}"
+    )
+}
+
+pub fn checklist_from(text: &str) -> Result<Checklist, Diagnostics> {
+    let source = Source::from_bytes("checklist.yaml", text.as_bytes())?;
+    checklist::checklist(&source, &Limits::default()).map(|v| v.value)
+}
+
+pub fn load(checklist_text: &str, answers_text: &str) -> Result<Loaded, Diagnostics> {
+    let checklist = checklist_from(checklist_text)?;
+    let source = Source::from_bytes("answers.yaml", answers_text.as_bytes())?;
+    let validated = answers::answers(&source, &checklist)?;
+    Ok(Loaded {
+        checklist,
+        assessment: validated.value,
+        warnings: validated.warnings,
+    })
+}
+
+/// Scores inline answers against an inline checklist; panics with the diagnostics if invalid.
+pub fn score_with(checklist_text: &str, body: &str) -> Scorecard {
+    let loaded = load(checklist_text, &answers_yaml(body)).unwrap_or_else(|d| panic!("invalid input:\n{d}"));
+    score(&loaded.checklist, &loaded.assessment)
+}
+
+/// Asserts two scores agree to 1e-9.
+#[track_caller]
+pub fn assert_close(actual: Option<f64>, expected: f64) {
+    let actual = actual.unwrap_or_else(|| panic!("expected a score of {expected}, got none"));
+    assert!(
+        (actual - expected).abs() < 1e-9,
+        "expected {expected}, got {actual}"
+    );
+}
+
+pub fn binary() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_oversight"))
+}
+
+/// Runs the binary in `dir` with `args`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    binary()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The repository root, where `examples/` and `checklists/` live.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
