@@ -782,12 +782,13 @@ fn prepare_paragraph(fonts: &Fonts, text: &str, style: TextStyle) -> Prepared {
         colour,
         Role::Body,
     );
+    // A bold paragraph leads in to what follows (an indicator's title): keep them together.
     Prepared::Flow(Flow {
         space_before: PARA_SPACE,
         space_after: PARA_SPACE,
         chunks,
         keep_together: false,
-        keep_with_next: false,
+        keep_with_next: style == TextStyle::Bold,
         lines_control: true,
         bookmark: None,
     })

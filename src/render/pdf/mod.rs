@@ -14,10 +14,12 @@
 //! random (font resource names, bookmark ids, the trailer `/ID`) is derived
 //! from a hash of the content.
 
+mod document;
 mod fonts;
 mod layout;
 mod write;
 
+pub use self::document::document;
 pub use self::fonts::text_width_mm;
 pub use self::layout::{
     CONTENT_BOTTOM, CONTENT_TOP, CONTENT_WIDTH, FOOTER_BASELINE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
@@ -85,7 +87,7 @@ pub enum TextStyle {
     Small,
     /// 9.5 pt grey, for secondary text.
     Muted,
-    /// 10 pt bold.
+    /// 10 pt bold; kept on a page with the block that follows.
     Bold,
 }
 
