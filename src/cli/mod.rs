@@ -127,6 +127,41 @@ fn today() -> oversight::model::Date {
     oversight::model::Date(chrono::Local::now().date_naive())
 }
 
+/// The assessment a command works on: the answers file, its checklist and the language.
+#[derive(Debug, clap::Args)]
+struct AssessmentArgs {
+    /// The answers file
+    #[arg(value_name = "ANSWERS")]
+    answers: std::path::PathBuf,
+    /// The checklist, as a path or an id [default: the answers' `checklist:`]
+    #[arg(long, value_name = "PATH|ID")]
+    checklist: Option<String>,
+    /// Language of every text [default: the answers' `language:`, then the checklist's first]
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+}
+
+impl AssessmentArgs {
+    /// Loads and validates the assessment, prints its warnings and checks `--lang`.
+    fn load(&self, limits: &Limits) -> Result<oversight::load::Loaded> {
+        let checklist = self
+            .checklist
+            .as_deref()
+            .map(oversight::catalog::ChecklistRef::parse);
+        let loaded = oversight::load::assessment(&self.answers, checklist.as_ref(), limits)?;
+        print_diagnostics(&loaded.warnings);
+        check_language(self.lang.as_deref(), &loaded.checklist)?;
+        Ok(loaded)
+    }
+
+    /// The files this run reads, which no output may replace.
+    fn inputs(&self) -> Vec<std::path::PathBuf> {
+        let mut inputs = vec![self.answers.clone()];
+        inputs.extend(self.checklist.as_ref().map(std::path::PathBuf::from));
+        inputs
+    }
+}
+
 /// Reads `--checklist PATH|ID`.
 fn checklist_ref(value: &Option<String>) -> Option<oversight::catalog::ChecklistRef> {
     value.as_deref().map(oversight::catalog::ChecklistRef::parse)

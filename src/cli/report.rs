@@ -1,8 +1,7 @@
 //! `oversight report ANSWERS`: the assessment report as HTML, PDF and JSON files.
 
-use super::{CommandResult, Outcome, check_language, checklist_ref, print, print_diagnostics, today};
+use super::{AssessmentArgs, CommandResult, Outcome, print, today};
 use clap::error::ErrorKind;
-use oversight::load;
 use oversight::model::Date;
 use oversight::output::{WritePolicy, write_atomic};
 use oversight::render::{self, Format, ReportOptions, html::Templates};
@@ -18,21 +17,14 @@ enum FormatArg {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The answers file
-    #[arg(value_name = "ANSWERS")]
-    answers: PathBuf,
-    /// The checklist, as a path or an id [default: the answers' `checklist:`]
-    #[arg(long, value_name = "PATH|ID")]
-    checklist: Option<String>,
+    #[command(flatten)]
+    input: AssessmentArgs,
     /// Output formats, as a comma list or repeated [default: html and pdf, or the -o file's extension]
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
     format: Vec<FormatArg>,
     /// Output file (format from its extension), or folder (ending in `/`) for `<answers stem>.<ext>`
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
-    /// Language of every text [default: the answers' `language:`, then the checklist's first]
-    #[arg(long, value_name = "LANG")]
-    lang: Option<String>,
     /// Folder of templates overriding the bundled ones by file name
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
@@ -47,20 +39,16 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     let targets = targets(args);
-    let loaded = load::assessment(&args.answers, checklist_ref(&args.checklist).as_ref(), limits)?;
-    print_diagnostics(&loaded.warnings);
-    check_language(args.lang.as_deref(), &loaded.checklist)?;
+    let loaded = args.input.load(limits)?;
     let options = ReportOptions {
         formats: targets.iter().map(|(format, _)| *format).collect(),
-        lang: args.lang.clone(),
+        lang: args.input.lang.clone(),
         templates: Templates::new(args.templates.as_deref())?,
         report_date: args.date.unwrap_or_else(today),
     };
     let rendered = render::report(&loaded, &options)?;
-    let mut inputs = vec![args.answers.clone()];
-    inputs.extend(args.checklist.as_ref().map(PathBuf::from));
     let policy = WritePolicy {
-        inputs,
+        inputs: args.input.inputs(),
         overwrite: true,
     };
     let mut written = String::new();
@@ -78,6 +66,7 @@ fn targets(args: &Args) -> Vec<(Format, PathBuf)> {
     formats.sort();
     formats.dedup();
     let stem = args
+        .input
         .answers
         .file_stem()
         .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());

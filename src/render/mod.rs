@@ -85,7 +85,9 @@ pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
             let bytes = match format {
                 Format::Html => options.templates.render(&view)?.into_bytes(),
                 Format::Json => json::report(&loaded.checklist, &loaded.assessment, &scorecard, &view),
-                Format::Pdf => pdf::render(&pdf::document(&view)).map_err(|e| crate::Error::Pdf(Box::new(e)))?,
+                Format::Pdf => {
+                    pdf::render(&pdf::document(&view)).map_err(|e| crate::Error::Pdf(Box::new(e)))?
+                }
             };
             Ok((*format, bytes))
         })

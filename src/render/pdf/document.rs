@@ -33,23 +33,42 @@ pub fn document(view: &ReportView) -> Document {
 }
 
 fn heading(level: u8, text: impl Into<String>) -> Block {
-    Block::Heading { level, text: text.into(), bookmark: level <= 2 }
+    Block::Heading {
+        level,
+        text: text.into(),
+        bookmark: level <= 2,
+    }
 }
 
 fn paragraph(text: impl Into<String>, style: TextStyle) -> Block {
-    Block::Paragraph { text: text.into(), style }
+    Block::Paragraph {
+        text: text.into(),
+        style,
+    }
 }
 
 fn column(header: &str, width: f32) -> Column {
-    Column { header: header.to_owned(), width, align: Align::Left }
+    Column {
+        header: header.to_owned(),
+        width,
+        align: Align::Left,
+    }
 }
 
 fn right(header: &str, width: f32) -> Column {
-    Column { header: header.to_owned(), width, align: Align::Right }
+    Column {
+        header: header.to_owned(),
+        width,
+        align: Align::Right,
+    }
 }
 
 fn cell(text: impl Into<String>) -> Cell {
-    Cell { text: text.into(), bold: false, colour: None }
+    Cell {
+        text: text.into(),
+        bold: false,
+        colour: None,
+    }
 }
 
 fn row(cells: Vec<Cell>) -> Row {
@@ -58,7 +77,11 @@ fn row(cells: Vec<Cell>) -> Row {
 
 fn band_cell(band: Option<&BandView>) -> Cell {
     match band {
-        Some(band) => Cell { text: format!("{} {}", band.code, band.label), bold: true, colour: Some(rgb(&band.colour)) },
+        Some(band) => Cell {
+            text: format!("{} {}", band.code, band.label),
+            bold: true,
+            colour: Some(rgb(&band.colour)),
+        },
         None => cell("—"),
     }
 }
@@ -73,15 +96,27 @@ fn score_text(score: &ScoreView) -> String {
 
 fn cover(view: &ReportView, blocks: &mut Vec<Block>) {
     let (cover, labels) = (&view.cover, &view.labels);
-    blocks.push(Block::Title { text: cover.title.clone(), subtitle: Some(labels.get("report_kicker").to_owned()) });
+    blocks.push(Block::Title {
+        text: cover.title.clone(),
+        subtitle: Some(labels.get("report_kicker").to_owned()),
+    });
     let mut rows = vec![
-        (labels.get("label_organisation").to_owned(), cover.organisation.clone()),
-        (labels.get("label_checklist").to_owned(), format!("{} {}", cover.checklist_id, cover.checklist_version)),
+        (
+            labels.get("label_organisation").to_owned(),
+            cover.organisation.clone(),
+        ),
+        (
+            labels.get("label_checklist").to_owned(),
+            format!("{} {}", cover.checklist_id, cover.checklist_version),
+        ),
     ];
     if let Some(period) = &cover.period {
         rows.push((labels.get("label_period").to_owned(), period.clone()));
     }
-    rows.push((labels.get("label_assessed_on").to_owned(), cover.assessed_on.clone()));
+    rows.push((
+        labels.get("label_assessed_on").to_owned(),
+        cover.assessed_on.clone(),
+    ));
     if !cover.assessors.is_empty() {
         let names: Vec<String> = cover
             .assessors
@@ -93,7 +128,10 @@ fn cover(view: &ReportView, blocks: &mut Vec<Block>) {
             .collect();
         rows.push((labels.get("label_assessors").to_owned(), names.join("\n")));
     }
-    rows.push((labels.get("label_report_date").to_owned(), cover.report_date.clone()));
+    rows.push((
+        labels.get("label_report_date").to_owned(),
+        cover.report_date.clone(),
+    ));
     if let Some(source) = &cover.source {
         rows.push((labels.get("label_source").to_owned(), source.clone()));
     }
@@ -103,7 +141,13 @@ fn cover(view: &ReportView, blocks: &mut Vec<Block>) {
     blocks.push(match &summary.score.band {
         Some(band) => Block::Badge {
             code: band.code.clone(),
-            label: format!("{}: {} {} · {}", labels.get("overall_score"), summary.score.text, labels.get("label_out_of_100"), band.label),
+            label: format!(
+                "{}: {} {} · {}",
+                labels.get("overall_score"),
+                summary.score.text,
+                labels.get("label_out_of_100"),
+                band.label
+            ),
             colour: rgb(&band.colour),
         },
         None => Block::Badge {
@@ -113,7 +157,10 @@ fn cover(view: &ReportView, blocks: &mut Vec<Block>) {
         },
     });
     if let Some(uncapped) = &summary.uncapped_band {
-        blocks.push(paragraph(labels.fill("capped_note", &[("band", &uncapped.code)]), TextStyle::Muted));
+        blocks.push(paragraph(
+            labels.fill("capped_note", &[("band", &uncapped.code)]),
+            TextStyle::Muted,
+        ));
     }
     if let Some(description) = &cover.description {
         blocks.push(paragraph(description.clone(), TextStyle::Muted));
@@ -126,19 +173,40 @@ fn summary(view: &ReportView, blocks: &mut Vec<Block>) {
     blocks.push(heading(1, labels.get("heading_summary")));
     let mut facts = vec![
         (labels.get("overall_score").to_owned(), score_text(&summary.score)),
-        (labels.get("completeness").to_owned(), summary.completeness.clone()),
+        (
+            labels.get("completeness").to_owned(),
+            summary.completeness.clone(),
+        ),
     ];
-    facts.extend(summary.counts.iter().map(|c| (c.label.clone(), c.count.to_string())));
-    facts.push((labels.get("label_total").to_owned(), summary.total_indicators.to_string()));
+    facts.extend(
+        summary
+            .counts
+            .iter()
+            .map(|c| (c.label.clone(), c.count.to_string())),
+    );
+    facts.push((
+        labels.get("label_total").to_owned(),
+        summary.total_indicators.to_string(),
+    ));
     blocks.push(Block::KeyValues(facts));
     blocks.push(heading(2, labels.get("critical_failures")));
     if summary.critical_failures.is_empty() {
-        blocks.push(paragraph(labels.get("label_no_critical_failures"), TextStyle::Normal));
+        blocks.push(paragraph(
+            labels.get("label_no_critical_failures"),
+            TextStyle::Normal,
+        ));
     } else {
         let rows = summary
             .critical_failures
             .iter()
-            .map(|f| row(vec![cell(f.id.clone()), cell(f.text.clone()), cell(f.section.clone()), cell(f.reason.clone())]))
+            .map(|f| {
+                row(vec![
+                    cell(f.id.clone()),
+                    cell(f.text.clone()),
+                    cell(f.section.clone()),
+                    cell(f.reason.clone()),
+                ])
+            })
             .collect();
         blocks.push(Block::Table(Table {
             columns: vec![
@@ -150,16 +218,29 @@ fn summary(view: &ReportView, blocks: &mut Vec<Block>) {
             rows,
         }));
     }
-    for (key, sections) in [("heading_strongest", &summary.strongest), ("heading_weakest", &summary.weakest)] {
+    for (key, sections) in [
+        ("heading_strongest", &summary.strongest),
+        ("heading_weakest", &summary.weakest),
+    ] {
         if sections.is_empty() {
             continue;
         }
         blocks.push(heading(2, labels.get(key)));
         let rows = sections
             .iter()
-            .map(|s| row(vec![cell(s.number.clone()), cell(s.title.clone()), cell(s.score.text.clone()), band_cell(s.score.band.as_ref())]))
+            .map(|s| {
+                row(vec![
+                    cell(s.number.clone()),
+                    cell(s.title.clone()),
+                    cell(s.score.text.clone()),
+                    band_cell(s.score.band.as_ref()),
+                ])
+            })
             .collect();
-        blocks.push(Block::Table(Table { columns: section_score_columns(labels), rows }));
+        blocks.push(Block::Table(Table {
+            columns: section_score_columns(labels),
+            rows,
+        }));
     }
 }
 
@@ -182,7 +263,11 @@ fn charts(view: &ReportView, blocks: &mut Vec<Block>) {
         .map(|bar| Bar {
             label: format!("{}{} {}", "   ".repeat(bar.depth - 1), bar.number, bar.title),
             value: bar.score.value,
-            colour: bar.score.band.as_ref().map_or(Rgb(0x9e, 0x9e, 0x9e), |b| rgb(&b.colour)),
+            colour: bar
+                .score
+                .band
+                .as_ref()
+                .map_or(Rgb(0x9e, 0x9e, 0x9e), |b| rgb(&b.colour)),
             annotation: match &bar.score.band {
                 Some(band) => format!("{} {}", bar.score.text, band.code),
                 None => labels.get("label_no_score").to_owned(),
@@ -227,10 +312,21 @@ fn section_findings(section: &SectionView, labels: &Labels, blocks: &mut Vec<Blo
 }
 
 fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut Vec<Block>) {
-    let critical = if indicator.critical { format!(" [{}]", labels.get("label_critical")) } else { String::new() };
+    let critical = if indicator.critical {
+        format!(" [{}]", labels.get("label_critical"))
+    } else {
+        String::new()
+    };
     blocks.push(Block::Spacer(1.5));
-    blocks.push(paragraph(format!("{}{critical} — {}", indicator.id, indicator.text), TextStyle::Bold));
-    let mut facts = vec![format!("{}: {}", labels.get("label_status"), indicator.status_label)];
+    blocks.push(paragraph(
+        format!("{}{critical} — {}", indicator.id, indicator.text),
+        TextStyle::Bold,
+    ));
+    let mut facts = vec![format!(
+        "{}: {}",
+        labels.get("label_status"),
+        indicator.status_label
+    )];
     if !indicator.level.is_empty() {
         facts.push(format!("{}: {}", labels.get("label_answer"), indicator.level));
         facts.push(format!("{}: {}", labels.get("label_score"), indicator.score.text));
@@ -241,7 +337,11 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
             Some(false) => format!(" ({})", labels.get("label_pass_not_reached")),
             None => String::new(),
         };
-        facts.push(format!("{}: {}{reached}", labels.get("label_pass_mark"), indicator.pass));
+        facts.push(format!(
+            "{}: {}{reached}",
+            labels.get("label_pass_mark"),
+            indicator.pass
+        ));
     }
     if indicator.critical_failure {
         facts.push(labels.get("label_critical_failure").to_uppercase());
@@ -256,8 +356,15 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
         blocks.push(paragraph(note, TextStyle::Muted));
     }
     if let Some(comment) = &indicator.comment {
-        let key = if indicator.status == "not-applicable" { "label_justification" } else { "label_comment" };
-        blocks.push(paragraph(format!("{}: {comment}", labels.get(key)), TextStyle::Normal));
+        let key = if indicator.status == "not-applicable" {
+            "label_justification"
+        } else {
+            "label_comment"
+        };
+        blocks.push(paragraph(
+            format!("{}: {comment}", labels.get(key)),
+            TextStyle::Normal,
+        ));
     }
     if !indicator.evidence.is_empty() {
         let items: Vec<String> = indicator
@@ -274,10 +381,20 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
                 text
             })
             .collect();
-        blocks.push(paragraph(format!("{}:\n{}", labels.get("label_evidence"), items.join("\n")), TextStyle::Small));
+        blocks.push(paragraph(
+            format!("{}:\n{}", labels.get("label_evidence"), items.join("\n")),
+            TextStyle::Small,
+        ));
     }
     if let Some(action) = &indicator.action {
-        blocks.push(paragraph(format!("{}: {}", labels.get("label_planned_action"), action_line(action, labels)), TextStyle::Small));
+        blocks.push(paragraph(
+            format!(
+                "{}: {}",
+                labels.get("label_planned_action"),
+                action_line(action, labels)
+            ),
+            TextStyle::Small,
+        ));
     }
 }
 
@@ -308,13 +425,21 @@ fn actions(view: &ReportView, blocks: &mut Vec<Block>) {
         .iter()
         .map(|a| {
             let due = a.due.clone().unwrap_or_else(|| not_set.to_owned());
-            let due = if a.overdue { format!("{due}\n{}", labels.get("label_overdue")) } else { due };
+            let due = if a.overdue {
+                format!("{due}\n{}", labels.get("label_overdue"))
+            } else {
+                due
+            };
             Row {
                 cells: vec![
                     cell(a.indicator_id.clone()),
                     cell(a.text.clone()),
                     cell(a.owner.clone().unwrap_or_else(|| not_set.to_owned())),
-                    Cell { text: due, bold: a.overdue, colour: None },
+                    Cell {
+                        text: due,
+                        bold: a.overdue,
+                        colour: None,
+                    },
                 ],
                 shade: a.overdue.then_some(OVERDUE_SHADE),
             }
@@ -348,7 +473,14 @@ fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
         let rows = scale
             .levels
             .iter()
-            .map(|l| row(vec![cell(l.value.to_string()), cell(l.label.clone()), cell(l.description.clone().unwrap_or_default()), cell(l.score.clone())]))
+            .map(|l| {
+                row(vec![
+                    cell(l.value.to_string()),
+                    cell(l.label.clone()),
+                    cell(l.description.clone().unwrap_or_default()),
+                    cell(l.score.clone()),
+                ])
+            })
             .collect();
         blocks.push(Block::Table(Table {
             columns: vec![
@@ -362,7 +494,10 @@ fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
     }
     blocks.push(heading(2, labels.get("heading_scoring_rules")));
     blocks.push(Block::KeyValues(vec![
-        (labels.get("label_overall_method").to_owned(), method.method.clone()),
+        (
+            labels.get("label_overall_method").to_owned(),
+            method.method.clone(),
+        ),
         (labels.get("label_missing").to_owned(), method.missing.clone()),
         (labels.get("label_default_pass").to_owned(), method.pass.clone()),
     ]));
@@ -374,13 +509,19 @@ fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
             .map(|b| row(vec![band_cell(Some(&b.band)), cell(b.range.clone())]))
             .collect();
         blocks.push(Block::Table(Table {
-            columns: vec![column(labels.get("label_band"), 3.0), column(labels.get("label_range"), 2.0)],
+            columns: vec![
+                column(labels.get("label_band"), 3.0),
+                column(labels.get("label_range"), 2.0),
+            ],
             rows,
         }));
         blocks.push(paragraph(labels.get("bands_note"), TextStyle::Small));
     }
     if let Some(cap) = &method.cap {
-        blocks.push(paragraph(labels.fill("cap_rule", &[("band", &format!("{} {}", cap.code, cap.label))]), TextStyle::Normal));
+        blocks.push(paragraph(
+            labels.fill("cap_rule", &[("band", &format!("{} {}", cap.code, cap.label))]),
+            TextStyle::Normal,
+        ));
     }
     blocks.push(heading(2, labels.get("heading_calculation")));
     blocks.push(paragraph(labels.get("calculation_intro"), TextStyle::Muted));
@@ -391,14 +532,29 @@ fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
 }
 
 fn trace(trace: &TraceView, labels: &Labels, blocks: &mut Vec<Block>) {
-    let title = if trace.number.is_empty() { trace.title.clone() } else { format!("{} {}", trace.number, trace.title) };
+    let title = if trace.number.is_empty() {
+        trace.title.clone()
+    } else {
+        format!("{} {}", trace.number, trace.title)
+    };
     blocks.push(heading(3, format!("{title}: {}", score_text(&trace.result))));
-    blocks.push(paragraph(format!("{}: {}", labels.get("label_method"), trace.method), TextStyle::Muted));
+    blocks.push(paragraph(
+        format!("{}: {}", labels.get("label_method"), trace.method),
+        TextStyle::Muted,
+    ));
     if !trace.counted.is_empty() {
         let rows = trace
             .counted
             .iter()
-            .map(|t| row(vec![cell(t.id.clone()), cell(t.title.clone()), cell(t.kind.clone()), cell(t.score.clone()), cell(t.weight.clone())]))
+            .map(|t| {
+                row(vec![
+                    cell(t.id.clone()),
+                    cell(t.title.clone()),
+                    cell(t.kind.clone()),
+                    cell(t.score.clone()),
+                    cell(t.weight.clone()),
+                ])
+            })
             .collect();
         blocks.push(Block::Table(Table {
             columns: vec![
@@ -412,22 +568,58 @@ fn trace(trace: &TraceView, labels: &Labels, blocks: &mut Vec<Block>) {
         }));
     }
     if !trace.excluded.is_empty() {
-        let items: Vec<String> = trace.excluded.iter().map(|e| format!("{} ({})", e.id, e.reason)).collect();
-        blocks.push(paragraph(format!("{}: {}", labels.get("label_excluded"), items.join(", ")), TextStyle::Small));
+        let items: Vec<String> = trace
+            .excluded
+            .iter()
+            .map(|e| format!("{} ({})", e.id, e.reason))
+            .collect();
+        blocks.push(paragraph(
+            format!("{}: {}", labels.get("label_excluded"), items.join(", ")),
+            TextStyle::Small,
+        ));
     }
-    blocks.push(paragraph(format!("{}: {}", labels.get("label_formula"), trace.formula), TextStyle::Small));
+    blocks.push(paragraph(
+        format!("{}: {}", labels.get("label_formula"), trace.formula),
+        TextStyle::Small,
+    ));
 }
 
 fn provenance(view: &ReportView, blocks: &mut Vec<Block>) {
     let (p, labels) = (&view.provenance, &view.labels);
     blocks.push(heading(1, labels.get("heading_provenance")));
     blocks.push(Block::KeyValues(vec![
-        (labels.get("label_tool").to_owned(), format!("{} {}", p.tool, p.tool_version)),
-        (labels.get("label_checklist").to_owned(), format!("{} {}", p.checklist_id, p.checklist_version)),
-        (labels.get("label_checklist_file").to_owned(), p.checklist_file.clone()),
-        (format!("{} ({})", labels.get("label_sha256"), labels.get("label_checklist")), p.checklist_sha256.clone()),
-        (labels.get("label_answers_file").to_owned(), p.answers_file.clone()),
-        (format!("{} ({})", labels.get("label_sha256"), labels.get("label_answers_file")), p.answers_sha256.clone()),
+        (
+            labels.get("label_tool").to_owned(),
+            format!("{} {}", p.tool, p.tool_version),
+        ),
+        (
+            labels.get("label_checklist").to_owned(),
+            format!("{} {}", p.checklist_id, p.checklist_version),
+        ),
+        (
+            labels.get("label_checklist_file").to_owned(),
+            p.checklist_file.clone(),
+        ),
+        (
+            format!(
+                "{} ({})",
+                labels.get("label_sha256"),
+                labels.get("label_checklist")
+            ),
+            p.checklist_sha256.clone(),
+        ),
+        (
+            labels.get("label_answers_file").to_owned(),
+            p.answers_file.clone(),
+        ),
+        (
+            format!(
+                "{} ({})",
+                labels.get("label_sha256"),
+                labels.get("label_answers_file")
+            ),
+            p.answers_sha256.clone(),
+        ),
         (labels.get("label_report_date").to_owned(), p.report_date.clone()),
     ]));
     blocks.push(paragraph(labels.get("provenance_note"), TextStyle::Small));
@@ -435,6 +627,10 @@ fn provenance(view: &ReportView, blocks: &mut Vec<Block>) {
 
 /// `#rrggbb` as a colour; grey for anything else (validation refuses bad colours earlier).
 fn rgb(hex: &str) -> Rgb {
-    let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0x9e);
+    let channel = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .unwrap_or(0x9e)
+    };
     Rgb(channel(1), channel(3), channel(5))
 }
