@@ -66,7 +66,7 @@ fn find_by_id(id: &str, limits: &Limits) -> Result<Source, Diagnostic> {
             let known: Vec<&str> = BUNDLED.iter().map(|b| b.id).collect();
             Err(Diagnostic::error(
                 "unknown-checklist",
-                id,
+                "<command line>",
                 Place::File,
                 format!("no checklist has the id `{id}`"),
             )

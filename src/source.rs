@@ -11,7 +11,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-/// Bounds on what one input file may hold; see `docs/limits.md`.
+/// Bounds on what one input file may hold; see `docs/cli.md` (limits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest file accepted, in bytes.
@@ -196,16 +196,23 @@ fn strip_location(message: &str) -> String {
     out
 }
 
-/// Replaces serde's Rust type names (`struct ChecklistDoc`) with the words a user knows.
+/// Replaces serde's Rust type names (`struct ChecklistDoc`, `i64`) with the words a user knows.
 fn plain_words(message: &str) -> String {
-    match message.find("struct ") {
+    let message = match message.find("struct ") {
         Some(at) => {
             let rest = &message[at + "struct ".len()..];
             let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
             format!("{}a mapping{}", &message[..at], &rest[end..])
         }
         None => message.to_owned(),
-    }
+    };
+    [
+        ("expected i64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected u64", "expected a whole number"),
+    ]
+    .iter()
+    .fold(message, |text, (rust, plain)| text.replace(rust, plain))
 }
 
 /// A stable code (and sometimes a hint) for a parser message.

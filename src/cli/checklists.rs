@@ -4,15 +4,13 @@ use super::{CommandResult, Outcome, print};
 use oversight::catalog::{BUNDLED, ChecklistRef};
 use oversight::source::Limits;
 
-pub fn run() -> CommandResult {
+pub fn run(limits: &Limits) -> CommandResult {
     let mut out = format!(
         "{:<24} {:<9} {:>10}  {}\n",
         "ID", "VERSION", "INDICATORS", "TITLE"
     );
     for bundled in BUNDLED {
-        let checklist = ChecklistRef::Id(bundled.id.to_owned())
-            .load(&Limits::default())?
-            .value;
+        let checklist = ChecklistRef::Id(bundled.id.to_owned()).load(limits)?.value;
         let lang = checklist.default_language();
         out.push_str(&format!(
             "{:<24} {:<9} {:>10}  {}\n",

@@ -37,10 +37,8 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     let text = skeleton(&checklist, &lang, &Catalogue::bundled().labels(&lang), today());
     match &args.output {
         Some(path) => {
-            let inputs = match reference {
-                ChecklistRef::Path(path) => vec![path],
-                ChecklistRef::Id(_) => Vec::new(),
-            };
+            // The checklist may be a local file found by id: never write the skeleton over it.
+            let inputs = vec![PathBuf::from(&checklist.origin)];
             write_atomic(
                 path,
                 text.as_bytes(),

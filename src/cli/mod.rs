@@ -30,7 +30,7 @@ struct Cli {
     command: Command,
 }
 
-/// Input limits; see docs/limits.md.
+/// Input limits; see docs/cli.md.
 #[derive(Debug, clap::Args)]
 struct LimitArgs {
     /// Largest input file accepted, in bytes
@@ -83,7 +83,7 @@ pub fn main() -> ExitCode {
         Command::Score(args) => score::run(args, &limits),
         Command::Init(args) => init::run(args, &limits),
         Command::Report(args) => report::run(args, &limits),
-        Command::Checklists => checklists::run(),
+        Command::Checklists => checklists::run(&limits),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -155,10 +155,11 @@ impl AssessmentArgs {
     }
 
     /// The files this run reads, which no output may replace.
-    fn inputs(&self) -> Vec<std::path::PathBuf> {
-        let mut inputs = vec![self.answers.clone()];
-        inputs.extend(self.checklist.as_ref().map(std::path::PathBuf::from));
-        inputs
+    fn inputs(&self, loaded: &oversight::load::Loaded) -> Vec<std::path::PathBuf> {
+        vec![
+            self.answers.clone(),
+            std::path::PathBuf::from(&loaded.checklist.origin),
+        ]
     }
 }
 
@@ -181,6 +182,9 @@ fn check_language(lang: Option<&str>, checklist: &oversight::model::Checklist) -
         oversight::diagnostic::Place::path("languages"),
         format!("the checklist has no language `{lang}`"),
     )
-    .with_hint(format!("expected one of {}", checklist.languages().join(", ")));
+    .with_hint(format!(
+        "expected one of {}",
+        oversight::validate::quoted_list(checklist.languages().iter().map(String::as_str))
+    ));
     Err(Error::Invalid(diagnostic.into()))
 }

@@ -48,7 +48,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     };
     let rendered = render::report(&loaded, &options)?;
     let policy = WritePolicy {
-        inputs: args.input.inputs(),
+        inputs: args.input.inputs(&loaded),
         overwrite: true,
     };
     let mut written = String::new();

@@ -12,10 +12,21 @@ pub struct Date(pub NaiveDate);
 pub const INVALID_DATE: &str = "invalid date";
 
 impl Date {
+    /// Exactly `YYYY-MM-DD`, and a day that exists (`2026-02-30` does not).
     pub fn parse(text: &str) -> Result<Date, String> {
-        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        let shaped = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        shaped
+            .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+            .flatten()
             .map(Date)
-            .map_err(|_| format!("{INVALID_DATE} `{text}`: expected a calendar date written YYYY-MM-DD"))
+            .ok_or_else(|| format!("{INVALID_DATE} `{text}`: expected a calendar date written YYYY-MM-DD"))
     }
 }
 

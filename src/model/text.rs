@@ -14,24 +14,30 @@ pub enum Text {
 }
 
 impl Text {
-    /// The text in `lang`, else in `fallback`, else the first translation there is.
+    /// The text in `lang`, else in `fallback`, else the first translation there is; a blank
+    /// translation counts as missing.
     pub fn get<'a>(&'a self, lang: &str, fallback: &str) -> &'a str {
         match self {
             Text::Plain(text) => text,
-            Text::Translated(map) => map
-                .get(lang)
-                .or_else(|| map.get(fallback))
-                .or_else(|| map.iter().next().map(|(_, v)| v))
-                .map(String::as_str)
-                .unwrap_or(""),
+            Text::Translated(map) => {
+                let filled = |lang: &str| map.get(lang).filter(|t| !t.trim().is_empty());
+                filled(lang)
+                    .or_else(|| filled(fallback))
+                    .or_else(|| map.iter().map(|(_, v)| v).find(|v| !v.trim().is_empty()))
+                    .map_or("", String::as_str)
+            }
         }
     }
 
-    /// The language codes this text has a translation for (none for a plain text).
+    /// The language codes this text has a non-blank translation for (none for a plain text).
     pub fn languages(&self) -> Vec<&str> {
         match self {
             Text::Plain(_) => Vec::new(),
-            Text::Translated(map) => map.keys().collect(),
+            Text::Translated(map) => map
+                .iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(k, _)| k)
+                .collect(),
         }
     }
 

@@ -85,9 +85,9 @@ impl Templates {
     /// Renders the HTML report.
     pub fn render(&self, view: &ReportView) -> Result<String> {
         let env = self.environment();
-        let template_error = |source: minijinja::Error| Error::Template {
-            name: ENTRY.to_owned(),
-            source,
+        let template_error = |source: minijinja::Error| {
+            let name = source.name().unwrap_or(ENTRY).to_owned();
+            Error::Template { name, source }
         };
         let template = env.get_template(ENTRY).map_err(template_error)?;
         template.render(Serde(view)).map_err(template_error)

@@ -593,9 +593,23 @@ fn band_views(checklist: &Checklist, builder: &Builder) -> Vec<BandView> {
         .collect()
 }
 
-/// Black or white, whichever reads better on `#rrggbb`.
+/// Near-black or white, whichever contrasts more with `#rrggbb` (WCAG relative luminance).
 fn readable_on(colour: &str) -> &'static str {
-    let channel = |i: usize| u8::from_str_radix(colour.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64;
-    let luminance = 0.299 * channel(1) + 0.587 * channel(3) + 0.114 * channel(5);
-    if luminance > 150.0 { "#1a1a1a" } else { "#ffffff" }
+    const DARK: (&str, f64) = ("#1a1a1a", 0.0103);
+    let linear = |i: usize| {
+        let c = u8::from_str_radix(colour.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(1) + 0.7152 * linear(3) + 0.0722 * linear(5);
+    let with_white = 1.05 / (luminance + 0.05);
+    let with_dark = (luminance + 0.05) / (DARK.1 + 0.05);
+    if with_dark >= with_white {
+        DARK.0
+    } else {
+        "#ffffff"
+    }
 }

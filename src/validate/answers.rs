@@ -1,6 +1,7 @@
 //! The rules an answers file must meet against its checklist.
 
 use super::{Findings, Hint, Validated, quoted_list};
+use crate::catalog::ChecklistRef;
 use crate::diagnostic::Diagnostics;
 use crate::model::answers::{Answer, AnswerStatus, AnswersDoc};
 use crate::model::{Assessment, Checklist, Text};
@@ -33,7 +34,8 @@ struct Rules<'a> {
 impl Rules<'_> {
     fn header(&mut self, doc: &AnswersDoc) {
         let checklist = self.checklist;
-        if doc.checklist != checklist.id() {
+        let names_an_id = matches!(ChecklistRef::parse(&doc.checklist), ChecklistRef::Id(_));
+        if names_an_id && doc.checklist != checklist.id() {
             self.f
                 .error(
                     "checklist-mismatch",

@@ -262,7 +262,7 @@ impl Rules<'_> {
                     )
                     .hint("add indicators or remove the section");
             }
-            if depth > self.limits.max_section_depth && !section.sections.is_empty() {
+            if depth > self.limits.max_section_depth {
                 self.f
                     .error(
                         "too-deep",
@@ -302,13 +302,14 @@ impl Rules<'_> {
             self.pass_mark(&format!("{path}.pass"), pass);
         }
         if doc.scales.get(&indicator.scale).is_none() {
-            self.f
-                .error(
-                    "unknown-scale",
-                    &format!("{path}.scale"),
-                    format!("no scale is named `{}`", indicator.scale),
-                )
-                .hint(format!("expected one of {}", quoted_list(doc.scales.keys())));
+            let diagnostic = self.f.error(
+                "unknown-scale",
+                &format!("{path}.scale"),
+                format!("no scale is named `{}`", indicator.scale),
+            );
+            if !doc.scales.is_empty() {
+                diagnostic.hint(format!("expected one of {}", quoted_list(doc.scales.keys())));
+            }
         }
         for (i, text) in indicator.evidence.iter().enumerate() {
             self.text(&format!("{path}.evidence[{i}]"), text, true);

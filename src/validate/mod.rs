@@ -66,7 +66,7 @@ impl Hint for Diagnostic {
 }
 
 /// `a, b, c` with each item in backticks.
-fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+pub fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     items
         .into_iter()
         .map(|i| format!("`{i}`"))

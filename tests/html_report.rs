@@ -1,0 +1,459 @@
+//! The HTML report, end to end through the binary: snapshots of both examples, escaping of
+//! hostile answers, template overrides and their failures, determinism, and a headless Chromium
+//! check that the file opens in a browser.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const DATE: &str = "2026-11-28";
+const MINISTRY: &str = "examples/answers/ministry-uk.yaml";
+const POLICE: &str = "examples/answers/police-en-partial.yaml";
+const TITLE_UK: &str = "Демократичне врядування у секторі безпеки: роль виконавчої влади";
+
+/// `oversight report ANSWERS --format html -o OUT --date DATE [EXTRA...]`, run from the crate root.
+fn run_report(answers: impl AsRef<OsStr>, out: &Path, extra: &[&OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oversight"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("report")
+        .arg(answers)
+        .args(["--format", "html", "--date", DATE, "-o"])
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("the oversight binary runs")
+}
+
+/// Renders a report that must succeed and returns its HTML.
+fn render(answers: impl AsRef<OsStr>, extra: &[&OsStr]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    let output = run_report(answers, &out, extra);
+    assert!(
+        output.status.success(),
+        "oversight report failed ({:?}):\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    fs::read_to_string(&out).expect("the report was written")
+}
+
+/// The part of the page between two markers (both must be present, in order).
+fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html
+        .find(from)
+        .unwrap_or_else(|| panic!("`{from}` is in the report"));
+    let end = html[start..]
+        .find(to)
+        .unwrap_or_else(|| panic!("`{to}` follows `{from}`"))
+        + start;
+    &html[start..end]
+}
+
+/// minijinja escapes `/` as `&#x2f;` too; undo only that, so assertions read like plain HTML.
+fn unslash(html: &str) -> String {
+    html.replace("&#x2f;", "/")
+}
+
+#[test]
+fn snapshot_ministry_uk() {
+    insta::assert_snapshot!("ministry-uk", render(MINISTRY, &[]));
+}
+
+#[test]
+fn snapshot_police_en_partial() {
+    insta::assert_snapshot!("police-en-partial", render(POLICE, &[]));
+}
+
+#[test]
+fn ministry_summary_figures_are_in_place() {
+    let html = render(MINISTRY, &[]);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"uk\">"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
+    assert_eq!(html.matches("<h1").count(), 1, "exactly one h1");
+    assert!(between(&html, "<h1>", "</h1>").contains(TITLE_UK));
+
+    let summary = between(&html, "id=\"summary\"", "id=\"contents\"");
+    assert!(
+        summary.contains("<span class=\"kpi-number\">67,3</span>"),
+        "overall score in uk format"
+    );
+    assert!(summary.contains(">C</span> <span class=\"band-badge-label\"><span class=\"sr-only\">Категорія </span>Частковий рівень</span>"));
+    assert!(summary.contains("100,0 %"), "completeness");
+    assert!(
+        summary.contains("href=\"#i-fin-1\">fin-1</a>"),
+        "the critical failure is listed"
+    );
+    assert!(summary.contains("Нижче прохідного балу 75"), "with its reason");
+    assert!(!summary.contains("class=\"capped\""), "band C is not lowered");
+
+    // the overdue actions say so in words, in the action plan and at the indicator
+    let actions = between(&html, "id=\"actions\"", "id=\"methodology\"");
+    assert_eq!(actions.matches("<tr class=\"is-overdue\">").count(), 3);
+    assert_eq!(
+        actions
+            .matches("<span class=\"flag-overdue\">Прострочено</span>")
+            .count(),
+        3
+    );
+    assert!(between(&html, "id=\"i-law-4\"", "</article>").contains("flag-overdue\">Прострочено"));
+
+    // both charts, accessible
+    let charts = between(&html, "id=\"charts\"", "id=\"findings\"");
+    assert_eq!(
+        charts.matches("<svg class=\"chart chart-bars").count(),
+        2,
+        "wide and narrow bar charts"
+    );
+    assert_eq!(charts.matches("<svg class=\"chart chart-radar\"").count(), 1);
+    assert_eq!(charts.matches("role=\"img\"").count(), 3);
+    assert_eq!(charts.matches("<title id=").count(), 3);
+}
+
+#[test]
+fn police_summary_figures_are_in_place() {
+    let html = render(POLICE, &[]);
+    assert!(html.contains("<html lang=\"en\">"));
+    let summary = between(&html, "id=\"summary\"", "id=\"contents\"");
+    assert!(summary.contains("<span class=\"kpi-number\">64.7</span>"));
+    assert!(summary.contains(
+        ">C</span> <span class=\"band-badge-label\"><span class=\"sr-only\">Band </span>Partial</span>"
+    ));
+    assert!(
+        summary.contains("<span class=\"kpi-number kpi-number--small\">63.6%</span>"),
+        "completeness"
+    );
+    assert!(
+        summary.contains("<span class=\"kpi-number kpi-number--small\">3</span>"),
+        "three critical failures"
+    );
+    let failures = between(summary, "<ul class=\"failures\">", "</ul>");
+    let positions: Vec<usize> = ["civ-1", "fin-1", "ovs-1"]
+        .iter()
+        .map(|id| {
+            failures
+                .find(&format!("href=\"#i-{id}\">{id}</a>"))
+                .unwrap_or_else(|| panic!("{id} is listed"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "in checklist order");
+    assert!(failures.contains("Unanswered") && failures.contains("Not enough information"));
+
+    // statuses are words, not only colours
+    let civ1 = between(&html, "id=\"i-civ-1\"", "</article>");
+    assert!(civ1.contains("<span class=\"status status--unanswered\">Unanswered</span>"));
+    assert!(civ1.contains("<span class=\"badge badge--fail\">Critical failure</span>"));
+    let ovs1 = between(&html, "id=\"i-ovs-1\"", "</article>");
+    assert!(
+        ovs1.contains("<span class=\"status status--not-enough-information\">Not enough information</span>")
+    );
+    let sd4 = between(&html, "id=\"i-sd-4\"", "</article>");
+    assert!(sd4.contains("<span class=\"status status--not-applicable\">Not applicable</span>"));
+    assert!(
+        sd4.contains("Justification"),
+        "a not-applicable indicator shows its justification"
+    );
+
+    // sections nest as h2 > h3, indicators one level below their section
+    assert!(
+        html.contains("<h2 id=\"s-executive-h\"><span class=\"num\">5</span> The Executive’s roles</h2>")
+    );
+    assert!(html.contains("<h3 id=\"s-financial-oversight-h\"><span class=\"num\">5.2</span>"));
+    assert!(html.contains("<h4 class=\"ind-title\" id=\"i-fin-1-h\">"));
+    assert!(html.contains("<h3 class=\"ind-title\" id=\"i-law-1-h\">"));
+
+    // the overall calculation can be followed
+    let overall = between(&html, "id=\"calculation-overall\"", "id=\"calc-values-and-law\"");
+    assert!(overall.contains("(1 × 68.8 + 1 × 78.6 + 1 × 75.0 + 1 × 37.5 + 2 × 64.3) ÷ 6 = 64.7"));
+}
+
+#[test]
+fn hostile_answers_are_escaped_and_unsafe_links_stay_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("hostile.yaml");
+    fs::write(
+        &answers,
+        r#"checklist: dssg-executive
+checklist_version: "1.0"
+organisation: "Org <i>&</i>"
+assessed_on: 2026-11-20
+language: en
+answers:
+  law-1:
+    level: 3
+    comment: "<script>alert(1)</script>"
+    evidence:
+      - {title: "<b>x</b>", ref: "javascript:alert(1)"}
+      - {title: y, ref: "https://example.org/a?b=1&c=2"}
+"#,
+    )
+    .unwrap();
+    let html = render(&answers, &[]);
+    let plain = unslash(&html);
+    assert!(plain.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !html.to_ascii_lowercase().contains("<script"),
+        "no script element at all"
+    );
+    assert!(
+        !html.to_ascii_lowercase().contains("href=\"javascript:"),
+        "no javascript: link"
+    );
+    assert!(html.contains("href=\"https://example.org/a?b=1&amp;c=2\""));
+    assert!(plain.contains("&lt;b&gt;x&lt;/b&gt;"));
+    assert!(
+        plain.contains("<span class=\"ev-ref\">javascript:alert(1)</span>"),
+        "the unsafe reference stays text"
+    );
+    assert!(plain.contains("Org &lt;i&gt;&amp;&lt;/i&gt;"));
+    assert!(!html.contains("<i>&</i>") && !html.contains("<b>x</b>"));
+}
+
+#[test]
+fn capped_band_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("capped.yaml");
+    fs::write(
+        &answers,
+        r#"checklist: dssg-executive
+checklist_version: "1.0"
+organisation: Capped
+assessed_on: 2026-11-20
+language: en
+answers:
+  law-1: {level: 0}
+  law-2: {level: 4}
+  law-3: {level: 4}
+  law-4: {level: 4}
+  hr-1: {level: 4}
+  hr-2: {level: 4}
+  hr-3: {level: 4}
+  hr-4: {level: 4}
+  hr-5: {level: 1}
+"#,
+    )
+    .unwrap();
+    let html = render(&answers, &[]);
+    let summary = between(&html, "id=\"summary\"", "id=\"contents\"");
+    assert!(summary.contains("<span class=\"kpi-number\">80.0</span>"));
+    assert!(
+        summary.contains("<span class=\"sr-only\">Band </span>Partial</span>"),
+        "capped to C"
+    );
+    assert!(
+        summary.contains(
+            "<p class=\"capped\">lowered from band B (Substantial) because of a critical failure</p>"
+        )
+    );
+}
+
+#[test]
+fn an_overridden_partial_replaces_only_itself() {
+    let templates = tempfile::tempdir().unwrap();
+    fs::write(
+        templates.path().join("_cover.html.j2"),
+        "<header class=\"cover\" id=\"top\"><h1>{{ cover.title }}</h1><p>CUSTOM-COVER-MARKER {{ cover.organisation }}</p></header>\n",
+    )
+    .unwrap();
+    fs::write(
+        templates.path().join("style.css"),
+        "/* CUSTOM-STYLE-MARKER */ body { color: #000; }\n",
+    )
+    .unwrap();
+    let html = render(
+        MINISTRY,
+        &[OsStr::new("--templates"), templates.path().as_os_str()],
+    );
+    assert!(html.contains("<p>CUSTOM-COVER-MARKER Міністерство внутрішніх справ України</p>"));
+    assert!(
+        !html.contains("class=\"cover-meta\""),
+        "the bundled cover is gone"
+    );
+    let style = between(&html, "<style>", "</style>");
+    assert!(style.contains("/* CUSTOM-STYLE-MARKER */ body { color: #000; }"));
+    assert!(!style.contains("--navy"), "the bundled stylesheet is gone");
+    // the rest of the report is the bundled one
+    assert!(html.contains("<span class=\"kpi-number\">67,3</span>"));
+    for part in [
+        "id=\"summary\"",
+        "id=\"contents\"",
+        "id=\"charts\"",
+        "id=\"findings\"",
+        "id=\"actions\"",
+        "id=\"methodology\"",
+        "id=\"provenance\"",
+    ] {
+        assert!(html.contains(part), "{part} is still rendered");
+    }
+    assert!(html.trim_end().ends_with("</html>"));
+}
+
+#[test]
+fn an_undefined_variable_names_the_template_and_line() {
+    let templates = tempfile::tempdir().unwrap();
+    fs::write(
+        templates.path().join("_cover.html.j2"),
+        "<header>\n{{ cover.no_such_field }}\n</header>\n",
+    )
+    .unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("report.html");
+    let output = run_report(
+        MINISTRY,
+        &out,
+        &[OsStr::new("--templates"), templates.path().as_os_str()],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(
+        stderr.contains("_cover.html.j2:2"),
+        "stderr names the template and line: {stderr}"
+    );
+    assert!(
+        stderr.contains("undefined"),
+        "stderr says what is wrong: {stderr}"
+    );
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn templates_cannot_include_files_outside_their_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let secret = root.path().join("secret.txt");
+    fs::write(&secret, "TOP-SECRET-MARKER").unwrap();
+    let templates = root.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    let out = root.path().join("report.html");
+    for include in [
+        "../labels.yaml".to_owned(),
+        "../secret.txt".to_owned(),
+        secret.display().to_string(),
+    ] {
+        fs::write(
+            templates.join("_cover.html.j2"),
+            format!("{{% include \"{include}\" %}}\n"),
+        )
+        .unwrap();
+        let output = run_report(
+            MINISTRY,
+            &out,
+            &[OsStr::new("--templates"), templates.as_os_str()],
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "including {include} must fail; stderr: {stderr}"
+        );
+        assert!(
+            stderr.contains("_cover.html.j2"),
+            "stderr names the template: {stderr}"
+        );
+        assert!(!stderr.contains("TOP-SECRET-MARKER"));
+        assert!(!out.exists(), "nothing is written after including {include}");
+    }
+}
+
+#[test]
+fn two_runs_are_byte_identical() {
+    for answers in [MINISTRY, POLICE] {
+        let dir = tempfile::tempdir().unwrap();
+        let (first, second) = (dir.path().join("first.html"), dir.path().join("second.html"));
+        for out in [&first, &second] {
+            assert!(run_report(answers, out, &[]).status.success());
+        }
+        assert_eq!(
+            fs::read(&first).unwrap(),
+            fs::read(&second).unwrap(),
+            "{answers} renders the same twice"
+        );
+    }
+}
+
+#[test]
+fn the_report_is_self_contained() {
+    for answers in [MINISTRY, POLICE] {
+        let html = render(answers, &[]).to_ascii_lowercase();
+        for forbidden in [
+            "<script",
+            "<link",
+            "<img",
+            "<iframe",
+            "@import",
+            "url(",
+            "@font-face",
+            " src=\"",
+        ] {
+            assert!(
+                !html.contains(forbidden),
+                "{answers}: the report must not contain `{forbidden}`"
+            );
+        }
+    }
+}
+
+/// `chromium` (or `chromium-browser`) on PATH.
+fn find_chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+#[test]
+fn headless_chromium_renders_the_report() {
+    let Some(chromium) = find_chromium() else {
+        if std::env::var_os("CI").is_some() {
+            panic!("chromium is not installed, and CI must never skip this test (apt-get install chromium)");
+        }
+        eprintln!("skipped: chromium not installed (apt-get install chromium)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("ministry-uk.html");
+    assert!(run_report(MINISTRY, &report, &[]).status.success());
+    let profile = dir.path().join("profile");
+    let dom_file = dir.path().join("dom.html");
+    let mut child = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", report.display()))
+        .stdin(Stdio::null())
+        .stdout(fs::File::create(&dom_file).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let deadline = Instant::now() + Duration::from_secs(90);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waiting for chromium") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not finish within 90 seconds");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "chromium failed: {status:?}");
+    let dom = fs::read_to_string(&dom_file).unwrap();
+    assert!(dom.contains(TITLE_UK), "the DOM has the checklist title");
+    assert!(
+        dom.contains("<span class=\"kpi-number\">67,3</span>"),
+        "the DOM has the overall score"
+    );
+    assert!(dom.contains("</html>"));
+}
