@@ -40,6 +40,12 @@ pub enum Error {
     Pdf(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
+impl From<crate::diagnostic::Diagnostic> for Error {
+    fn from(diagnostic: crate::diagnostic::Diagnostic) -> Self {
+        Error::Invalid(diagnostic.into())
+    }
+}
+
 impl From<Diagnostics> for Error {
     fn from(diagnostics: Diagnostics) -> Self {
         Error::Invalid(diagnostics)

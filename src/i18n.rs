@@ -29,6 +29,26 @@ impl Catalogue {
         source.parse().map(Catalogue)
     }
 
+    /// This catalogue with every translation in `overrides` replacing or adding to its own.
+    pub fn overridden_by(&self, overrides: &Catalogue) -> Catalogue {
+        let mut merged: Vec<(String, UniqueMap<String>)> = Vec::new();
+        let keys = self
+            .0
+            .keys()
+            .chain(overrides.0.keys().filter(|k| self.0.get(k).is_none()));
+        for key in keys {
+            let ours = self.0.get(key).into_iter().flat_map(|t| t.iter());
+            let theirs = overrides.0.get(key).into_iter().flat_map(|t| t.iter());
+            let mut texts: Vec<(String, String)> = Vec::new();
+            for (lang, text) in ours.chain(theirs) {
+                texts.retain(|(l, _)| l != lang);
+                texts.push((lang.to_owned(), text.clone()));
+            }
+            merged.push((key.to_owned(), texts.into_iter().collect()));
+        }
+        Catalogue(merged.into_iter().collect())
+    }
+
     /// Whether any label has a translation in `lang`.
     pub fn has_language(&self, lang: &str) -> bool {
         self.0.iter().any(|(_, texts)| texts.get(lang).is_some())

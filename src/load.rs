@@ -24,7 +24,18 @@ pub fn assessment(
     checklist: Option<&ChecklistRef>,
     limits: &Limits,
 ) -> Result<Loaded, Diagnostics> {
-    assessment_from(&Source::read(path, limits)?, checklist, limits)
+    let source = Source::read(path, limits)?;
+    if source.kind()? == DocumentKind::Checklist {
+        let diagnostic = Diagnostic::error(
+            "not-answers",
+            &source.name,
+            Place::File,
+            "this is a checklist; expected an answers file",
+        )
+        .with_hint("pass the answers file, and the checklist with `--checklist` if needed");
+        return Err(diagnostic.into());
+    }
+    assessment_from(&source, checklist, limits)
 }
 
 fn assessment_from(

@@ -126,9 +126,11 @@ fn convert(format: FormatArg) -> Format {
     }
 }
 
+/// Exits with code 2, showing the `report` command's usage line.
 fn usage_error(message: String) -> ! {
     use clap::CommandFactory;
-    super::Cli::command()
-        .error(ErrorKind::ArgumentConflict, message)
-        .exit()
+    let mut cli = super::Cli::command();
+    cli.build();
+    let mut report = cli.find_subcommand_mut("report").cloned().unwrap_or_default();
+    report.error(ErrorKind::ArgumentConflict, message).exit()
 }

@@ -1,6 +1,7 @@
 //! `oversight score ANSWERS`: the scores as text or JSON.
 
 use super::{AssessmentArgs, CommandResult, Outcome, print, today};
+use oversight::i18n::Catalogue;
 use oversight::render::{self, json, text};
 use oversight::source::Limits;
 
@@ -18,13 +19,26 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// Exit with code 3 when the overall score is below N (or there is no score)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_threshold)]
     fail_under: Option<f64>,
+}
+
+/// A score between 0 and 100.
+fn parse_threshold(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if (0.0..=100.0).contains(&value) => Ok(value),
+        _ => Err(format!("`{text}` is not a score between 0 and 100")),
+    }
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     let loaded = args.input.load(limits)?;
-    let (scorecard, view) = render::view(&loaded, args.input.lang.as_deref(), today());
+    let (scorecard, view) = render::view(
+        &loaded,
+        &Catalogue::bundled(),
+        args.input.lang.as_deref(),
+        today(),
+    );
     let output = match args.format {
         Format::Json => json::to_string(&json::result(
             &loaded.checklist,
@@ -37,10 +51,10 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     print(&output);
     match args.fail_under {
         Some(threshold) if scorecard.overall.score.is_none_or(|score| score < threshold) => {
-            eprintln!(
-                "gate: the overall score {} is below {threshold}",
-                view.summary.score.text
-            );
+            match scorecard.overall.score {
+                Some(score) => eprintln!("gate: the overall score {score:.2} is below {threshold}"),
+                None => eprintln!("gate: there is no overall score (nothing was scored)"),
+            }
             Ok(Outcome::GateFailed)
         }
         _ => Ok(Outcome::Success),

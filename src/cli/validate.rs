@@ -38,20 +38,34 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     }
 }
 
+fn indicators(count: usize) -> String {
+    if count == 1 {
+        "1 indicator".to_owned()
+    } else {
+        format!("{count} indicators")
+    }
+}
+
 fn describe(checked: &Checked) -> String {
     match checked {
         Checked::Checklist(checklist) => format!(
-            "checklist `{}` version {} with {} indicators",
+            "checklist `{}` version {} with {}",
             checklist.id(),
             checklist.version(),
-            checklist.indicators().len()
+            indicators(checklist.indicators().len())
         ),
-        Checked::Answers(loaded) => format!(
-            "answers to `{}` version {} ({} of {} indicators answered)",
-            loaded.checklist.id(),
-            loaded.checklist.version(),
-            loaded.assessment.answers().count(),
-            loaded.checklist.indicators().len()
-        ),
+        Checked::Answers(loaded) => {
+            let answered = loaded
+                .assessment
+                .answers()
+                .filter(|(_, answer)| answer.level.is_some() || answer.status.is_some())
+                .count();
+            format!(
+                "answers to `{}` version {} ({answered} of {} answered)",
+                loaded.checklist.id(),
+                loaded.checklist.version(),
+                indicators(loaded.checklist.indicators().len())
+            )
+        }
     }
 }

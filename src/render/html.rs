@@ -6,7 +6,9 @@
 //! is on for `.html` and `.html.j2` templates, and a fuel limit stops runaway loops.
 
 use crate::error::{Error, Result};
+use crate::i18n::Catalogue;
 use crate::report::ReportView;
+use crate::source::{Limits, Source};
 use include_dir::{Dir, include_dir};
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
@@ -17,6 +19,9 @@ static DEFAULT_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/report-tem
 
 /// The entry template of the HTML report.
 pub const ENTRY: &str = "report.html.j2";
+
+/// The label catalogue's file name.
+const LABELS: &str = "labels.yaml";
 
 /// Enough for reports of tens of thousands of indicators; stops a template that never ends.
 const FUEL: u64 = 200_000_000;
@@ -57,6 +62,21 @@ impl Templates {
             .get_file(&relative)
             .and_then(|f| f.contents_utf8())
             .map(str::to_owned)
+    }
+
+    /// The label catalogue: the bundled one, with the translations of a `labels.yaml` in the
+    /// override folder replacing or adding to it (an organisation's wording, a third language).
+    pub fn catalogue(&self) -> Result<Catalogue> {
+        let Some(path) = self
+            .overrides
+            .as_ref()
+            .map(|f| f.join(LABELS))
+            .filter(|p| p.is_file())
+        else {
+            return Ok(Catalogue::bundled());
+        };
+        let source = Source::read(&path, &Limits::default())?;
+        Ok(Catalogue::bundled().overridden_by(&Catalogue::parse(&source)?))
     }
 
     fn environment(&self) -> Environment<'_> {

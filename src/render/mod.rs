@@ -57,17 +57,17 @@ pub struct ReportOptions {
 /// The report view of an assessment: scored, in the chosen language.
 pub fn view(
     loaded: &Loaded,
+    catalogue: &Catalogue,
     lang: Option<&str>,
     report_date: Date,
 ) -> (crate::score::Scorecard, report::ReportView) {
     let scorecard = crate::score::score(&loaded.checklist, &loaded.assessment);
-    let catalogue = Catalogue::bundled();
     let lang = report::language(lang, &loaded.checklist, &loaded.assessment);
     let view = report::build(&ReportInput {
         checklist: &loaded.checklist,
         assessment: &loaded.assessment,
         scorecard: &scorecard,
-        catalogue: &catalogue,
+        catalogue,
         lang,
         report_date,
     });
@@ -77,7 +77,8 @@ pub fn view(
 /// Scores an assessment and renders it in every requested format, all in memory, so that a
 /// failure in any format writes nothing.
 pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, Vec<u8>)>> {
-    let (scorecard, view) = view(loaded, options.lang.as_deref(), options.report_date);
+    let catalogue = options.templates.catalogue()?;
+    let (scorecard, view) = view(loaded, &catalogue, options.lang.as_deref(), options.report_date);
     options
         .formats
         .iter()

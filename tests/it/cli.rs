@@ -182,7 +182,7 @@ fn fail_under_is_a_gate_with_exit_code_3() {
         ],
     );
     assert_eq!(below.status.code(), Some(3));
-    assert_eq!(stderr(&below), "gate: the overall score 75.0 is below 80\n");
+    assert_eq!(stderr(&below), "gate: the overall score 75.00 is below 80\n");
     let above = run_in(
         dir.path(),
         &[

@@ -294,3 +294,36 @@ fn the_language_can_be_chosen() {
     );
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn a_labels_file_in_the_templates_folder_changes_the_wording() {
+    let dir = tempfile::tempdir().expect("temp");
+    fs::create_dir(dir.path().join("brand")).expect("mkdir");
+    fs::write(
+        dir.path().join("brand/labels.yaml"),
+        "overall_score: {en: Total mark}\n",
+    )
+    .expect("write");
+    let out = dir.path().join("r.pdf");
+    let templates = dir.path().join("brand");
+    let output = report(
+        root(),
+        &[
+            "examples/answers/police-en-partial.yaml",
+            "--templates",
+            templates.to_str().expect("utf-8"),
+            "-o",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let Some(text) = pdf_text(&out) else { return };
+    assert!(
+        text.contains("Total mark: 64.7 out of 100"),
+        "the override is used"
+    );
+    assert!(
+        text.contains("Critical failures"),
+        "labels it does not name keep their text"
+    );
+}
