@@ -35,9 +35,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8], policy: &WritePolicy) -> Result<(
         _ => Path::new("."),
     };
     std::fs::create_dir_all(folder).map_err(write_error)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".oversight-")
-        .suffix(".part")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".oversight-").suffix(".part");
+    #[cfg(unix)]
+    {
+        // Reports are for sharing: `rw-r--r--`, not the temporary file's private default.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut temp = builder
         .tempfile_in(folder)
         .map_err(write_error)?;
     temp.write_all(bytes).map_err(write_error)?;
