@@ -14,9 +14,14 @@
 //! 5. **render** ([`render`]): HTML (minijinja templates), PDF (printpdf), JSON and text;
 //!    [`output`] writes the bytes atomically.
 //!
+//! Beside the pipeline, [`assessments`] reads several answers files together and [`compare`]
+//! compares two rounds.
+//!
 //! Nothing in the library prints; the `oversight` binary does.
 
+pub mod assessments;
 pub mod catalog;
+pub mod compare;
 pub mod diagnostic;
 pub mod error;
 pub mod i18n;

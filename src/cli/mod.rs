@@ -5,6 +5,7 @@
 //! 2 usage, 3 a failed gate).
 
 mod checklists;
+mod compare;
 mod init;
 mod output;
 mod report;
@@ -67,6 +68,8 @@ enum Command {
     Report(report::Args),
     /// List the bundled checklists
     Checklists,
+    /// Compare two assessment rounds of one organisation, as HTML, PDF and JSON
+    Compare(compare::Args),
 }
 
 /// How a command ended, when it did not fail outright.
@@ -85,6 +88,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(args, &limits),
         Command::Report(args) => report::run(args, &limits),
         Command::Checklists => checklists::run(&limits),
+        Command::Compare(args) => compare::run(args, &limits),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

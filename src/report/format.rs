@@ -33,6 +33,17 @@ impl<'a> Formatter<'a> {
         }
     }
 
+    /// A change of score with its sign and one decimal: "+4.2", "−1.0" (a true minus sign),
+    /// "0.0"; "—" without a value. The sign follows the unrounded value, so a tiny rise reads "+0.0".
+    pub fn change(&self, value: Option<f64>) -> String {
+        match value {
+            Some(value) if value > 0.0 => format!("+{}", self.decimal(value, 1)),
+            Some(value) if value < 0.0 => format!("−{}", self.decimal(-value, 1)),
+            Some(_) => self.decimal(0.0, 1),
+            None => "—".to_owned(),
+        }
+    }
+
     /// A weight or threshold without needless decimals: "1", "0.5", "2.25".
     pub fn plain(&self, value: f64) -> String {
         let text = format!("{:.4}", value);
