@@ -14,7 +14,7 @@ use crate::compare::same_words;
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};
 use crate::load::{self, Loaded};
 use crate::source::{Limits, Source};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Valid answers files with the warnings found in them and in the set.
 #[derive(Debug, Clone)]
@@ -35,6 +35,7 @@ pub struct RoundsOptions {
 }
 
 const ROUNDS_VERSION_HINT: &str = "to compare rounds of different checklist versions, add `--allow-version-change` (give the old version with `--old-checklist` if the old answers do not name its file); rows that changed are then marked not directly comparable";
+const ASSESSORS_VERSION_HINT: &str = "consolidate answers to one checklist version";
 
 /// The two rounds of `compare`: `loaded[0]` the old one, `loaded[1]` the new one.
 pub fn rounds(old: &Path, new: &Path, options: &RoundsOptions, limits: &Limits) -> Result<Set, Diagnostics> {
@@ -73,6 +74,17 @@ pub fn rounds(old: &Path, new: &Path, options: &RoundsOptions, limits: &Limits) 
         );
     }
     Ok(set)
+}
+
+/// The answers files of `consolidate`, each against `--checklist` or the checklist it names; all
+/// must answer the same checklist version.
+pub fn assessors(
+    files: &[PathBuf],
+    checklist: Option<&ChecklistRef>,
+    limits: &Limits,
+) -> Result<Set, Diagnostics> {
+    let files: Vec<(&Path, Option<&ChecklistRef>)> = files.iter().map(|f| (f.as_path(), checklist)).collect();
+    load_all(&files, limits, false, ASSESSORS_VERSION_HINT)
 }
 
 /// Loads every file, then applies the set rules; fails with every error of every file.

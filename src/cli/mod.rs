@@ -6,6 +6,7 @@
 
 mod checklists;
 mod compare;
+mod consolidate;
 mod init;
 mod output;
 mod report;
@@ -70,6 +71,8 @@ enum Command {
     Checklists,
     /// Compare two assessment rounds of one organisation, as HTML, PDF and JSON
     Compare(compare::Args),
+    /// Consolidate several assessors' answers into a draft answers file for the consensus meeting
+    Consolidate(consolidate::Args),
 }
 
 /// How a command ended, when it did not fail outright.
@@ -89,6 +92,7 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(args, &limits),
         Command::Checklists => checklists::run(&limits),
         Command::Compare(args) => compare::run(args, &limits),
+        Command::Consolidate(args) => consolidate::run(args, &limits),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -44,6 +44,15 @@ impl<'a> Formatter<'a> {
         }
     }
 
+    /// A coefficient such as Krippendorff's alpha with three decimals: "0.812", "−0.094"
+    /// (or "0,812"); "—" without a value.
+    pub fn coefficient(&self, value: Option<f64>) -> String {
+        match value {
+            Some(value) => self.decimal(value, 3).replacen('-', "−", 1),
+            None => "—".to_owned(),
+        }
+    }
+
     /// A weight or threshold without needless decimals: "1", "0.5", "2.25".
     pub fn plain(&self, value: f64) -> String {
         let text = format!("{:.4}", value);
@@ -58,7 +67,11 @@ impl<'a> Formatter<'a> {
 
     fn decimal(&self, value: f64, places: usize) -> String {
         let text = format!("{value:.places$}");
-        let text = if text == "-0.0" { "0.0".to_owned() } else { text };
+        let text = if text.starts_with('-') && text[1..].bytes().all(|b| b == b'0' || b == b'.') {
+            text[1..].to_owned()
+        } else {
+            text
+        };
         text.replace('.', self.labels.get("decimal_separator"))
     }
 }

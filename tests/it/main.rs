@@ -2,6 +2,7 @@
 
 mod cli;
 mod compare;
+mod consolidate;
 mod examples;
 mod pdf_engine;
 mod report_pdf;
