@@ -14,9 +14,15 @@
 //! 5. **render** ([`render`]): HTML (minijinja templates), PDF (printpdf), JSON and text;
 //!    [`output`] writes the bytes atomically.
 //!
+//! Beside the pipeline, [`assessments`] reads several answers files together, [`compare`]
+//! compares two rounds and [`consolidate`] merges several assessors' answers into a draft.
+//!
 //! Nothing in the library prints; the `oversight` binary does.
 
+pub mod assessments;
 pub mod catalog;
+pub mod compare;
+pub mod consolidate;
 pub mod diagnostic;
 pub mod error;
 pub mod i18n;

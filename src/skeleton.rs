@@ -126,7 +126,7 @@ impl Writer<'_> {
 }
 
 /// Writes `text` as `#` comment lines, wrapped near 100 columns.
-fn comment(out: &mut String, indent: &str, text: &str) {
+pub(crate) fn comment(out: &mut String, indent: &str, text: &str) {
     let mut line = String::new();
     for word in text.split_whitespace() {
         if !line.is_empty() && line.chars().count() + word.chars().count() > 96 {
@@ -142,6 +142,6 @@ fn comment(out: &mut String, indent: &str, text: &str) {
 }
 
 /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }

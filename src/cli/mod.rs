@@ -5,7 +5,10 @@
 //! 2 usage, 3 a failed gate).
 
 mod checklists;
+mod compare;
+mod consolidate;
 mod init;
+mod output;
 mod report;
 mod score;
 mod validate;
@@ -66,6 +69,10 @@ enum Command {
     Report(report::Args),
     /// List the bundled checklists
     Checklists,
+    /// Compare two assessment rounds of one organisation, as HTML, PDF and JSON
+    Compare(compare::Args),
+    /// Consolidate several assessors' answers into a draft answers file for the consensus meeting
+    Consolidate(consolidate::Args),
 }
 
 /// How a command ended, when it did not fail outright.
@@ -84,6 +91,8 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(args, &limits),
         Command::Report(args) => report::run(args, &limits),
         Command::Checklists => checklists::run(&limits),
+        Command::Compare(args) => compare::run(args, &limits),
+        Command::Consolidate(args) => consolidate::run(args, &limits),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -20,6 +20,9 @@ static DEFAULT_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/report-tem
 /// The entry template of the HTML report.
 pub const ENTRY: &str = "report.html.j2";
 
+/// The entry template of the comparison of two rounds.
+pub const COMPARE_ENTRY: &str = "compare.html.j2";
+
 /// The label catalogue's file name.
 const LABELS: &str = "labels.yaml";
 
@@ -104,12 +107,17 @@ impl Templates {
 
     /// Renders the HTML report.
     pub fn render(&self, view: &ReportView) -> Result<String> {
+        self.render_entry(ENTRY, view)
+    }
+
+    /// Renders the template `entry` (such as [`COMPARE_ENTRY`]) with `view` as its context.
+    pub fn render_entry(&self, entry: &str, view: &impl serde::Serialize) -> Result<String> {
         let env = self.environment();
         let template_error = |source: minijinja::Error| {
-            let name = source.name().unwrap_or(ENTRY).to_owned();
+            let name = source.name().unwrap_or(entry).to_owned();
             Error::Template { name, source }
         };
-        let template = env.get_template(ENTRY).map_err(template_error)?;
+        let template = env.get_template(entry).map_err(template_error)?;
         template.render(Serde(view)).map_err(template_error)
     }
 }

@@ -3,8 +3,12 @@
 //! - [`html`]: minijinja templates from `report-templates/default/`, overridable per file;
 //! - [`pdf`]: an A4 document laid out and written with printpdf;
 //! - [`json`]: the scorecard with unrounded numbers, for other programs;
-//! - [`text`]: the terminal summary of `oversight score`.
+//! - [`text`]: the terminal summary of `oversight score`;
+//! - [`compare`]: the comparison of two rounds in HTML, PDF and JSON;
+//! - [`consolidate`]: the consolidated draft, its summary and its statistics.
 
+pub mod compare;
+pub mod consolidate;
 pub mod html;
 pub mod json;
 pub mod pdf;

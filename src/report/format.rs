@@ -33,6 +33,26 @@ impl<'a> Formatter<'a> {
         }
     }
 
+    /// A change of score with its sign and one decimal: "+4.2", "−1.0" (a true minus sign),
+    /// "0.0"; "—" without a value. The sign follows the unrounded value, so a tiny rise reads "+0.0".
+    pub fn change(&self, value: Option<f64>) -> String {
+        match value {
+            Some(value) if value > 0.0 => format!("+{}", self.decimal(value, 1)),
+            Some(value) if value < 0.0 => format!("−{}", self.decimal(-value, 1)),
+            Some(_) => self.decimal(0.0, 1),
+            None => "—".to_owned(),
+        }
+    }
+
+    /// A coefficient such as Krippendorff's alpha with three decimals: "0.812", "−0.094"
+    /// (or "0,812"); "—" without a value.
+    pub fn coefficient(&self, value: Option<f64>) -> String {
+        match value {
+            Some(value) => self.decimal(value, 3).replacen('-', "−", 1),
+            None => "—".to_owned(),
+        }
+    }
+
     /// A weight or threshold without needless decimals: "1", "0.5", "2.25".
     pub fn plain(&self, value: f64) -> String {
         let text = format!("{:.4}", value);
@@ -47,7 +67,11 @@ impl<'a> Formatter<'a> {
 
     fn decimal(&self, value: f64, places: usize) -> String {
         let text = format!("{value:.places$}");
-        let text = if text == "-0.0" { "0.0".to_owned() } else { text };
+        let text = if text.starts_with('-') && text[1..].bytes().all(|b| b == b'0' || b == b'.') {
+            text[1..].to_owned()
+        } else {
+            text
+        };
         text.replace('.', self.labels.get("decimal_separator"))
     }
 }

@@ -5,6 +5,7 @@
 //! HTML templates, the PDF layout and the JSON report all render this view and nothing else.
 
 mod chart;
+pub mod compare;
 pub mod format;
 pub mod view;
 
@@ -74,7 +75,7 @@ impl<'a> Builder<'a> {
             bands: Vec::new(),
             names: HashMap::new(),
         };
-        builder.bands = band_views(input.checklist, &builder);
+        builder.bands = band_views(input.checklist, input.lang);
         builder.collect_names(input.checklist.sections(), "");
         builder
     }
@@ -275,15 +276,7 @@ impl<'a> Builder<'a> {
 
     fn indicator(&self, indicator: &Indicator, result: &crate::score::IndicatorResult) -> IndicatorView {
         let answer = self.input.assessment.answer(&indicator.id);
-        let scale = self.input.checklist.scale_of(indicator);
-        let level = result
-            .level
-            .and_then(|value| {
-                scale
-                    .level(value)
-                    .map(|l| format!("{value} — {}", self.text(&l.label)))
-            })
-            .unwrap_or_default();
+        let level = level_text(self.input.checklist, indicator, result.level, self.input.lang);
         let pass = self.fmt.plain(result.pass);
         IndicatorView {
             id: indicator.id.clone(),
@@ -534,7 +527,20 @@ pub fn flatten(sections: &[SectionView]) -> Vec<&SectionView> {
     out
 }
 
-fn status_key(status: Status) -> &'static str {
+/// A level as a reader sees it, "3 — Established"; empty without a level.
+pub fn level_text(checklist: &Checklist, indicator: &Indicator, level: Option<i64>, lang: &str) -> String {
+    let scale = checklist.scale_of(indicator);
+    level
+        .and_then(|value| {
+            scale
+                .level(value)
+                .map(|l| format!("{value} — {}", l.label.get(lang, checklist.default_language())))
+        })
+        .unwrap_or_default()
+}
+
+/// The kebab-case name of a status, as in the JSON output and the label keys.
+pub fn status_key(status: Status) -> &'static str {
     match status {
         Status::Scored => "scored",
         Status::NotApplicable => "not-applicable",
@@ -567,7 +573,7 @@ pub fn is_safe_link(reference: &str) -> bool {
 }
 
 /// Band colours: the checklist's own, else a red-to-green palette spread over the bands.
-fn band_views(checklist: &Checklist, builder: &Builder) -> Vec<BandView> {
+pub fn band_views(checklist: &Checklist, lang: &str) -> Vec<BandView> {
     const PALETTE: [&str; 5] = ["#b3261e", "#d9622b", "#e0a526", "#6f9e3a", "#2e7d32"];
     let bands = &checklist.scoring().bands;
     bands
@@ -585,7 +591,7 @@ fn band_views(checklist: &Checklist, builder: &Builder) -> Vec<BandView> {
                 .unwrap_or_else(|| PALETTE[position].to_owned());
             BandView {
                 code: band.code.clone(),
-                label: builder.text(&band.label),
+                label: band.label.get(lang, checklist.default_language()).to_owned(),
                 text_colour: readable_on(&colour).to_owned(),
                 colour,
             }

@@ -1,6 +1,8 @@
 //! The integration tests, in one crate so the library links once.
 
 mod cli;
+mod compare;
+mod consolidate;
 mod examples;
 mod pdf_engine;
 mod report_pdf;

@@ -14,6 +14,7 @@
 //! random (font resource names, bookmark ids, the trailer `/ID`) is derived
 //! from a hash of the content.
 
+pub mod compare;
 mod document;
 mod fonts;
 mod layout;

@@ -1,0 +1,87 @@
+//! `oversight compare OLD NEW`: two rounds of one organisation compared, as HTML, PDF and JSON.
+
+use super::output::{FormatArg, Request, targets, write_all};
+use super::report::parse_date;
+use super::{CommandResult, Outcome, check_language, checklist_ref, print, print_diagnostics, today};
+use oversight::assessments::{RoundsOptions, rounds};
+use oversight::model::Date;
+use oversight::output::WritePolicy;
+use oversight::render::{self, Format, ReportOptions, html::Templates};
+use oversight::source::Limits;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The previous round's answers file
+    #[arg(value_name = "OLD")]
+    old: PathBuf,
+    /// The current round's answers file
+    #[arg(value_name = "NEW")]
+    new: PathBuf,
+    /// The checklist, as a path or an id; with --allow-version-change, the new round's only [default: the answers' `checklist:`]
+    #[arg(long, value_name = "PATH|ID")]
+    checklist: Option<String>,
+    /// The old round's checklist, as a path or an id [default: --checklist, or with --allow-version-change the old answers' `checklist:`]
+    #[arg(long, value_name = "PATH|ID")]
+    old_checklist: Option<String>,
+    /// Compare rounds of different checklist versions; rows that changed are marked not directly comparable
+    #[arg(long)]
+    allow_version_change: bool,
+    /// Language of every text [default: the new answers' `language:`, then the checklist's first]
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// Output formats, as a comma list or repeated [default: html and pdf, or the -o file's extension]
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
+    format: Vec<FormatArg>,
+    /// Output file (format from its extension), or folder (ending in `/`) for `<NEW stem>-compare.<ext>`
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Folder of templates overriding the bundled ones by file name
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Report date, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Date>,
+}
+
+pub fn run(args: &Args, limits: &Limits) -> CommandResult {
+    let stem = args
+        .new
+        .file_stem()
+        .map_or_else(|| "rounds".into(), |s| s.to_string_lossy().into_owned());
+    let targets = targets(&Request {
+        command: "compare",
+        formats: args.format.iter().map(|f| Format::from(*f)).collect(),
+        output: args.output.as_deref(),
+        stem: &format!("{stem}-compare"),
+        defaults: &[Format::Html, Format::Pdf],
+        extensions: ".html, .pdf or .json",
+    });
+    let options = RoundsOptions {
+        checklist: checklist_ref(&args.checklist),
+        old_checklist: checklist_ref(&args.old_checklist),
+        allow_version_change: args.allow_version_change,
+    };
+    let set = rounds(&args.old, &args.new, &options, limits)?;
+    print_diagnostics(&set.warnings);
+    let (old, new) = (&set.loaded[0], &set.loaded[1]);
+    check_language(args.lang.as_deref(), &new.checklist)?;
+    let options = ReportOptions {
+        formats: targets.iter().map(|(format, _)| *format).collect(),
+        lang: args.lang.clone(),
+        templates: Templates::new(args.templates.as_deref())?,
+        report_date: args.date.unwrap_or_else(today),
+    };
+    let rendered = render::compare::render(old, new, &options)?;
+    let policy = WritePolicy {
+        inputs: vec![
+            args.old.clone(),
+            args.new.clone(),
+            PathBuf::from(&old.checklist.origin),
+            PathBuf::from(&new.checklist.origin),
+        ],
+        overwrite: true,
+    };
+    print(&write_all(&rendered, &targets, &policy)?);
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,132 @@
+//! Where a command's outputs go, from `--format` and `-o`: shared by `report`, `compare` and
+//! `consolidate`, so that every command reads these flags the same way.
+//!
+//! `-o FILE` names one file whose extension gives the format; `-o DIR/` (or an existing folder)
+//! takes one `<stem>.<ext>` per format; a contradiction is a usage error (exit 2).
+
+use clap::error::ErrorKind;
+use oversight::output::{WritePolicy, write_atomic};
+use oversight::render::Format;
+use std::path::{Path, PathBuf};
+
+/// The `--format` values of the commands that render reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Html,
+    Pdf,
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Html => Format::Html,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+/// An output format with its file extension.
+pub trait OutputFormat: Copy + Ord {
+    fn extension(self) -> &'static str;
+    /// The format a file name's extension asks for.
+    fn from_extension(path: &Path) -> Option<Self>;
+}
+
+impl OutputFormat for Format {
+    fn extension(self) -> &'static str {
+        Format::extension(self)
+    }
+
+    fn from_extension(path: &Path) -> Option<Format> {
+        Format::from_extension(path)
+    }
+}
+
+/// What a command asked for on its command line.
+pub struct Request<'a, F> {
+    /// The subcommand, for the usage line of an error.
+    pub command: &'a str,
+    pub formats: Vec<F>,
+    pub output: Option<&'a Path>,
+    /// The file name, without extension, of outputs written into a folder.
+    pub stem: &'a str,
+    /// The formats written when neither `--format` nor `-o FILE` says.
+    pub defaults: &'a [F],
+    /// What the extension of `-o FILE` may be, for the error message: ".html, .pdf or .json".
+    pub extensions: &'a str,
+}
+
+/// Each requested format with the file it goes to; without `-o`, into the current folder.
+pub fn targets<F: OutputFormat>(request: &Request<F>) -> Vec<(F, PathBuf)> {
+    let mut formats = request.formats.clone();
+    formats.sort();
+    formats.dedup();
+    let into_folder = |folder: &Path, formats: Vec<F>| {
+        let formats = if formats.is_empty() {
+            request.defaults.to_vec()
+        } else {
+            formats
+        };
+        formats
+            .into_iter()
+            .map(|f| (f, folder.join(format!("{}.{}", request.stem, f.extension()))))
+            .collect()
+    };
+    match request.output {
+        None => into_folder(Path::new("."), formats),
+        Some(path) if is_folder(path) => into_folder(path, formats),
+        Some(path) => {
+            let Some(from_extension) = F::from_extension(path) else {
+                usage_error(
+                    request.command,
+                    format!(
+                        "cannot tell the format of `{}`: use a {} name, or a folder ending in `/`",
+                        path.display(),
+                        request.extensions
+                    ),
+                );
+            };
+            if formats.iter().any(|f| *f != from_extension) {
+                usage_error(
+                    request.command,
+                    format!(
+                        "`-o {}` names one {} file, but --format asks for other formats; use a folder ending in `/`",
+                        path.display(),
+                        from_extension.extension()
+                    ),
+                );
+            }
+            vec![(from_extension, path.to_owned())]
+        }
+    }
+}
+
+/// Writes each output atomically to its file and returns the `wrote PATH` lines to print.
+pub fn write_all<F: OutputFormat>(
+    rendered: &[(F, Vec<u8>)],
+    targets: &[(F, PathBuf)],
+    policy: &WritePolicy,
+) -> oversight::Result<String> {
+    let mut written = String::new();
+    for ((_, bytes), (_, path)) in rendered.iter().zip(targets) {
+        write_atomic(path, bytes, policy)?;
+        written.push_str(&format!("wrote {}\n", path.display()));
+    }
+    Ok(written)
+}
+
+fn is_folder(path: &Path) -> bool {
+    let text = path.to_string_lossy();
+    text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) || path.is_dir()
+}
+
+/// Exits with code 2, showing the subcommand's usage line.
+pub fn usage_error(command: &str, message: String) -> ! {
+    use clap::CommandFactory;
+    let mut cli = super::Cli::command();
+    cli.build();
+    let mut subcommand = cli.find_subcommand_mut(command).cloned().unwrap_or_default();
+    subcommand.error(ErrorKind::ArgumentConflict, message).exit()
+}

@@ -1,0 +1,591 @@
+//! Two assessment rounds of one organisation compared: pure, deterministic, typed.
+//!
+//! The rules (also in `docs/compare-and-consolidate.md`):
+//! - **Change** = new score − old score, unrounded; a difference under [`NOISE`] counts as 0.
+//!   Direction: *improved* (> 0), *declined* (< 0), *unchanged* (0), *undetermined* (a score
+//!   is missing in either round).
+//! - **Pass**: an indicator passes when it has a score and `score >= pass mark`
+//!   ([`IndicatorResult::score`] and [`IndicatorResult::pass`] of each round). *Newly failing*:
+//!   passed in the old round, fails in the new one; *newly passing*: the reverse. Without a
+//!   score in either round there is no pass transition.
+//! - **Critical failures** ([`IndicatorResult::critical_failure`]): *new* when the indicator
+//!   fails critically now and did not before (or did not exist), *resolved* when it did and no
+//!   longer does, *persisting* when it does in both, *dropped* when it did and the new version
+//!   has no such indicator.
+//! - **Old actions**: an action in the old round is *still open* when the new answer to the
+//!   same indicator carries an action with the same text (compared after trimming and
+//!   collapsing white space), or when the indicator's new score is below its new pass mark.
+//!   Otherwise it is *unverified* when the indicator has no score in the new round (or is no
+//!   longer in the checklist), and *closed* when the new score reaches the pass mark.
+//! - **Not directly comparable**: an indicator row whose indicator is missing in one version,
+//!   or whose scale levels, weight, pass mark, critical flag or section changed, or that is
+//!   unanswered in a round while `scoring.missing` changed; a section row that is missing in
+//!   one version, whose weight or method changed, or that holds a row that is not comparable;
+//!   the overall row when a top-level section is not comparable or `scoring.method` or
+//!   `scoring.missing` changed. With one checklist version nothing is ever marked.
+//!
+//! Nothing here reads files, rounds or formats.
+
+use crate::model::checklist::{Indicator, Section};
+use crate::model::{Assessment, Checklist, Date};
+use crate::score::{IndicatorResult, Scorecard, SectionResult, all_indicator_results};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Differences smaller than this (in points out of 100) are floating-point noise: unchanged.
+pub const NOISE: f64 = 1e-9;
+
+/// One round: the checklist version it answers, the answers, and their scores.
+#[derive(Debug, Clone, Copy)]
+pub struct Round<'a> {
+    pub checklist: &'a Checklist,
+    pub assessment: &'a Assessment,
+    pub scorecard: &'a Scorecard,
+}
+
+/// Which way a score moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Improved,
+    Declined,
+    Unchanged,
+    /// A score is missing in one round or both.
+    Undetermined,
+}
+
+/// A score in both rounds and the difference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub old: Option<f64>,
+    pub new: Option<f64>,
+    /// `new − old`, unrounded; `None` unless both scores exist.
+    pub change: Option<f64>,
+    pub direction: Direction,
+}
+
+impl Change {
+    pub fn between(old: Option<f64>, new: Option<f64>) -> Change {
+        let change = old
+            .zip(new)
+            .map(|(old, new)| new - old)
+            .map(|d| if d.abs() < NOISE { 0.0 } else { d });
+        let direction = match change {
+            None => Direction::Undetermined,
+            Some(d) if d > 0.0 => Direction::Improved,
+            Some(d) if d < 0.0 => Direction::Declined,
+            Some(_) => Direction::Unchanged,
+        };
+        Change {
+            old,
+            new,
+            change,
+            direction,
+        }
+    }
+}
+
+/// Why a row is not directly comparable between the two checklist versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// Only in the new version.
+    Added,
+    /// Only in the old version.
+    Removed,
+    /// The scale's level values differ (labels may change freely).
+    ScaleChanged,
+    WeightChanged,
+    /// The pass mark that applies (the indicator's own or `scoring.pass`) differs.
+    PassChanged,
+    CriticalChanged,
+    /// The indicator sits in another section.
+    SectionChanged,
+    /// `scoring.missing` differs and the indicator is unanswered in a round.
+    MissingRuleChanged,
+    /// The section's (or the overall) method differs.
+    MethodChanged,
+    /// A row inside the section (or a top-level section) is not comparable.
+    PartsChanged,
+}
+
+/// Whether an indicator passes (has a score at or above its pass mark) in each round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PassChange {
+    NewlyFailing,
+    NewlyPassing,
+    StillPassing,
+    StillFailing,
+    /// No score in one round or both.
+    Undetermined,
+}
+
+/// What became of a critical failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CriticalChange {
+    New,
+    Resolved,
+    Persisting,
+    /// A critical failure in the old round on an indicator the new version no longer has.
+    Dropped,
+    /// Not a critical failure in either round.
+    NotFailing,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverallChange {
+    pub score: Change,
+    /// The code of the old round's band, after the critical cap.
+    pub old_band: Option<String>,
+    /// The code of the new round's band, after the critical cap.
+    pub new_band: Option<String>,
+    /// Empty when the row is directly comparable.
+    pub not_comparable: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionChange {
+    pub id: String,
+    /// "5.2": the position in the new checklist, or in the old one for a removed section.
+    pub number: String,
+    /// 1 for a top-level section.
+    pub depth: usize,
+    pub score: Change,
+    /// The code of the section's band in each round.
+    pub old_band: Option<String>,
+    pub new_band: Option<String>,
+    pub not_comparable: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorChange {
+    pub id: String,
+    /// The section holding the indicator: in the new version, or the old one if removed.
+    pub section: String,
+    /// The old round's result; `None` when the old version has no such indicator.
+    pub old: Option<IndicatorResult>,
+    /// The new round's result; `None` when the new version has no such indicator.
+    pub new: Option<IndicatorResult>,
+    pub score: Change,
+    pub pass: PassChange,
+    pub critical: CriticalChange,
+    pub not_comparable: Vec<Reason>,
+}
+
+/// What became of an action planned in the old round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FollowUpStatus {
+    StillOpen,
+    Unverified,
+    Closed,
+}
+
+/// Why an old action has its status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FollowUpReason {
+    /// The new answer carries an action with the same text.
+    SameAction,
+    /// The new score is below the pass mark.
+    BelowPassMark,
+    /// The indicator has no score in the new round.
+    NoScore,
+    /// The new version has no such indicator.
+    IndicatorRemoved,
+    /// The new score reaches the pass mark and no action with the same text remains.
+    PassMarkReached,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUp {
+    pub indicator: String,
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    pub status: FollowUpStatus,
+    pub reasons: Vec<FollowUpReason>,
+}
+
+/// How many rows of each kind, for summaries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub improved: usize,
+    pub declined: usize,
+    pub unchanged: usize,
+    pub undetermined: usize,
+    pub newly_failing: usize,
+    pub newly_passing: usize,
+    pub critical_new: usize,
+    pub critical_resolved: usize,
+    pub critical_persisting: usize,
+    pub critical_dropped: usize,
+    pub not_comparable: usize,
+    pub actions_still_open: usize,
+    pub actions_unverified: usize,
+    pub actions_closed: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Whether the rounds answer different checklist versions.
+    pub version_changed: bool,
+    pub overall: OverallChange,
+    /// Sections in the new checklist's order (each followed by its sub-sections), then the
+    /// sections only the old version has.
+    pub sections: Vec<SectionChange>,
+    /// Indicators in the new checklist's order, then those only the old version has.
+    pub indicators: Vec<IndicatorChange>,
+    /// Actions of the old round, in the old checklist's order.
+    pub actions: Vec<FollowUp>,
+    pub counts: Counts,
+}
+
+/// Compares two rounds.
+pub fn compare(old: Round, new: Round) -> Comparison {
+    let old_side = Side::new(old);
+    let new_side = Side::new(new);
+    let missing_rule_changed = old.checklist.scoring().missing != new.checklist.scoring().missing;
+    let mut indicators: Vec<IndicatorChange> = new_side
+        .indicators
+        .iter()
+        .map(|(id, _)| indicator_change(id, &old_side, &new_side, missing_rule_changed))
+        .collect();
+    indicators.extend(
+        old_side
+            .indicators
+            .iter()
+            .filter(|(id, _)| !new_side.has_indicator(id))
+            .map(|(id, _)| indicator_change(id, &old_side, &new_side, missing_rule_changed)),
+    );
+    let marked: HashMap<&str, bool> = indicators
+        .iter()
+        .map(|i| (i.id.as_str(), !i.not_comparable.is_empty()))
+        .collect();
+    let sections = section_changes(&old_side, &new_side, &marked);
+    let overall = overall_change(old, new, &sections);
+    let actions = follow_ups(old, &new_side);
+    let counts = counts(&indicators, &actions);
+    Comparison {
+        version_changed: old.checklist.version() != new.checklist.version(),
+        overall,
+        sections,
+        indicators,
+        actions,
+        counts,
+    }
+}
+
+/// One round indexed by id.
+struct Side<'a> {
+    round: Round<'a>,
+    /// Every indicator with its section id, in checklist order.
+    indicators: Vec<(&'a str, &'a str)>,
+    parents: HashMap<&'a str, &'a str>,
+    definitions: HashMap<&'a str, &'a Indicator>,
+    results: HashMap<&'a str, &'a IndicatorResult>,
+    /// Every section with its number, in checklist order (depth first).
+    sections: Vec<(&'a Section, String)>,
+    section_index: HashMap<&'a str, &'a Section>,
+    section_results: HashMap<&'a str, &'a SectionResult>,
+}
+
+impl<'a> Side<'a> {
+    fn new(round: Round<'a>) -> Side<'a> {
+        fn walk<'a>(sections: &'a [Section], prefix: &str, side: &mut Side<'a>) {
+            for (i, section) in sections.iter().enumerate() {
+                let number = format!("{prefix}{}", i + 1);
+                side.sections.push((section, number.clone()));
+                side.section_index.insert(&section.id, section);
+                for indicator in &section.indicators {
+                    side.indicators.push((&indicator.id, &section.id));
+                    side.parents.insert(&indicator.id, &section.id);
+                    side.definitions.insert(&indicator.id, indicator);
+                }
+                walk(&section.sections, &format!("{number}."), side);
+            }
+        }
+        fn index<'a>(results: &'a [SectionResult], out: &mut HashMap<&'a str, &'a SectionResult>) {
+            for result in results {
+                out.insert(&result.id, result);
+                index(&result.sections, out);
+            }
+        }
+        let mut side = Side {
+            round,
+            indicators: Vec::new(),
+            parents: HashMap::new(),
+            definitions: HashMap::new(),
+            results: round
+                .scorecard
+                .sections
+                .iter()
+                .flat_map(all_indicator_results)
+                .map(|r| (r.id.as_str(), r))
+                .collect(),
+            sections: Vec::new(),
+            section_index: HashMap::new(),
+            section_results: HashMap::new(),
+        };
+        walk(round.checklist.sections(), "", &mut side);
+        index(&round.scorecard.sections, &mut side.section_results);
+        side
+    }
+
+    fn has_indicator(&self, id: &str) -> bool {
+        self.definitions.contains_key(id)
+    }
+
+    fn section_of(&self, indicator: &str) -> Option<&'a str> {
+        self.parents.get(indicator).copied()
+    }
+
+    fn section(&self, id: &str) -> Option<&'a Section> {
+        self.section_index.get(id).copied()
+    }
+
+    /// The level values of an indicator's scale.
+    fn levels(&self, indicator: &Indicator) -> Vec<i64> {
+        let scale = self.round.checklist.scale_of(indicator);
+        scale.levels.iter().map(|l| l.value).collect()
+    }
+}
+
+fn passed(result: &IndicatorResult) -> Option<bool> {
+    result.score.map(|score| score >= result.pass)
+}
+
+fn indicator_change(id: &str, old: &Side, new: &Side, missing_rule_changed: bool) -> IndicatorChange {
+    let old_result = old.results.get(id).map(|r| (*r).clone());
+    let new_result = new.results.get(id).map(|r| (*r).clone());
+    let mut reasons = Vec::new();
+    match (old.definitions.get(id), new.definitions.get(id)) {
+        (None, _) => reasons.push(Reason::Added),
+        (_, None) => reasons.push(Reason::Removed),
+        (Some(o), Some(n)) => {
+            let (o_result, n_result) = (old.results[id], new.results[id]);
+            if old.levels(o) != new.levels(n) {
+                reasons.push(Reason::ScaleChanged);
+            }
+            if o.weight != n.weight {
+                reasons.push(Reason::WeightChanged);
+            }
+            if o_result.pass != n_result.pass {
+                reasons.push(Reason::PassChanged);
+            }
+            if o.critical != n.critical {
+                reasons.push(Reason::CriticalChanged);
+            }
+            if old.section_of(id) != new.section_of(id) {
+                reasons.push(Reason::SectionChanged);
+            }
+            let unanswered = |r: &IndicatorResult| r.status == crate::score::Status::Unanswered;
+            if missing_rule_changed && (unanswered(o_result) || unanswered(n_result)) {
+                reasons.push(Reason::MissingRuleChanged);
+            }
+        }
+    }
+    let score = Change::between(
+        old_result.as_ref().and_then(|r| r.score),
+        new_result.as_ref().and_then(|r| r.score),
+    );
+    let pass = match (
+        old_result.as_ref().and_then(passed),
+        new_result.as_ref().and_then(passed),
+    ) {
+        (Some(true), Some(false)) => PassChange::NewlyFailing,
+        (Some(false), Some(true)) => PassChange::NewlyPassing,
+        (Some(true), Some(true)) => PassChange::StillPassing,
+        (Some(false), Some(false)) => PassChange::StillFailing,
+        _ => PassChange::Undetermined,
+    };
+    let failing = |r: &Option<IndicatorResult>| r.as_ref().map(|r| r.critical_failure);
+    let critical = match (failing(&old_result), failing(&new_result)) {
+        (Some(true), Some(true)) => CriticalChange::Persisting,
+        (Some(true), Some(false)) => CriticalChange::Resolved,
+        (Some(true), None) => CriticalChange::Dropped,
+        (_, Some(true)) => CriticalChange::New,
+        _ => CriticalChange::NotFailing,
+    };
+    IndicatorChange {
+        id: id.to_owned(),
+        section: new
+            .section_of(id)
+            .or_else(|| old.section_of(id))
+            .unwrap_or_default()
+            .to_owned(),
+        old: old_result,
+        new: new_result,
+        score,
+        pass,
+        critical,
+        not_comparable: reasons,
+    }
+}
+
+fn section_changes(old: &Side, new: &Side, marked: &HashMap<&str, bool>) -> Vec<SectionChange> {
+    // Depth first, so a section's sub-sections are decided before it.
+    let mut decided: HashMap<String, bool> = HashMap::new();
+    let mut rows: Vec<SectionChange> = Vec::new();
+    let listed: Vec<&(&Section, String)> = new
+        .sections
+        .iter()
+        .chain(old.sections.iter().filter(|(s, _)| new.section(&s.id).is_none()))
+        .collect();
+    for (section, number) in listed.into_iter().rev() {
+        let (o, n) = (old.section(&section.id), new.section(&section.id));
+        let mut reasons = Vec::new();
+        match (o, n) {
+            (None, _) => reasons.push(Reason::Added),
+            (_, None) => reasons.push(Reason::Removed),
+            (Some(o), Some(n)) => {
+                if o.weight != n.weight {
+                    reasons.push(Reason::WeightChanged);
+                }
+                if old.round.checklist.method_of(o) != new.round.checklist.method_of(n) {
+                    reasons.push(Reason::MethodChanged);
+                }
+                let parts_marked = [o, n].iter().any(|s| {
+                    s.indicators
+                        .iter()
+                        .any(|i| marked.get(i.id.as_str()).copied().unwrap_or(true))
+                        || s.sections
+                            .iter()
+                            .any(|c| decided.get(&c.id).copied().unwrap_or(true))
+                });
+                if parts_marked {
+                    reasons.push(Reason::PartsChanged);
+                }
+            }
+        }
+        decided.insert(section.id.clone(), !reasons.is_empty());
+        let old_result = old.section_results.get(section.id.as_str()).copied();
+        let new_result = new.section_results.get(section.id.as_str()).copied();
+        rows.push(SectionChange {
+            id: section.id.clone(),
+            number: number.clone(),
+            depth: number.split('.').count(),
+            score: Change::between(old_result.and_then(|r| r.score), new_result.and_then(|r| r.score)),
+            old_band: band_code(old.round, old_result.and_then(|r| r.band)),
+            new_band: band_code(new.round, new_result.and_then(|r| r.band)),
+            not_comparable: reasons,
+        });
+    }
+    rows.reverse();
+    rows
+}
+
+fn overall_change(old: Round, new: Round, sections: &[SectionChange]) -> OverallChange {
+    let mut reasons = Vec::new();
+    let (o, n) = (old.checklist.scoring(), new.checklist.scoring());
+    if o.method != n.method {
+        reasons.push(Reason::MethodChanged);
+    }
+    if o.missing != n.missing {
+        reasons.push(Reason::MissingRuleChanged);
+    }
+    if sections
+        .iter()
+        .any(|s| s.depth == 1 && !s.not_comparable.is_empty())
+    {
+        reasons.push(Reason::PartsChanged);
+    }
+    OverallChange {
+        score: Change::between(old.scorecard.overall.score, new.scorecard.overall.score),
+        old_band: band_code(old, old.scorecard.overall.band),
+        new_band: band_code(new, new.scorecard.overall.band),
+        not_comparable: reasons,
+    }
+}
+
+fn band_code(round: Round, band: Option<usize>) -> Option<String> {
+    band.map(|b| round.checklist.scoring().bands[b].code.clone())
+}
+
+/// Every action of the old round, in the old checklist's order, with what became of it.
+fn follow_ups(old: Round, new: &Side) -> Vec<FollowUp> {
+    old.checklist
+        .indicators()
+        .into_iter()
+        .filter_map(|indicator| {
+            let action = old.assessment.answer(&indicator.id)?.action.as_ref()?;
+            let id = indicator.id.as_str();
+            let same_text = new
+                .round
+                .assessment
+                .answer(id)
+                .and_then(|a| a.action.as_ref())
+                .is_some_and(|a| same_words(&a.text, &action.text));
+            let result = new.results.get(id);
+            let mut reasons = Vec::new();
+            if same_text {
+                reasons.push(FollowUpReason::SameAction);
+            }
+            if result.and_then(|r| passed(r)) == Some(false) {
+                reasons.push(FollowUpReason::BelowPassMark);
+            }
+            let status = if !reasons.is_empty() {
+                FollowUpStatus::StillOpen
+            } else if result.is_none() {
+                reasons.push(FollowUpReason::IndicatorRemoved);
+                FollowUpStatus::Unverified
+            } else if result.and_then(|r| r.score).is_none() {
+                reasons.push(FollowUpReason::NoScore);
+                FollowUpStatus::Unverified
+            } else {
+                reasons.push(FollowUpReason::PassMarkReached);
+                FollowUpStatus::Closed
+            };
+            Some(FollowUp {
+                indicator: id.to_owned(),
+                text: action.text.clone(),
+                owner: action.owner.clone(),
+                due: action.due,
+                status,
+                reasons,
+            })
+        })
+        .collect()
+}
+
+/// Equal after trimming and collapsing runs of white space; case and punctuation count.
+pub fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+fn counts(indicators: &[IndicatorChange], actions: &[FollowUp]) -> Counts {
+    let mut counts = Counts::default();
+    for row in indicators {
+        match row.score.direction {
+            Direction::Improved => counts.improved += 1,
+            Direction::Declined => counts.declined += 1,
+            Direction::Unchanged => counts.unchanged += 1,
+            Direction::Undetermined => counts.undetermined += 1,
+        }
+        match row.pass {
+            PassChange::NewlyFailing => counts.newly_failing += 1,
+            PassChange::NewlyPassing => counts.newly_passing += 1,
+            _ => {}
+        }
+        match row.critical {
+            CriticalChange::New => counts.critical_new += 1,
+            CriticalChange::Resolved => counts.critical_resolved += 1,
+            CriticalChange::Persisting => counts.critical_persisting += 1,
+            CriticalChange::Dropped => counts.critical_dropped += 1,
+            CriticalChange::NotFailing => {}
+        }
+        if !row.not_comparable.is_empty() {
+            counts.not_comparable += 1;
+        }
+    }
+    for action in actions {
+        match action.status {
+            FollowUpStatus::StillOpen => counts.actions_still_open += 1,
+            FollowUpStatus::Unverified => counts.actions_unverified += 1,
+            FollowUpStatus::Closed => counts.actions_closed += 1,
+        }
+    }
+    counts
+}
