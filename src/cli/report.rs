@@ -1,6 +1,6 @@
 //! `oversight report ANSWERS`: the assessment report as HTML, PDF and JSON files.
 
-use super::{AssessmentArgs, CommandResult, Outcome, print, today};
+use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, print, today};
 use clap::error::ErrorKind;
 use oversight::model::Date;
 use oversight::output::{WritePolicy, write_atomic};
@@ -19,6 +19,8 @@ enum FormatArg {
 pub struct Args {
     #[command(flatten)]
     input: AssessmentArgs,
+    #[command(flatten)]
+    basis: BasisArg,
     /// Output formats, as a comma list or repeated [default: html and pdf, or the -o file's extension]
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
     format: Vec<FormatArg>,
@@ -45,6 +47,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         lang: args.input.lang.clone(),
         templates: Templates::new(args.templates.as_deref())?,
         report_date: args.date.unwrap_or_else(today),
+        scoring: args.basis.options(),
     };
     let rendered = render::report(&loaded, &options)?;
     let policy = WritePolicy {

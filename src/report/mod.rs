@@ -548,6 +548,7 @@ fn exclusion_key(reason: Exclusion) -> &'static str {
         Exclusion::NotApplicable => "status_not-applicable",
         Exclusion::NotEnoughInformation => "status_not-enough-information",
         Exclusion::Unanswered => "status_unanswered",
+        Exclusion::AcceptedException => "excluded_accepted_exception",
         Exclusion::NoScore => "excluded_no_score",
     }
 }
