@@ -31,7 +31,7 @@
 
 use crate::compliance::{self, Compliance, Conformity};
 use crate::freshness::{self, EvidenceFlag};
-use crate::model::checklist::{Indicator, Method, Missing, Section};
+use crate::model::checklist::{Indicator, Method, Missing, Scale, Section};
 use crate::model::{AnswerStatus, Assessment, Checklist, ExceptionState};
 use serde::Serialize;
 
@@ -340,10 +340,7 @@ impl Scorer<'_> {
         };
         let scale = checklist.scale_of(indicator);
         let score = match (level, status) {
-            (Some(level), _) => {
-                let span = (scale.highest() - scale.lowest()) as f64;
-                Some(100.0 * (level - scale.lowest()) as f64 / span)
-            }
+            (Some(level), _) => Some(level_score(scale, level)),
             (None, Status::Unanswered) if checklist.scoring().missing == Missing::Zero => Some(0.0),
             _ => None,
         };
@@ -405,6 +402,12 @@ fn add_sections(trace: &mut Trace, sections: &[SectionResult]) {
             }),
         }
     }
+}
+
+/// The score of a level: its position on the scale, 0 at the lowest level and 100 at the highest.
+pub fn level_score(scale: &Scale, level: i64) -> f64 {
+    let span = (scale.highest() - scale.lowest()) as f64;
+    100.0 * (level - scale.lowest()) as f64 / span
 }
 
 /// Combines the counted terms by `method`; `None` when there are none.

@@ -428,3 +428,313 @@ fn the_maximum_evidence_age_is_at_least_one_day() {
         assert_eq!(codes, [expected]);
     }
 }
+
+/// The report view of inline answers, in `lang`, on `basis`.
+fn view(checklist: &str, body: &str, lang: &str, basis: Basis) -> oversight::report::ReportView {
+    let loaded = load(checklist, &answers_yaml(body)).unwrap_or_else(|d| panic!("invalid input:\n{d}"));
+    let date = Date::parse("2026-11-28").expect("date");
+    oversight::render::view(
+        &loaded,
+        &oversight::i18n::Catalogue::bundled(),
+        Some(lang),
+        date,
+        &ScoreOptions { basis },
+    )
+    .1
+}
+
+#[test]
+fn compliance_statements_overall_and_per_section() {
+    let en = view(CHECKLIST, REVIEWED, "en", Basis::Verified);
+    assert_eq!(
+        en.compliance.overall.statement,
+        "Not compliant: 1 major non-conformity, 1 minor non-conformity"
+    );
+    assert_eq!(en.summary.compliance.statement, en.compliance.overall.statement);
+    let sections: Vec<(&str, &str)> = en
+        .compliance
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.compliance.statement.as_str()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("1", "Compliant with minor non-conformities (1)"),
+            ("2", "Not compliant: 1 major non-conformity"),
+            ("2.1", "Not compliant: 1 major non-conformity"),
+        ]
+    );
+    assert_eq!(en.sections[0].compliance.verdict, "minor-non-conformities");
+    let uk = view(CHECKLIST, REVIEWED, "uk", Basis::Verified);
+    assert_eq!(
+        uk.compliance.overall.statement,
+        "Не відповідає вимогам: 1 значна невідповідність, 1 незначна невідповідність"
+    );
+    assert_eq!(
+        uk.sections[0].compliance.statement,
+        "Відповідає вимогам із незначними невідповідностями (1)"
+    );
+    let own = view(CHECKLIST, REVIEWED, "en", Basis::SelfAssessed);
+    assert_eq!(own.compliance.overall.statement, "Compliant");
+    assert!(own.compliance.findings.is_empty());
+}
+
+#[test]
+fn counts_take_the_plural_form_of_the_language() {
+    let catalogue = oversight::i18n::Catalogue::bundled();
+    let uk = catalogue.labels("uk");
+    let fmt = oversight::report::format::Formatter::new(&uk);
+    let forms: Vec<String> = [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111]
+        .iter()
+        .map(|n| fmt.count("count_major", *n))
+        .collect();
+    assert_eq!(
+        forms,
+        [
+            "1 значна невідповідність",
+            "2 значні невідповідності",
+            "4 значні невідповідності",
+            "5 значних невідповідностей",
+            "11 значних невідповідностей",
+            "12 значних невідповідностей",
+            "14 значних невідповідностей",
+            "21 значна невідповідність",
+            "22 значні невідповідності",
+            "25 значних невідповідностей",
+            "101 значна невідповідність",
+            "111 значних невідповідностей",
+        ]
+    );
+    let en = catalogue.labels("en");
+    let fmt = oversight::report::format::Formatter::new(&en);
+    assert_eq!(fmt.count("count_minor", 1), "1 minor non-conformity");
+    assert_eq!(fmt.count("count_minor", 0), "0 minor non-conformities");
+    assert_eq!(fmt.count("count_days", 21), "21 days");
+}
+
+#[test]
+fn the_findings_list_puts_major_non_conformities_first() {
+    let en = view(CHECKLIST, REVIEWED, "en", Basis::Verified);
+    let findings: Vec<(usize, &str, &str, &str, &str, &str)> = en
+        .compliance
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.number,
+                f.id.as_str(),
+                f.severity.as_str(),
+                f.levels.as_str(),
+                f.score.as_str(),
+                f.reason.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            (1, "b-x-1", "major", "2 → 1", "25.0", "Below its pass mark of 50"),
+            (2, "a-2", "minor", "2 → 1", "25.0", "Below its pass mark of 50"),
+        ]
+    );
+    assert_eq!(en.compliance.findings[0].section, "2.1 BX");
+}
+
+#[test]
+fn reviews_show_both_levels_and_the_difference() {
+    let en = view(CHECKLIST, REVIEWED, "en", Basis::Verified);
+    let a2 = en.sections[0].indicators[1].review.as_ref().expect("reviewed");
+    assert_eq!(
+        (
+            a2.self_level.as_str(),
+            a2.self_score.as_str(),
+            a2.verified_level.as_str(),
+            a2.verified_score.as_str(),
+            a2.difference.as_str(),
+            a2.direction.as_str(),
+            a2.scored
+        ),
+        ("2 — Two", "50.0", "1 — One", "25.0", "−1", "lowered", true)
+    );
+    assert_eq!(a2.reviewer.as_deref(), Some("A. Auditor"));
+    assert_eq!(a2.date.as_deref(), Some("1 December 2026"));
+    let b1 = en.sections[1].indicators[0].review.as_ref().expect("reviewed");
+    assert_eq!((b1.difference.as_str(), b1.direction.as_str()), ("+1", "raised"));
+    assert!(en.sections[0].indicators[0].review.is_none());
+    assert_eq!(en.summary.reviewed, "3 of 5");
+    assert_eq!(en.summary.basis, "verified levels");
+    let own = view(CHECKLIST, REVIEWED, "en", Basis::SelfAssessed);
+    assert!(
+        !own.sections[0].indicators[1]
+            .review
+            .as_ref()
+            .expect("reviewed")
+            .scored
+    );
+    assert_eq!(own.provenance.basis, "self-assessed levels");
+}
+
+#[test]
+fn the_report_lists_exceptions_expiring_within_90_days() {
+    let en = view(CHECKLIST, EXCEPTIONS, "en", Basis::Verified);
+    let ids = |items: &[oversight::report::ExceptionItem]| -> Vec<String> {
+        items.iter().map(|x| x.id.clone()).collect()
+    };
+    // a-2 expires 72 days after the assessment date, b-x-2 after 222 days, b-1 has expired
+    assert_eq!(ids(&en.exceptions.expiring), ["a-2"]);
+    assert_eq!(ids(&en.exceptions.in_force), ["a-2", "b-x-2"]);
+    assert_eq!(ids(&en.exceptions.expired), ["b-1"]);
+    assert_eq!(en.exceptions.expiring[0].exception.expires, "31 January 2027");
+    assert_eq!(
+        en.exceptions.expired[0].exception.state_label,
+        "Expired: counted as usual"
+    );
+    assert_eq!(en.exceptions.score.text, "50.0");
+    // 31.25 is shown rounded half to even
+    let without = en.exceptions.without.as_ref().expect("exceptions apply");
+    assert_eq!(without.text, "31.2");
+    assert_eq!(
+        en.summary.without_exceptions.as_ref().map(|s| s.text.as_str()),
+        Some("31.2")
+    );
+    // the accepted risks are no findings; b-1, whose exception expired, is, with a note
+    let findings: Vec<(&str, Option<&str>)> = en
+        .compliance
+        .findings
+        .iter()
+        .map(|f| (f.id.as_str(), f.expired_exception.as_deref()))
+        .collect();
+    assert_eq!(
+        findings,
+        [("b-1", Some("Its accepted exception expired on 31 October 2026"))]
+    );
+}
+
+#[test]
+fn freshness_flags_read_as_sentences() {
+    let en = view(&freshness_checklist(), FRESHNESS, "en", Basis::Verified);
+    let flags: Vec<(&str, Vec<&str>)> = en
+        .freshness
+        .iter()
+        .map(|f| (f.id.as_str(), f.flags.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            (
+                "a-1",
+                vec![
+                    "“Minutes” is dated 1 October 2026, 50 days before the assessment; the maximum age is 30 days."
+                ]
+            ),
+            (
+                "a-2",
+                vec![
+                    "“Old” is dated 19 November 2025, 366 days before the assessment; the maximum age is 365 days."
+                ]
+            ),
+            (
+                "b-1",
+                vec!["No evidence was given; the checklist expects: Register."]
+            ),
+        ]
+    );
+    let a2 = &en.sections[0].indicators[1];
+    assert_eq!(
+        a2.evidence.iter().map(|e| e.stale).collect::<Vec<_>>(),
+        [true, false, false]
+    );
+    assert_eq!(en.methodology.evidence_max_age, "365 days");
+    let uk = view(&freshness_checklist(), FRESHNESS, "uk", Basis::Verified);
+    assert_eq!(
+        uk.freshness[0].flags[0],
+        "«Minutes» датовано 1 жовтня 2026, за 50 днів до оцінювання; максимальна давність — 30 днів."
+    );
+}
+
+#[test]
+fn the_gate_and_the_outputs_use_the_chosen_basis() {
+    use crate::support::{run_in, stderr, stdout};
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("test.yaml"), CHECKLIST).expect("write");
+    std::fs::write(dir.path().join("a.yaml"), answers_yaml(REVIEWED)).expect("write");
+    let score = |extra: &[&str]| {
+        let mut args = vec!["score", "a.yaml", "--checklist", "test.yaml"];
+        args.extend_from_slice(extra);
+        run_in(dir.path(), &args)
+    };
+    // verified: 47.9 < 50 fails the gate; self-assessed: 62.5 passes it
+    let verified = score(&["--fail-under", "50"]);
+    assert_eq!(verified.status.code(), Some(3));
+    assert_eq!(stderr(&verified), "gate: the overall score 47.92 is below 50\n");
+    let own = score(&["--fail-under", "50", "--basis", "self"]);
+    assert_eq!(own.status.code(), Some(0), "{}", stderr(&own));
+    let text = stdout(&verified);
+    for line in [
+        "Overall score:  47.9  C Partial\n",
+        "Scoring basis: verified levels (reviewed by an auditor: 3 of 5)\n",
+        "Compliance: Not compliant: 1 major non-conformity, 1 minor non-conformity\n",
+    ] {
+        assert!(text.contains(line), "{text}");
+    }
+    assert!(stdout(&own).contains("Scoring basis: self-assessed levels (reviewed by an auditor: 3 of 5)\n"));
+    let json = score(&["--format", "json", "--basis", "self"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(json["basis"], "self");
+    assert_eq!(json["overall"]["score"], 62.5);
+    assert_eq!(
+        json["sections"][0]["indicators"][1],
+        serde_json::json!({"id": "a-2", "status": "scored", "level": 2, "score": 50.0, "weight": 3.0,
+            "critical": false, "pass": 50.0, "critical_failure": false, "self_level": 2,
+            "verified_level": 1, "exception": null, "conformity": "conforming"})
+    );
+    let usage = score(&["--basis", "audited"]);
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn the_json_result_has_the_exceptions_and_the_evidence_flags() {
+    use crate::support::run_in;
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("test.yaml"), freshness_checklist()).expect("write");
+    let body = FRESHNESS.replace(
+        "  b-x-2: {level: 3}\n",
+        "  b-x-2: {level: 2, exception: {reason: Pilot, approved_by: Minister, expires: 2027-01-31}}\n",
+    );
+    std::fs::write(dir.path().join("a.yaml"), answers_yaml(&body)).expect("write");
+    let output = run_in(
+        dir.path(),
+        &["score", "a.yaml", "--checklist", "test.yaml", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    // with b-x-2 out: b-x has nothing scored (b-x-1 lacks information), b = min(75) = 75;
+    // a = (1×100 + 3×50) / 4 = 62.5; overall = (62.5 + 2×75) / 3 = 70.83…
+    // without the exception: b-x = 50, b = min(75, 50) = 50; overall = (62.5 + 100) / 3 = 54.16…
+    assert_eq!(json["overall"]["score"], 212.5 / 3.0);
+    assert_eq!(json["without_exceptions"]["score"], 162.5 / 3.0);
+    assert_eq!(
+        json["sections"][1]["sections"][0]["trace"]["excluded"],
+        serde_json::json!([
+            {"id": "b-x-1", "kind": "indicator", "reason": "not-enough-information"},
+            {"id": "b-x-2", "kind": "indicator", "reason": "accepted-exception"}
+        ])
+    );
+    assert_eq!(
+        json["sections"][1]["sections"][0]["indicators"][1]["exception"],
+        "expiring-soon"
+    );
+    assert_eq!(
+        json["evidence_flags"],
+        serde_json::json!([
+            {"indicator": "a-1", "kind": "stale", "evidence": 0, "date": "2026-10-01", "age_days": 50, "max_age_days": 30},
+            {"indicator": "a-2", "kind": "stale", "evidence": 0, "date": "2025-11-19", "age_days": 366, "max_age_days": 365},
+            {"indicator": "b-1", "kind": "missing"}
+        ])
+    );
+    // b-x-1 is critical and lacks information: one major non-conformity; b-x-2 is an accepted risk
+    assert_eq!(
+        json["compliance"],
+        serde_json::json!({"verdict": "not-compliant", "major": 1, "minor": 0, "accepted_risks": 1})
+    );
+}
