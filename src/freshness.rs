@@ -45,6 +45,7 @@ pub fn check(
     let assessed_on = assessment.assessed_on();
     let mut flags = Vec::new();
     for (indicator, result) in checklist.indicators().into_iter().zip(results) {
+        debug_assert_eq!(indicator.id, result.id, "results follow the checklist's order");
         let evidence = assessment
             .answer(&indicator.id)
             .map_or(&[][..], |a| a.evidence.as_slice());

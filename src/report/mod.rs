@@ -53,7 +53,7 @@ pub fn build(input: &ReportInput) -> ReportView {
         actions: builder.actions(&sections),
         compliance: builder.compliance_report(&sections),
         exceptions: builder.exceptions_report(),
-        freshness: builder.freshness(),
+        freshness: builder.freshness(&sections),
         methodology: builder.methodology(),
         provenance: builder.provenance(),
         sections,
@@ -301,7 +301,6 @@ impl<'a> Builder<'a> {
                     ("total", &counts.total.to_string()),
                 ],
             ),
-            reviewed_count: reviewed,
             without_exceptions: card
                 .without_exceptions
                 .as_ref()
@@ -663,16 +662,9 @@ impl<'a> Builder<'a> {
                 Some((state, expires, item))
             })
             .collect();
-        let pick = |items: &[(ExceptionState, Date, ExceptionItem)],
-                    wanted: &dyn Fn(ExceptionState) -> bool| {
-            items
-                .iter()
-                .filter(|(state, _, _)| wanted(*state))
-                .map(|(_, _, item)| item.clone())
-                .collect::<Vec<_>>()
-        };
-        let in_force = pick(&items, &|s| s.applies());
-        let expired = pick(&items, &|s| !s.applies());
+        let in_force = items_where(&items, ExceptionState::applies);
+        let expired = items_where(&items, |s| !s.applies());
+        // the expiring ones soonest first; the others stay in checklist order
         items.sort_by_key(|(_, expires, _)| *expires);
         ExceptionsReport {
             score: self.score(card.overall.score, card.overall.band),
@@ -681,28 +673,22 @@ impl<'a> Builder<'a> {
                 .as_ref()
                 .map(|o| self.score(o.score, o.band)),
             in_force,
-            expiring: pick(&items, &|s| s == ExceptionState::ExpiringSoon),
+            expiring: items_where(&items, |s| s == ExceptionState::ExpiringSoon),
             expired,
         }
     }
 
-    fn freshness(&self) -> Vec<FreshnessView> {
-        let flags = &self.input.scorecard.evidence_flags;
-        self.entries()
+    /// The indicators with freshness flags, from their views.
+    fn freshness(&self, sections: &[SectionView]) -> Vec<FreshnessView> {
+        flatten(sections)
             .into_iter()
-            .filter_map(|e| {
-                let answer = self.input.assessment.answer(&e.indicator.id);
-                let texts: Vec<String> = flags
-                    .iter()
-                    .filter(|f| f.indicator == e.indicator.id)
-                    .map(|f| self.flag(f, e.indicator, answer))
-                    .collect();
-                (!texts.is_empty()).then(|| FreshnessView {
-                    id: e.indicator.id.clone(),
-                    text: self.text(&e.indicator.text),
-                    section: e.section,
-                    flags: texts,
-                })
+            .flat_map(|section| section.indicators.iter().map(move |i| (section, i)))
+            .filter(|(_, i)| !i.evidence_flags.is_empty())
+            .map(|(section, i)| FreshnessView {
+                id: i.id.clone(),
+                text: i.text.clone(),
+                section: format!("{} {}", section.number, section.title),
+                flags: i.evidence_flags.clone(),
             })
             .collect()
     }
@@ -865,6 +851,18 @@ impl<'a> Builder<'a> {
             basis: self.basis("basis_short_verified", "basis_short_self"),
         }
     }
+}
+
+/// The exceptions whose state is `wanted`, in the order given.
+fn items_where(
+    items: &[(ExceptionState, Date, ExceptionItem)],
+    wanted: impl Fn(ExceptionState) -> bool,
+) -> Vec<ExceptionItem> {
+    items
+        .iter()
+        .filter(|(state, _, _)| wanted(*state))
+        .map(|(_, _, item)| item.clone())
+        .collect()
 }
 
 /// Every section, each followed by its sub-sections.

@@ -83,7 +83,6 @@ pub struct Summary {
     pub basis: String,
     /// How many indicators an auditor reviewed, "10 of 47".
     pub reviewed: String,
-    pub reviewed_count: usize,
     /// The overall score with every accepted exception ignored; absent when none applies.
     pub without_exceptions: Option<ScoreView>,
     pub compliance: ComplianceView,

@@ -607,11 +607,7 @@ fn compliance(view: &ReportView, blocks: &mut Vec<Block>) {
                         cell(f.number.to_string()),
                         cell(format!("{} — {}", f.id, f.text)),
                         cell(f.section.clone()),
-                        Cell {
-                            text: severity,
-                            bold: f.severity == "major",
-                            colour: None,
-                        },
+                        cell(severity),
                         cell(f.levels.clone()),
                         cell(format!("{} / {}", f.score, f.pass)),
                     ],
@@ -626,10 +622,10 @@ fn compliance(view: &ReportView, blocks: &mut Vec<Block>) {
         blocks.push(Block::Table(Table {
             columns: vec![
                 right(labels.get("label_number"), 0.4),
-                column(labels.get("label_indicator"), 3.0),
-                column(labels.get("label_section"), 1.5),
-                column(labels.get("label_severity"), 2.2),
-                right(labels.get("label_levels"), 1.2),
+                column(labels.get("label_indicator"), 2.6),
+                column(labels.get("label_section"), 1.8),
+                column(labels.get("label_severity"), 1.8),
+                right(labels.get("label_levels"), 1.0),
                 right(labels.get("label_score_vs_pass"), 0.9),
             ],
             rows,
