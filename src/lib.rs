@@ -8,7 +8,9 @@
 //!    into the [`model`] document types, find a checklist by id or path;
 //! 2. **validate** ([`validate`]): check every rule and collect every [`diagnostic::Diagnostic`],
 //!    returning a trusted [`model::Checklist`] and [`model::Assessment`];
-//! 3. **score** ([`score`]): pure arithmetic to a [`score::Scorecard`] with a calculation trace;
+//! 3. **score** ([`score`]): pure arithmetic to a [`score::Scorecard`] with a calculation trace,
+//!    on the self-assessed or the auditor-verified levels, with accepted exceptions, the
+//!    [`compliance`] verdicts and the evidence [`freshness`] flags;
 //! 4. **report view** ([`report`]): one typed, display-ready view in the chosen language,
 //!    the only thing renderers see;
 //! 5. **render** ([`render`]): HTML (minijinja templates), PDF (printpdf), JSON and text;
@@ -22,9 +24,11 @@
 pub mod assessments;
 pub mod catalog;
 pub mod compare;
+pub mod compliance;
 pub mod consolidate;
 pub mod diagnostic;
 pub mod error;
+pub mod freshness;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -1,10 +1,18 @@
 //! Scoring: pure, deterministic arithmetic from a checklist and an assessment to a [`Scorecard`].
 //!
 //! The rules (also in `docs/scoring.md`):
+//! - Basis: under the **verified** basis (the default) an answer with an auditor's `review`
+//!   is scored at the reviewed level, whatever its own state; under the **self** basis every
+//!   answer is scored as the organisation gave it. Reviews change nothing else.
 //! - An indicator with a level scores `100 × (level − lowest) / (highest − lowest)` on its scale.
 //! - Statuses: *scored*, *not-applicable*, *not-enough-information*, *unanswered*. The middle two
 //!   are excluded from every aggregate. *Unanswered* is excluded under `missing: exclude` and
 //!   scores 0 (and counts) under `missing: zero`.
+//! - Exceptions: an answer's accepted `exception` that has not expired on the assessment date
+//!   (it applies up to and including `expires`) excludes the indicator from every aggregate
+//!   (reason `accepted-exception`), and the indicator is neither a critical failure nor a
+//!   non-conformity. An expired exception changes nothing. The overall result is also computed
+//!   with every exception ignored ([`Scorecard::without_exceptions`]).
 //! - A section combines its children that have a score (its indicators, then its sub-sections,
 //!   each with its weight) by its method: `weighted-mean` = Σ(w·s)/Σw, `mean` = Σs/n, `min` =
 //!   the lowest. With no scored child the section has no score.
@@ -13,14 +21,37 @@
 //! - Completeness: indicators with a level / (all indicators − not-applicable) × 100.
 //! - Critical failure: a critical indicator scoring below its pass mark, unanswered, or
 //!   not-enough-information. With `critical_cap`, an overall band above the cap drops to it.
+//! - Compliance ([`crate::compliance`]): a critical failure is a major non-conformity, any other
+//!   score below its pass mark a minor one; per section (with its sub-sections) and overall.
+//! - Evidence freshness ([`crate::freshness`]) is flagged alongside and never changes a score.
 //!
 //! Every aggregate keeps a [`Trace`]: the children that counted with their weights and the ones
 //! excluded with the reason, so a reader can recompute each number by hand. Nothing here reads
 //! files, formats numbers or rounds.
 
-use crate::model::checklist::{Indicator, Method, Missing, Section};
-use crate::model::{AnswerStatus, Assessment, Checklist};
+use crate::compliance::{self, Compliance, Conformity};
+use crate::freshness::{self, EvidenceFlag};
+use crate::model::checklist::{Indicator, Method, Missing, Scale, Section};
+use crate::model::{AnswerStatus, Assessment, Checklist, ExceptionState};
 use serde::Serialize;
+
+/// Which level scores an answer that an auditor reviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum Basis {
+    /// The organisation's own levels; reviews are shown but not scored.
+    #[serde(rename = "self")]
+    SelfAssessed,
+    /// The auditor's level where an answer was reviewed, else the organisation's.
+    #[default]
+    #[serde(rename = "verified")]
+    Verified,
+}
+
+/// How to score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScoreOptions {
+    pub basis: Basis,
+}
 
 /// What became of one indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,9 +66,13 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorResult {
     pub id: String,
+    /// The state of the answer on the chosen basis.
     pub status: Status,
+    /// The level scored: the reviewed level under the verified basis, else the answer's own.
     pub level: Option<i64>,
-    /// 0-100; `None` when the indicator is left out of the aggregates.
+    /// 0-100 from `level` (or 0 for an unanswered indicator under `missing: zero`); `None`
+    /// without a level. An indicator under an accepted exception keeps its score here but is
+    /// excluded from the aggregates.
     pub score: Option<f64>,
     pub weight: f64,
     pub critical: bool,
@@ -45,6 +80,14 @@ pub struct IndicatorResult {
     pub pass: f64,
     /// Whether this indicator is a critical failure.
     pub critical_failure: bool,
+    /// The level the organisation gave.
+    pub self_level: Option<i64>,
+    /// The level the auditor found, when the answer was reviewed.
+    pub verified_level: Option<i64>,
+    /// The answer's accepted exception as seen on the assessment date.
+    pub exception: Option<ExceptionState>,
+    /// Whether it meets its pass mark, and how serious it is if not.
+    pub conformity: Conformity,
 }
 
 /// Whether a counted child is an indicator or a section.
@@ -71,6 +114,8 @@ pub enum Exclusion {
     NotApplicable,
     NotEnoughInformation,
     Unanswered,
+    /// An accepted exception that has not expired on the assessment date.
+    AcceptedException,
     /// A section none of whose children had a score.
     NoScore,
 }
@@ -99,6 +144,8 @@ pub struct SectionResult {
     /// Index into the checklist's bands.
     pub band: Option<usize>,
     pub trace: Trace,
+    /// The non-conformities of its indicators and of its sub-sections'.
+    pub compliance: Compliance,
     pub indicators: Vec<IndicatorResult>,
     pub sections: Vec<SectionResult>,
 }
@@ -126,27 +173,82 @@ pub struct StatusCounts {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scorecard {
+    /// The levels the scores are computed from.
+    pub basis: Basis,
     pub overall: Overall,
+    /// The overall result with every accepted exception ignored; `None` when no exception
+    /// applies (it would equal `overall`).
+    pub without_exceptions: Option<Overall>,
     /// Indicators with a level as a share of the applicable ones, 0-100.
     pub completeness: Option<f64>,
     /// Ids of critical indicators that failed, in checklist order.
     pub critical_failures: Vec<String>,
     pub counts: StatusCounts,
+    /// The non-conformities of every indicator.
+    pub compliance: Compliance,
     pub sections: Vec<SectionResult>,
+    /// Evidence that is too old or missing, in checklist order.
+    pub evidence_flags: Vec<EvidenceFlag>,
 }
 
-/// Scores an assessment against its checklist.
+/// Whether accepted exceptions take their indicators out of the scores, in one scoring pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exceptions {
+    Applied,
+    Ignored,
+}
+
+/// One scoring pass over the checklist.
+struct Scorer<'a> {
+    checklist: &'a Checklist,
+    assessment: &'a Assessment,
+    basis: Basis,
+    exceptions: Exceptions,
+}
+
+/// Scores an assessment against its checklist on the verified basis.
 pub fn score(checklist: &Checklist, assessment: &Assessment) -> Scorecard {
-    let sections: Vec<SectionResult> = checklist
-        .sections()
-        .iter()
-        .map(|s| score_section(checklist, assessment, s))
-        .collect();
-    let trace = combine_sections(checklist.scoring().method, &sections);
+    score_with(checklist, assessment, &ScoreOptions::default())
+}
+
+/// Scores an assessment against its checklist with the given options.
+pub fn score_with(checklist: &Checklist, assessment: &Assessment, options: &ScoreOptions) -> Scorecard {
+    let scorer = |exceptions| Scorer {
+        checklist,
+        assessment,
+        basis: options.basis,
+        exceptions,
+    };
+    let sections = scorer(Exceptions::Applied).sections(checklist.sections());
     let indicators: Vec<&IndicatorResult> = sections.iter().flat_map(all_indicator_results).collect();
-    let counts = count_statuses(&indicators);
-    let critical_failures: Vec<String> = indicators
+    let (overall, critical_failures) = overall_of(checklist, &sections);
+    let any_exception_applies = indicators
         .iter()
+        .any(|i| i.exception.is_some_and(ExceptionState::applies));
+    let without_exceptions = any_exception_applies.then(|| {
+        let sections = scorer(Exceptions::Ignored).sections(checklist.sections());
+        overall_of(checklist, &sections).0
+    });
+    let counts = count_statuses(&indicators);
+    Scorecard {
+        basis: options.basis,
+        overall,
+        without_exceptions,
+        completeness: completeness(&counts),
+        critical_failures,
+        counts,
+        compliance: Compliance::of(indicators.iter().map(|i| i.conformity)),
+        evidence_flags: freshness::check(checklist, assessment, &indicators),
+        sections,
+    }
+}
+
+/// The overall result of scored top-level sections, and the critical failures under them.
+fn overall_of(checklist: &Checklist, sections: &[SectionResult]) -> (Overall, Vec<String>) {
+    let trace = combine_sections(checklist.scoring().method, sections);
+    let critical_failures: Vec<String> = sections
+        .iter()
+        .flat_map(all_indicator_results)
         .filter(|i| i.critical_failure)
         .map(|i| i.id.clone())
         .collect();
@@ -155,101 +257,120 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Scorecard {
         (Some(band), Some(cap)) if band > cap && !critical_failures.is_empty() => Some(cap),
         _ => uncapped_band,
     };
-    Scorecard {
-        overall: Overall {
-            score: trace.score,
-            band,
-            uncapped_band,
-            capped: band != uncapped_band,
-            trace,
-        },
-        completeness: completeness(&counts),
-        critical_failures,
-        counts,
-        sections,
-    }
-}
-
-fn score_section(checklist: &Checklist, assessment: &Assessment, section: &Section) -> SectionResult {
-    let indicators: Vec<IndicatorResult> = section
-        .indicators
-        .iter()
-        .map(|i| score_indicator(checklist, assessment, i))
-        .collect();
-    let sections: Vec<SectionResult> = section
-        .sections
-        .iter()
-        .map(|s| score_section(checklist, assessment, s))
-        .collect();
-    let method = checklist.method_of(section);
-    let mut trace = Trace {
-        method,
-        counted: Vec::new(),
-        excluded: Vec::new(),
-        score: None,
-    };
-    for indicator in &indicators {
-        match (indicator.score, indicator.status) {
-            (Some(score), _) => trace.counted.push(Term {
-                id: indicator.id.clone(),
-                kind: NodeKind::Indicator,
-                score,
-                weight: indicator.weight,
-            }),
-            (None, status) => trace.excluded.push(Excluded {
-                id: indicator.id.clone(),
-                kind: NodeKind::Indicator,
-                reason: exclusion_for(status),
-            }),
-        }
-    }
-    add_sections(&mut trace, &sections);
-    trace.score = combine(method, &trace.counted);
-    SectionResult {
-        id: section.id.clone(),
-        weight: section.weight,
+    let overall = Overall {
         score: trace.score,
-        band: band_for(checklist, trace.score),
+        band,
+        uncapped_band,
+        capped: band != uncapped_band,
         trace,
-        indicators,
-        sections,
-    }
+    };
+    (overall, critical_failures)
 }
 
-fn score_indicator(checklist: &Checklist, assessment: &Assessment, indicator: &Indicator) -> IndicatorResult {
-    let answer = assessment.answer(&indicator.id);
-    let level = answer.and_then(|a| a.level);
-    let status = match (level, answer.and_then(|a| a.status)) {
-        (Some(_), _) => Status::Scored,
-        (None, Some(AnswerStatus::NotApplicable)) => Status::NotApplicable,
-        (None, Some(AnswerStatus::NotEnoughInformation)) => Status::NotEnoughInformation,
-        (None, None) => Status::Unanswered,
-    };
-    let scale = checklist.scale_of(indicator);
-    let score = match (level, status) {
-        (Some(level), _) => {
-            let span = (scale.highest() - scale.lowest()) as f64;
-            Some(100.0 * (level - scale.lowest()) as f64 / span)
-        }
-        (None, Status::Unanswered) if checklist.scoring().missing == Missing::Zero => Some(0.0),
-        _ => None,
-    };
-    let pass = checklist.pass_of(indicator);
-    let critical_failure = indicator.critical
-        && match status {
-            Status::Scored => score.is_some_and(|s| s < pass),
-            Status::Unanswered | Status::NotEnoughInformation => true,
-            Status::NotApplicable => false,
+impl Scorer<'_> {
+    fn sections(&self, sections: &[Section]) -> Vec<SectionResult> {
+        sections.iter().map(|s| self.section(s)).collect()
+    }
+
+    fn section(&self, section: &Section) -> SectionResult {
+        let checklist = self.checklist;
+        let indicators: Vec<IndicatorResult> = section.indicators.iter().map(|i| self.indicator(i)).collect();
+        let sections = self.sections(&section.sections);
+        let method = checklist.method_of(section);
+        let mut trace = Trace {
+            method,
+            counted: Vec::new(),
+            excluded: Vec::new(),
+            score: None,
         };
-    IndicatorResult {
-        id: indicator.id.clone(),
-        status,
-        level,
-        score,
-        weight: indicator.weight,
-        critical: indicator.critical,
-        pass,
-        critical_failure,
+        for indicator in &indicators {
+            let excepted = indicator.conformity == Conformity::AcceptedRisk;
+            match indicator.score.filter(|_| !excepted) {
+                Some(score) => trace.counted.push(Term {
+                    id: indicator.id.clone(),
+                    kind: NodeKind::Indicator,
+                    score,
+                    weight: indicator.weight,
+                }),
+                None => trace.excluded.push(Excluded {
+                    id: indicator.id.clone(),
+                    kind: NodeKind::Indicator,
+                    reason: if excepted {
+                        Exclusion::AcceptedException
+                    } else {
+                        exclusion_for(indicator.status)
+                    },
+                }),
+            }
+        }
+        add_sections(&mut trace, &sections);
+        trace.score = combine(method, &trace.counted);
+        let compliance = Compliance::of(
+            indicators
+                .iter()
+                .chain(sections.iter().flat_map(all_indicator_results))
+                .map(|i| i.conformity),
+        );
+        SectionResult {
+            id: section.id.clone(),
+            weight: section.weight,
+            score: trace.score,
+            band: band_for(checklist, trace.score),
+            trace,
+            compliance,
+            indicators,
+            sections,
+        }
+    }
+
+    fn indicator(&self, indicator: &Indicator) -> IndicatorResult {
+        let checklist = self.checklist;
+        let answer = self.assessment.answer(&indicator.id);
+        let self_level = answer.and_then(|a| a.level);
+        let verified_level = answer.and_then(|a| a.review.as_ref()).map(|r| r.level);
+        let level = match self.basis {
+            Basis::Verified => verified_level.or(self_level),
+            Basis::SelfAssessed => self_level,
+        };
+        let status = match (level, answer.and_then(|a| a.status)) {
+            (Some(_), _) => Status::Scored,
+            (None, Some(AnswerStatus::NotApplicable)) => Status::NotApplicable,
+            (None, Some(AnswerStatus::NotEnoughInformation)) => Status::NotEnoughInformation,
+            (None, None) => Status::Unanswered,
+        };
+        let scale = checklist.scale_of(indicator);
+        let score = match (level, status) {
+            (Some(level), _) => Some(level_score(scale, level)),
+            (None, Status::Unanswered) if checklist.scoring().missing == Missing::Zero => Some(0.0),
+            _ => None,
+        };
+        let exception = answer
+            .and_then(|a| a.exception.as_ref())
+            .map(|e| e.state_on(self.assessment.assessed_on()));
+        let excepted =
+            self.exceptions == Exceptions::Applied && exception.is_some_and(ExceptionState::applies);
+        let pass = checklist.pass_of(indicator);
+        let critical_failure = indicator.critical
+            && !excepted
+            && match status {
+                Status::Scored => score.is_some_and(|s| s < pass),
+                Status::Unanswered | Status::NotEnoughInformation => true,
+                Status::NotApplicable => false,
+            };
+        IndicatorResult {
+            id: indicator.id.clone(),
+            status,
+            level,
+            score,
+            weight: indicator.weight,
+            critical: indicator.critical,
+            pass,
+            critical_failure,
+            self_level,
+            verified_level,
+            exception,
+            conformity: compliance::classify(status, score, pass, critical_failure, excepted),
+        }
     }
 }
 
@@ -281,6 +402,12 @@ fn add_sections(trace: &mut Trace, sections: &[SectionResult]) {
             }),
         }
     }
+}
+
+/// The score of a level: its position on the scale, 0 at the lowest level and 100 at the highest.
+pub fn level_score(scale: &Scale, level: i64) -> f64 {
+    let span = (scale.highest() - scale.lowest()) as f64;
+    100.0 * (level - scale.lowest()) as f64 / span
 }
 
 /// Combines the counted terms by `method`; `None` when there are none.

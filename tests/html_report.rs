@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 const DATE: &str = "2026-11-28";
 const MINISTRY: &str = "examples/answers/ministry-uk.yaml";
 const POLICE: &str = "examples/answers/police-en-partial.yaml";
+const REVIEWED: &str = "examples/answers/ministry-uk-reviewed.yaml";
 const TITLE_UK: &str = "Демократичне врядування у секторі безпеки: роль виконавчої влади";
 
 /// `oversight report ANSWERS --format html -o OUT --date DATE [EXTRA...]`, run from the crate root.
@@ -168,6 +169,95 @@ fn police_summary_figures_are_in_place() {
     // the overall calculation can be followed
     let overall = between(&html, "id=\"calculation-overall\"", "id=\"calc-values-and-law\"");
     assert!(overall.contains("(1 × 68.8 + 1 × 78.6 + 1 × 75.0 + 1 × 37.5 + 2 × 64.3) ÷ 6 = 64.7"));
+}
+
+#[test]
+fn the_reviewed_report_shows_the_audit() {
+    let html = render(REVIEWED, &[]);
+    let summary = between(&html, "id=\"summary\"", "id=\"contents\"");
+    assert!(summary.contains("<span class=\"kpi-number\">65,8</span>"));
+    assert!(summary.contains(
+        "<a href=\"#exceptions\">Оцінка без урахування винятків</a>: <span class=\"score\"><span class=\"score-num\">64,0</span>"
+    ));
+    assert!(summary.contains(
+        "<p class=\"verdict-statement\">Не відповідає вимогам: 2 значні невідповідності, 4 незначні невідповідності</p>"
+    ));
+    assert!(
+        summary.contains("перевірені рівні · <span class=\"label\">Перевірено аудитором:</span> 10 із 47")
+    );
+    assert!(
+        summary.contains("<a href=\"#i-civ-2\">civ-2</a> (15 лютого 2027)"),
+        "the exception expiring soon"
+    );
+
+    // the self-assessed and the verified level side by side, the scored one marked
+    let hr2 = between(&html, "id=\"i-hr-2\"", "</article>");
+    assert!(hr2.contains(
+        "<tr><th scope=\"row\">Самооцінювання</th><td>3 — Усталений</td><td class=\"num-col\">75,0</td></tr>"
+    ));
+    assert!(hr2.contains("<tr class=\"is-scored\"><th scope=\"row\">Перевірено <span class=\"scored-tag\">враховано в оцінці</span></th><td>1 — Початковий</td><td class=\"num-col\">25,0</td></tr>"));
+    assert!(hr2.contains("−2 · Знижено аудитором"));
+    assert!(hr2.contains("<span class=\"badge badge--fail\">Критична невідповідність</span>"));
+
+    // the non-conformities, major ones first, and the sign-off
+    let compliance = between(&html, "id=\"compliance\"", "id=\"exceptions\"");
+    let order: Vec<usize> = ["hr-2", "fin-1", "law-3", "fin-3", "ovs-3", "inc-3"]
+        .iter()
+        .map(|id| {
+            compliance
+                .find(&format!("href=\"#i-{id}\">{id}</a>"))
+                .unwrap_or_else(|| panic!("{id} is listed"))
+        })
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "majors first, then checklist order"
+    );
+    assert!(
+        compliance
+            .contains("<td class=\"num-col\" data-label=\"Рівень: самооцінювання → перевірено\">3 → 1</td>")
+    );
+    assert!(compliance.contains("Строк дії прийнятого винятку минув 30 вересня 2026"));
+    for line in ["Ім’я та прізвище аудитора", "<dt>Дата</dt>", "<dt>Підпис</dt>"]
+    {
+        assert!(compliance.contains(line), "{line}");
+    }
+
+    // the exceptions, and the evidence to refresh
+    let exceptions = between(&html, "id=\"exceptions\"", "id=\"freshness\"");
+    let expiring = between(
+        exceptions,
+        "Винятки, строк дії яких спливає протягом 90 днів",
+        "</table>",
+    );
+    assert!(expiring.contains("href=\"#i-civ-2\"") && !expiring.contains("href=\"#i-fin-3\""));
+    assert!(between(exceptions, "Винятки, строк дії яких минув", "</table>").contains("href=\"#i-fin-3\""));
+    let freshness = unslash(between(&html, "id=\"freshness\"", "id=\"actions\""));
+    assert!(freshness.contains(
+        "«Указ Президента України № 392/2020» датовано 14 вересня 2020, за 2258 днів до оцінювання; максимальна давність — 730 днів."
+    ));
+    assert_eq!(
+        freshness.matches("<th scope=\"row\"").count(),
+        3,
+        "civ-3, sd-1 and ovs-1"
+    );
+
+    // the basis is stated on the cover, in the methodology and the provenance
+    for part in [
+        between(&html, "class=\"cover\"", "id=\"summary\""),
+        between(&html, "id=\"methodology\"", "id=\"provenance\""),
+    ] {
+        assert!(part.contains("Перевірені рівні: рівень, встановлений аудитором"));
+    }
+    assert!(between(&html, "id=\"provenance\"", "</section>").contains("<td>перевірені рівні</td>"));
+
+    // on the self-assessed basis
+    let own = render(REVIEWED, &[OsStr::new("--basis"), OsStr::new("self")]);
+    assert!(own.contains("<span class=\"kpi-number\">69,0</span>"));
+    assert!(
+        own.contains("<tr class=\"is-scored\"><th scope=\"row\">Самооцінювання <span class=\"scored-tag\">")
+    );
+    assert!(between(&own, "id=\"provenance\"", "</section>").contains("<td>рівні самооцінювання</td>"));
 }
 
 #[test]

@@ -2,7 +2,9 @@
 
 use super::output::{FormatArg, Request, targets, write_all};
 use super::report::parse_date;
-use super::{CommandResult, Outcome, check_language, checklist_ref, print, print_diagnostics, today};
+use super::{
+    BasisArg, CommandResult, Outcome, check_language, checklist_ref, print, print_diagnostics, today,
+};
 use oversight::assessments::{RoundsOptions, rounds};
 use oversight::model::Date;
 use oversight::output::WritePolicy;
@@ -30,6 +32,8 @@ pub struct Args {
     /// Language of every text [default: the new answers' `language:`, then the checklist's first]
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    #[command(flatten)]
+    basis: BasisArg,
     /// Output formats, as a comma list or repeated [default: html and pdf, or the -o file's extension]
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
     format: Vec<FormatArg>,
@@ -71,6 +75,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         lang: args.lang.clone(),
         templates: Templates::new(args.templates.as_deref())?,
         report_date: args.date.unwrap_or_else(today),
+        scoring: args.basis.options(),
     };
     let rendered = render::compare::render(old, new, &options)?;
     let policy = WritePolicy {

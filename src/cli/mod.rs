@@ -172,6 +172,31 @@ impl AssessmentArgs {
     }
 }
 
+/// `--basis`: which levels the scores are computed from.
+#[derive(Debug, clap::Args)]
+struct BasisArg {
+    /// Score the auditor's verified levels where answers were reviewed, or the self-assessed ones
+    #[arg(long, value_enum, default_value_t = BasisValue::Verified)]
+    basis: BasisValue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum BasisValue {
+    #[value(name = "self")]
+    SelfAssessed,
+    Verified,
+}
+
+impl BasisArg {
+    fn options(&self) -> oversight::score::ScoreOptions {
+        let basis = match self.basis {
+            BasisValue::SelfAssessed => oversight::score::Basis::SelfAssessed,
+            BasisValue::Verified => oversight::score::Basis::Verified,
+        };
+        oversight::score::ScoreOptions { basis }
+    }
+}
+
 /// Reads `--checklist PATH|ID`.
 fn checklist_ref(value: &Option<String>) -> Option<oversight::catalog::ChecklistRef> {
     value.as_deref().map(oversight::catalog::ChecklistRef::parse)

@@ -1,7 +1,7 @@
 //! `oversight report ANSWERS`: the assessment report as HTML, PDF and JSON files.
 
 use super::output::{FormatArg, Request, targets, write_all};
-use super::{AssessmentArgs, CommandResult, Outcome, print, today};
+use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, print, today};
 use oversight::model::Date;
 use oversight::output::WritePolicy;
 use oversight::render::{self, Format, ReportOptions, html::Templates};
@@ -12,6 +12,8 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(flatten)]
     input: AssessmentArgs,
+    #[command(flatten)]
+    basis: BasisArg,
     /// Output formats, as a comma list or repeated [default: html and pdf, or the -o file's extension]
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
     format: Vec<FormatArg>,
@@ -50,6 +52,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         lang: args.input.lang.clone(),
         templates: Templates::new(args.templates.as_deref())?,
         report_date: args.date.unwrap_or_else(today),
+        scoring: args.basis.options(),
     };
     let rendered = render::report(&loaded, &options)?;
     let policy = WritePolicy {

@@ -1,6 +1,6 @@
 //! `oversight score ANSWERS`: the scores as text or JSON.
 
-use super::{AssessmentArgs, CommandResult, Outcome, print, today};
+use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, print, today};
 use oversight::i18n::Catalogue;
 use oversight::render::{self, json, text};
 use oversight::source::Limits;
@@ -15,10 +15,12 @@ enum Format {
 pub struct Args {
     #[command(flatten)]
     input: AssessmentArgs,
+    #[command(flatten)]
+    basis: BasisArg,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Exit with code 3 when the overall score is below N (or there is no score)
+    /// Exit with code 3 when the overall score (on the chosen basis) is below N, or there is none
     #[arg(long, value_name = "N", value_parser = parse_threshold)]
     fail_under: Option<f64>,
 }
@@ -38,6 +40,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         &Catalogue::bundled(),
         args.input.lang.as_deref(),
         today(),
+        &args.basis.options(),
     );
     let output = match args.format {
         Format::Json => json::to_string(&json::result(

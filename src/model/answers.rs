@@ -3,6 +3,7 @@
 //! [`AnswersDoc`] mirrors the file; [`crate::validate::answers`] checks it against its
 //! checklist and returns an [`Assessment`], the only form that scoring accepts.
 
+use super::audit::{Exception, Review};
 use super::date::Date;
 use super::text::Text;
 use super::unique_map::UniqueMap;
@@ -54,6 +55,12 @@ pub struct Answer {
     pub evidence: Vec<Evidence>,
     #[serde(default)]
     pub action: Option<Action>,
+    /// An auditor's verification of the level.
+    #[serde(default)]
+    pub review: Option<Review>,
+    /// A deficiency accepted as a risk, until a date.
+    #[serde(default)]
+    pub exception: Option<Exception>,
 }
 
 /// A status written instead of a level.

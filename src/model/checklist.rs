@@ -79,6 +79,9 @@ pub struct Scoring {
     pub bands: Vec<Band>,
     #[serde(default)]
     pub critical_cap: Option<String>,
+    /// The oldest evidence, in days before the assessment date, that reports accept as current.
+    #[serde(default)]
+    pub evidence_max_age_days: Option<i64>,
 }
 
 impl Default for Scoring {
@@ -89,6 +92,7 @@ impl Default for Scoring {
             pass: default_pass(),
             bands: Vec::new(),
             critical_cap: None,
+            evidence_max_age_days: None,
         }
     }
 }
@@ -149,6 +153,9 @@ pub struct Indicator {
     pub evidence: Vec<Text>,
     #[serde(default)]
     pub references: Vec<Text>,
+    /// Overrides `scoring.evidence_max_age_days` for this indicator.
+    #[serde(default)]
+    pub evidence_max_age_days: Option<i64>,
 }
 
 /// A checklist that passed validation: every id unique, every scale known, every number sane.
@@ -225,6 +232,14 @@ impl Checklist {
     /// The pass mark (0-100) of an indicator.
     pub fn pass_of(&self, indicator: &Indicator) -> f64 {
         indicator.pass.unwrap_or(self.doc.scoring.pass)
+    }
+
+    /// The oldest evidence (in days before the assessment date) accepted as current for an
+    /// indicator; `None` when neither the indicator nor the checklist sets a limit.
+    pub fn evidence_max_age_of(&self, indicator: &Indicator) -> Option<i64> {
+        indicator
+            .evidence_max_age_days
+            .or(self.doc.scoring.evidence_max_age_days)
     }
 
     /// The index of the band that caps the overall band after a critical failure.

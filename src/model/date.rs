@@ -28,6 +28,11 @@ impl Date {
             .map(Date)
             .ok_or_else(|| format!("{INVALID_DATE} `{text}`: expected a calendar date written YYYY-MM-DD"))
     }
+
+    /// The number of days from `earlier` to this date; negative when `earlier` is later.
+    pub fn days_since(self, earlier: Date) -> i64 {
+        (self.0 - earlier.0).num_days()
+    }
 }
 
 impl<'de> Deserialize<'de> for Date {

@@ -8,7 +8,7 @@ use crate::i18n::Catalogue;
 use crate::load::Loaded;
 use crate::model::Date;
 use crate::report::compare::{CompareInput, CompareProvenance, CompareView, build};
-use crate::score::{Scorecard, score};
+use crate::score::{ScoreOptions, Scorecard, score_with};
 use serde::Serialize;
 
 /// The comparison language: the one asked for, else the new answers' own, else the new
@@ -17,10 +17,19 @@ pub fn language<'a>(requested: Option<&'a str>, new: &'a Loaded) -> &'a str {
     crate::report::language(requested, &new.checklist, &new.assessment)
 }
 
-/// Scores both rounds and compares them.
+/// Scores both rounds on the default basis (verified levels, exceptions applied) and compares them.
 pub fn comparison(old: &Loaded, new: &Loaded) -> (Scorecard, Scorecard, Comparison) {
-    let old_card = score(&old.checklist, &old.assessment);
-    let new_card = score(&new.checklist, &new.assessment);
+    comparison_with(old, new, &ScoreOptions::default())
+}
+
+/// Scores both rounds on the given basis and compares them.
+pub fn comparison_with(
+    old: &Loaded,
+    new: &Loaded,
+    options: &ScoreOptions,
+) -> (Scorecard, Scorecard, Comparison) {
+    let old_card = score_with(&old.checklist, &old.assessment, options);
+    let new_card = score_with(&new.checklist, &new.assessment, options);
     let comparison = compare(round(old, &old_card), round(new, &new_card));
     (old_card, new_card, comparison)
 }
@@ -40,8 +49,9 @@ pub fn view(
     catalogue: &Catalogue,
     lang: Option<&str>,
     report_date: Date,
+    scoring: &ScoreOptions,
 ) -> (Comparison, CompareView) {
-    let (old_card, new_card, comparison) = comparison(old, new);
+    let (old_card, new_card, comparison) = comparison_with(old, new, scoring);
     let view = build(&CompareInput {
         old: round(old, &old_card),
         new: round(new, &new_card),
@@ -57,7 +67,14 @@ pub fn view(
 /// format writes nothing.
 pub fn render(old: &Loaded, new: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, Vec<u8>)>> {
     let catalogue = options.templates.catalogue()?;
-    let (comparison, view) = view(old, new, &catalogue, options.lang.as_deref(), options.report_date);
+    let (comparison, view) = view(
+        old,
+        new,
+        &catalogue,
+        options.lang.as_deref(),
+        options.report_date,
+        &options.scoring,
+    );
     options
         .formats
         .iter()

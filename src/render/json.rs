@@ -3,10 +3,12 @@
 //! `oversight score --format json` prints [`result`]; the JSON report adds the provenance and
 //! the report date. Bands appear as `{code, label}`; texts in the report's language.
 
+use crate::compliance::Compliance;
+use crate::freshness::EvidenceFlag;
 use crate::model::{Assessment, Checklist, Date};
 use crate::report::ReportView;
 use crate::report::view::Provenance;
-use crate::score::{IndicatorResult, Overall, Scorecard, SectionResult, StatusCounts, Trace};
+use crate::score::{Basis, IndicatorResult, Overall, Scorecard, SectionResult, StatusCounts, Trace};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -15,11 +17,15 @@ pub struct ResultJson<'a> {
     pub organisation: &'a str,
     pub assessed_on: Date,
     pub language: &'a str,
+    pub basis: Basis,
     pub overall: OverallJson<'a>,
+    pub without_exceptions: Option<OverallJson<'a>>,
     pub completeness: Option<f64>,
     pub critical_failures: &'a [String],
     pub counts: StatusCounts,
+    pub compliance: Compliance,
     pub sections: Vec<SectionJson<'a>>,
+    pub evidence_flags: &'a [EvidenceFlag],
 }
 
 #[derive(Debug, Serialize)]
@@ -51,6 +57,7 @@ pub struct SectionJson<'a> {
     pub score: Option<f64>,
     pub band: Option<BandJson<'a>>,
     pub trace: &'a Trace,
+    pub compliance: Compliance,
     pub indicators: &'a [IndicatorResult],
     pub sections: Vec<SectionJson<'a>>,
 }
@@ -70,13 +77,13 @@ pub fn result<'a>(
             label: band.label.get(lang, fallback),
         })
     };
-    let Overall {
-        score,
-        band: overall_band,
-        uncapped_band,
-        capped,
-        trace,
-    } = &scorecard.overall;
+    let overall = |overall: &'a Overall| OverallJson {
+        score: overall.score,
+        band: band(overall.band),
+        uncapped_band: band(overall.uncapped_band),
+        capped: overall.capped,
+        trace: &overall.trace,
+    };
     ResultJson {
         checklist: ChecklistJson {
             id: checklist.id(),
@@ -85,17 +92,15 @@ pub fn result<'a>(
         organisation: assessment.organisation().get(lang, fallback),
         assessed_on: assessment.assessed_on(),
         language: lang,
-        overall: OverallJson {
-            score: *score,
-            band: band(*overall_band),
-            uncapped_band: band(*uncapped_band),
-            capped: *capped,
-            trace,
-        },
+        basis: scorecard.basis,
+        overall: overall(&scorecard.overall),
+        without_exceptions: scorecard.without_exceptions.as_ref().map(overall),
         completeness: scorecard.completeness,
         critical_failures: &scorecard.critical_failures,
         counts: scorecard.counts,
+        compliance: scorecard.compliance,
         sections: sections(checklist, &scorecard.sections, lang, &band),
+        evidence_flags: &scorecard.evidence_flags,
     }
 }
 
@@ -119,6 +124,7 @@ fn sections<'a>(
             score: r.score,
             band: band(r.band),
             trace: &r.trace,
+            compliance: r.compliance,
             indicators: &r.indicators,
             sections: sections(checklist, &r.sections, lang, band),
         })

@@ -47,6 +47,7 @@ use crate::i18n::Catalogue;
 use crate::load::Loaded;
 use crate::model::Date;
 use crate::report::{self, ReportInput};
+use crate::score::ScoreOptions;
 
 /// Settings for one report run, resolved from the command line.
 #[derive(Debug, Clone)]
@@ -56,16 +57,19 @@ pub struct ReportOptions {
     pub lang: Option<String>,
     pub templates: html::Templates,
     pub report_date: Date,
+    /// How to score: on the self-assessed or the verified levels.
+    pub scoring: ScoreOptions,
 }
 
-/// The report view of an assessment: scored, in the chosen language.
+/// The report view of an assessment: scored with `scoring`, in the chosen language.
 pub fn view(
     loaded: &Loaded,
     catalogue: &Catalogue,
     lang: Option<&str>,
     report_date: Date,
+    scoring: &ScoreOptions,
 ) -> (crate::score::Scorecard, report::ReportView) {
-    let scorecard = crate::score::score(&loaded.checklist, &loaded.assessment);
+    let scorecard = crate::score::score_with(&loaded.checklist, &loaded.assessment, scoring);
     let lang = report::language(lang, &loaded.checklist, &loaded.assessment);
     let view = report::build(&ReportInput {
         checklist: &loaded.checklist,
@@ -82,7 +86,13 @@ pub fn view(
 /// failure in any format writes nothing.
 pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, Vec<u8>)>> {
     let catalogue = options.templates.catalogue()?;
-    let (scorecard, view) = view(loaded, &catalogue, options.lang.as_deref(), options.report_date);
+    let (scorecard, view) = view(
+        loaded,
+        &catalogue,
+        options.lang.as_deref(),
+        options.report_date,
+        &options.scoring,
+    );
     options
         .formats
         .iter()

@@ -3,7 +3,7 @@
 use crate::report::{ReportView, ScoreView, flatten};
 use std::fmt::Write;
 
-/// Overall score, completeness, critical failures and a line per section.
+/// Overall score, basis, completeness, critical failures, compliance and a line per section.
 pub fn summary(view: &ReportView) -> String {
     let labels = &view.labels;
     let summary = &view.summary;
@@ -29,6 +29,22 @@ pub fn summary(view: &ReportView) -> String {
             labels.fill("capped_note", &[("band", &uncapped.code)])
         );
     }
+    if let Some(without) = &summary.without_exceptions {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            labels.get("label_score_without_exceptions"),
+            score_with_band(without)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}: {} ({}: {})",
+        labels.get("label_basis"),
+        summary.basis,
+        labels.get("label_reviewed").to_lowercase(),
+        summary.reviewed
+    );
     let counts: Vec<String> = summary
         .counts
         .iter()
@@ -54,6 +70,12 @@ pub fn summary(view: &ReportView) -> String {
         failures.join(", ")
     };
     let _ = writeln!(out, "{}: {failures}", labels.get("critical_failures"));
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        labels.get("label_compliance"),
+        summary.compliance.statement
+    );
     let _ = writeln!(out);
     let sections = flatten(&view.sections);
     let width = sections

@@ -8,13 +8,21 @@ use chrono::Locale;
 pub struct Formatter<'a> {
     labels: &'a Labels,
     locale: Locale,
+    /// The language part of the locale, `uk` in `uk_UA`: it chooses the plural rule.
+    language: &'a str,
 }
 
 impl<'a> Formatter<'a> {
     /// Uses the catalogue's `locale` (e.g. `uk_UA`) for month names, `en_GB` when unknown.
     pub fn new(labels: &'a Labels) -> Self {
-        let locale = Locale::try_from(labels.get("locale")).unwrap_or(Locale::en_GB);
-        Formatter { labels, locale }
+        let locale_name = labels.get("locale");
+        let locale = Locale::try_from(locale_name).unwrap_or(Locale::en_GB);
+        let language = locale_name.split('_').next().unwrap_or_default();
+        Formatter {
+            labels,
+            locale,
+            language,
+        }
     }
 
     /// A score with one decimal, "72.5" (or "72,5"); "—" without a value.
@@ -63,6 +71,23 @@ impl<'a> Formatter<'a> {
     /// A date as a reader writes it: "20 November 2026", "20 листопада 2026".
     pub fn date(&self, date: Date) -> String {
         date.0.format_localized("%-d %B %Y", self.locale).to_string()
+    }
+
+    /// A count with its noun in the language's plural form: the label `{key}_one`, `{key}_few`
+    /// or `{key}_many` with `{count}` filled in. Ukrainian: one for 1, 21, 31… (not 11), few for
+    /// 2–4, 22–24… (not 12–14), many for the rest; other languages: one for 1, many for the rest.
+    pub fn count(&self, key: &str, count: usize) -> String {
+        let form = match self.language {
+            "uk" => match (count % 10, count % 100) {
+                (1, tens) if tens != 11 => "one",
+                (2..=4, tens) if !(12..=14).contains(&tens) => "few",
+                _ => "many",
+            },
+            _ if count == 1 => "one",
+            _ => "many",
+        };
+        self.labels
+            .fill(&format!("{key}_{form}"), &[("count", &count.to_string())])
     }
 
     fn decimal(&self, value: f64, places: usize) -> String {

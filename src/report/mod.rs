@@ -9,10 +9,12 @@ pub mod compare;
 pub mod format;
 pub mod view;
 
+use crate::compliance::{Compliance, Conformity, Verdict};
+use crate::freshness::{EvidenceFlag, Problem};
 use crate::i18n::{Catalogue, Labels};
 use crate::model::checklist::{Indicator, Method, Missing, Section};
-use crate::model::{Answer, Assessment, Checklist, Date, Text};
-use crate::score::{Exclusion, NodeKind, Scorecard, SectionResult, Status, Trace};
+use crate::model::{Answer, Assessment, Checklist, Date, ExceptionState, Text};
+use crate::score::{Basis, Exclusion, IndicatorResult, NodeKind, Scorecard, SectionResult, Status, Trace};
 use format::Formatter;
 use std::collections::HashMap;
 pub use view::*;
@@ -50,11 +52,21 @@ pub fn build(input: &ReportInput) -> ReportView {
         summary: builder.summary(&sections),
         charts: builder.charts(&sections),
         actions: builder.actions(&sections),
+        compliance: builder.compliance_report(&sections),
+        exceptions: builder.exceptions_report(),
+        freshness: builder.freshness(&sections),
         methodology: builder.methodology(),
         provenance: builder.provenance(),
         sections,
         labels: labels.clone(),
     }
+}
+
+/// An indicator with its result and its section, "2.1 Title".
+struct Entry<'a> {
+    section: String,
+    indicator: &'a Indicator,
+    result: &'a IndicatorResult,
 }
 
 struct Builder<'a> {
@@ -141,6 +153,90 @@ impl<'a> Builder<'a> {
                     role: a.role.clone(),
                 })
                 .collect(),
+            basis: self.basis("basis_verified", "basis_self"),
+        }
+    }
+
+    /// The label `verified` or `self` for the scorecard's basis.
+    fn basis(&self, verified: &str, own: &str) -> String {
+        let key = match self.input.scorecard.basis {
+            Basis::Verified => verified,
+            Basis::SelfAssessed => own,
+        };
+        self.labels.get(key).to_owned()
+    }
+
+    /// Every indicator with its result and its section, in checklist order.
+    fn entries(&self) -> Vec<Entry<'a>> {
+        fn walk<'b>(
+            builder: &Builder<'b>,
+            sections: &'b [Section],
+            results: &'b [SectionResult],
+            out: &mut Vec<Entry<'b>>,
+        ) {
+            for (section, result) in sections.iter().zip(results) {
+                let (number, title) = builder.name(&section.id);
+                for (indicator, result) in section.indicators.iter().zip(&result.indicators) {
+                    out.push(Entry {
+                        section: format!("{number} {title}"),
+                        indicator,
+                        result,
+                    });
+                }
+                walk(builder, &section.sections, &result.sections, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            self,
+            self.input.checklist.sections(),
+            &self.input.scorecard.sections,
+            &mut out,
+        );
+        out
+    }
+
+    fn compliance(&self, compliance: &Compliance) -> ComplianceView {
+        let (verdict, statement) = match compliance.verdict {
+            Verdict::Compliant => ("compliant", self.labels.get("compliance_compliant").to_owned()),
+            Verdict::MinorNonConformities => (
+                "minor-non-conformities",
+                self.labels
+                    .fill("compliance_minor", &[("minor", &compliance.minor.to_string())]),
+            ),
+            Verdict::NotCompliant => {
+                let mut counts = vec![self.fmt.count("count_major", compliance.major)];
+                if compliance.minor > 0 {
+                    counts.push(self.fmt.count("count_minor", compliance.minor));
+                }
+                (
+                    "not-compliant",
+                    self.labels.fill(
+                        "compliance_not_compliant",
+                        &[("non_conformities", &counts.join(", "))],
+                    ),
+                )
+            }
+        };
+        ComplianceView {
+            verdict: verdict.to_owned(),
+            statement,
+            major: compliance.major,
+            minor: compliance.minor,
+            accepted_risks: compliance.accepted_risks,
+        }
+    }
+
+    /// Why an indicator fails its pass mark: below it, or the status that left it without a score.
+    fn failure_reason(&self, result: &IndicatorResult) -> String {
+        match result.status {
+            Status::Scored => self
+                .labels
+                .fill("critical_below_pass", &[("pass", &self.fmt.plain(result.pass))]),
+            status => self
+                .labels
+                .get(&format!("status_{}", status_key(status)))
+                .to_owned(),
         }
     }
 
@@ -164,6 +260,11 @@ impl<'a> Builder<'a> {
         };
         let take = 3.min(ranked.len() / 2);
         let counts = &card.counts;
+        let reviewed = self
+            .entries()
+            .iter()
+            .filter(|e| e.result.verified_level.is_some())
+            .count();
         Summary {
             score: self.score(card.overall.score, card.overall.band),
             uncapped_band: card
@@ -173,7 +274,7 @@ impl<'a> Builder<'a> {
                 .and_then(|b| self.bands.get(b).cloned()),
             capped: card.overall.capped,
             completeness: self.fmt.percent(card.completeness),
-            critical_failures: self.critical_failures(sections),
+            critical_failures: self.critical_failures(),
             strongest: ranked.iter().take(take).map(to_ref).collect(),
             weakest: ranked.iter().rev().take(take).map(to_ref).collect(),
             counts: [
@@ -193,22 +294,31 @@ impl<'a> Builder<'a> {
             })
             .collect(),
             total_indicators: counts.total,
+            basis: self.basis("basis_short_verified", "basis_short_self"),
+            reviewed: self.labels.fill(
+                "reviewed_of",
+                &[
+                    ("reviewed", &reviewed.to_string()),
+                    ("total", &counts.total.to_string()),
+                ],
+            ),
+            without_exceptions: card
+                .without_exceptions
+                .as_ref()
+                .map(|o| self.score(o.score, o.band)),
+            compliance: self.compliance(&card.compliance),
         }
     }
 
-    fn critical_failures(&self, sections: &[SectionView]) -> Vec<CriticalFailureView> {
-        flatten(sections)
+    fn critical_failures(&self) -> Vec<CriticalFailureView> {
+        self.entries()
             .into_iter()
-            .flat_map(|section| section.indicators.iter().map(move |i| (section, i)))
-            .filter(|(_, i)| i.critical_failure)
-            .map(|(section, i)| CriticalFailureView {
-                id: i.id.clone(),
-                text: i.text.clone(),
-                section: format!("{} {}", section.number, section.title),
-                reason: match i.status.as_str() {
-                    "scored" => self.labels.fill("critical_below_pass", &[("pass", &i.pass)]),
-                    _ => i.status_label.clone(),
-                },
+            .filter(|e| e.result.critical_failure)
+            .map(|e| CriticalFailureView {
+                id: e.indicator.id.clone(),
+                text: self.text(&e.indicator.text),
+                section: e.section,
+                reason: self.failure_reason(e.result),
             })
             .collect()
     }
@@ -261,6 +371,7 @@ impl<'a> Builder<'a> {
                     weight: self.fmt.plain(section.weight),
                     method: self.method(self.input.checklist.method_of(section)),
                     score: self.score(result.score, result.band),
+                    compliance: self.compliance(&result.compliance),
                     indicators: section
                         .indicators
                         .iter()
@@ -274,10 +385,15 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    fn indicator(&self, indicator: &Indicator, result: &crate::score::IndicatorResult) -> IndicatorView {
+    fn indicator(&self, indicator: &Indicator, result: &IndicatorResult) -> IndicatorView {
         let answer = self.input.assessment.answer(&indicator.id);
-        let level = level_text(self.input.checklist, indicator, result.level, self.input.lang);
-        let pass = self.fmt.plain(result.pass);
+        let flags: Vec<&EvidenceFlag> = self
+            .input
+            .scorecard
+            .evidence_flags
+            .iter()
+            .filter(|f| f.indicator == indicator.id)
+            .collect();
         IndicatorView {
             id: indicator.id.clone(),
             text: self.text(&indicator.text),
@@ -289,7 +405,7 @@ impl<'a> Builder<'a> {
                 .labels
                 .get(&format!("status_{}", status_key(result.status)))
                 .to_owned(),
-            level,
+            level: self.level(indicator, result.level),
             score: self.score(
                 result.score,
                 crate::score::band_for(self.input.checklist, result.score),
@@ -298,23 +414,83 @@ impl<'a> Builder<'a> {
                 .score
                 .filter(|_| result.status == Status::Scored)
                 .map(|s| s >= result.pass),
-            pass,
+            pass: self.fmt.plain(result.pass),
             critical_failure: result.critical_failure,
+            conformity: conformity_key(result.conformity).to_owned(),
+            conformity_label: self
+                .labels
+                .get(&format!("conformity_{}", conformity_key(result.conformity)))
+                .to_owned(),
+            review: answer.and_then(|a| self.review(indicator, result, a)),
+            exception: result
+                .exception
+                .zip(answer)
+                .and_then(|(state, a)| self.exception(state, a)),
             comment: answer
                 .and_then(|a| a.comment.clone())
                 .filter(|c| !c.trim().is_empty()),
-            evidence: answer.map(|a| self.evidence(a)).unwrap_or_default(),
+            evidence: answer.map(|a| self.evidence(a, &flags)).unwrap_or_default(),
+            evidence_flags: flags.iter().map(|f| self.flag(f, indicator, answer)).collect(),
             action: answer.and_then(|a| self.action(indicator, a)),
             expected_evidence: indicator.evidence.iter().map(|t| self.text(t)).collect(),
             references: indicator.references.iter().map(|t| self.text(t)).collect(),
         }
     }
 
-    fn evidence(&self, answer: &Answer) -> Vec<EvidenceView> {
+    /// "3 — Established", or empty without a level.
+    fn level(&self, indicator: &Indicator, level: Option<i64>) -> String {
+        level_text(self.input.checklist, indicator, level, self.input.lang)
+    }
+
+    fn review(&self, indicator: &Indicator, result: &IndicatorResult, answer: &Answer) -> Option<ReviewView> {
+        let review = answer.review.as_ref()?;
+        let scale = self.input.checklist.scale_of(indicator);
+        let score = |level: Option<i64>| self.fmt.score(level.map(|l| crate::score::level_score(scale, l)));
+        let (difference, direction) = match result.self_level.map(|own| review.level - own) {
+            None => ("—".to_owned(), "rated"),
+            Some(0) => ("0".to_owned(), "confirmed"),
+            Some(d) if d > 0 => (format!("+{d}"), "raised"),
+            Some(d) => (format!("−{}", d.abs()), "lowered"),
+        };
+        let dash = |text: String| if text.is_empty() { "—".to_owned() } else { text };
+        Some(ReviewView {
+            self_level: dash(self.level(indicator, result.self_level)),
+            self_score: score(result.self_level),
+            verified_level: dash(self.level(indicator, Some(review.level))),
+            verified_score: score(Some(review.level)),
+            difference,
+            direction: direction.to_owned(),
+            direction_label: self.labels.get(&format!("review_{direction}")).to_owned(),
+            scored: self.input.scorecard.basis == Basis::Verified,
+            comment: review.comment.clone().filter(|c| !c.trim().is_empty()),
+            reviewer: review.reviewer.clone().filter(|r| !r.trim().is_empty()),
+            date: review.date.map(|d| self.fmt.date(d)),
+        })
+    }
+
+    fn exception(&self, state: ExceptionState, answer: &Answer) -> Option<ExceptionView> {
+        let exception = answer.exception.as_ref()?;
+        let key = match state {
+            ExceptionState::Valid => "valid",
+            ExceptionState::ExpiringSoon => "expiring-soon",
+            ExceptionState::Expired => "expired",
+        };
+        Some(ExceptionView {
+            reason: exception.reason.clone(),
+            approved_by: exception.approved_by.clone(),
+            expires: self.fmt.date(exception.expires),
+            state: key.to_owned(),
+            state_label: self.labels.get(&format!("exception_{key}")).to_owned(),
+            applies: state.applies(),
+        })
+    }
+
+    fn evidence(&self, answer: &Answer, flags: &[&EvidenceFlag]) -> Vec<EvidenceView> {
         answer
             .evidence
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
                 let reference = e.reference.as_ref().map(|r| self.text(r));
                 EvidenceView {
                     title: e.title.clone(),
@@ -324,9 +500,43 @@ impl<'a> Builder<'a> {
                         .filter(|r| is_safe_link(r))
                         .map(str::to_owned),
                     reference,
+                    stale: flags
+                        .iter()
+                        .any(|f| matches!(f.problem, Problem::Stale { evidence, .. } if evidence == i)),
                 }
             })
             .collect()
+    }
+
+    /// A freshness flag as a sentence.
+    fn flag(&self, flag: &EvidenceFlag, indicator: &Indicator, answer: Option<&Answer>) -> String {
+        let days = |days: i64| self.fmt.count("count_days", usize::try_from(days).unwrap_or(0));
+        match &flag.problem {
+            Problem::Stale {
+                evidence,
+                date,
+                age_days,
+                max_age_days,
+            } => {
+                let title = answer
+                    .and_then(|a| a.evidence.get(*evidence))
+                    .map_or("", |e| e.title.as_str());
+                self.labels.fill(
+                    "freshness_stale",
+                    &[
+                        ("title", title),
+                        ("date", &self.fmt.date(*date)),
+                        ("age", &days(*age_days)),
+                        ("max", &days(*max_age_days)),
+                    ],
+                )
+            }
+            Problem::Missing => {
+                let expected: Vec<String> = indicator.evidence.iter().map(|t| self.text(t)).collect();
+                self.labels
+                    .fill("freshness_missing", &[("expected", &expected.join("; "))])
+            }
+        }
     }
 
     fn action(&self, indicator: &Indicator, answer: &Answer) -> Option<ActionView> {
@@ -362,6 +572,121 @@ impl<'a> Builder<'a> {
         actions.into_iter().map(|(_, action)| action).collect()
     }
 
+    fn compliance_report(&self, sections: &[SectionView]) -> ComplianceReport {
+        let mut failing: Vec<Entry> = self
+            .entries()
+            .into_iter()
+            .filter(|e| matches!(e.result.conformity, Conformity::Major | Conformity::Minor))
+            .collect();
+        failing.sort_by_key(|e| e.result.conformity != Conformity::Major);
+        let level = |level: Option<i64>| level.map_or_else(|| "—".to_owned(), |l| l.to_string());
+        let levels = |result: &IndicatorResult| match result.verified_level {
+            Some(verified) => format!("{} → {verified}", level(result.self_level)),
+            None => level(result.self_level),
+        };
+        let findings = failing
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let severity = conformity_key(e.result.conformity);
+                FindingView {
+                    number: i + 1,
+                    id: e.indicator.id.clone(),
+                    text: self.text(&e.indicator.text),
+                    section: e.section.clone(),
+                    severity: severity.to_owned(),
+                    severity_label: self.labels.get(&format!("conformity_{severity}")).to_owned(),
+                    levels: levels(e.result),
+                    score: self.fmt.score(e.result.score),
+                    pass: self.fmt.plain(e.result.pass),
+                    reason: self.failure_reason(e.result),
+                    expired_exception: self
+                        .input
+                        .assessment
+                        .answer(&e.indicator.id)
+                        .and_then(|a| a.exception.as_ref())
+                        .filter(|_| e.result.exception == Some(ExceptionState::Expired))
+                        .map(|x| {
+                            self.labels.fill(
+                                "finding_exception_expired",
+                                &[("date", &self.fmt.date(x.expires))],
+                            )
+                        }),
+                }
+            })
+            .collect();
+        ComplianceReport {
+            overall: self.compliance(&self.input.scorecard.compliance),
+            sections: flatten(sections)
+                .into_iter()
+                .map(|s| SectionComplianceView {
+                    id: s.id.clone(),
+                    number: s.number.clone(),
+                    title: s.title.clone(),
+                    depth: s.depth,
+                    compliance: s.compliance.clone(),
+                })
+                .collect(),
+            findings,
+        }
+    }
+
+    fn exceptions_report(&self) -> ExceptionsReport {
+        let card = self.input.scorecard;
+        let assessment = self.input.assessment;
+        let mut items: Vec<(ExceptionState, Date, ExceptionItem)> = self
+            .entries()
+            .into_iter()
+            .filter_map(|e| {
+                let state = e.result.exception?;
+                let answer = assessment.answer(&e.indicator.id)?;
+                let expires = answer.exception.as_ref()?.expires;
+                let item = ExceptionItem {
+                    id: e.indicator.id.clone(),
+                    text: self.text(&e.indicator.text),
+                    section: e.section,
+                    critical: e.indicator.critical,
+                    score: self.score(
+                        e.result.score,
+                        crate::score::band_for(self.input.checklist, e.result.score),
+                    ),
+                    pass: self.fmt.plain(e.result.pass),
+                    exception: self.exception(state, answer)?,
+                };
+                Some((state, expires, item))
+            })
+            .collect();
+        let in_force = items_where(&items, ExceptionState::applies);
+        let expired = items_where(&items, |s| !s.applies());
+        // the expiring ones soonest first; the others stay in checklist order
+        items.sort_by_key(|(_, expires, _)| *expires);
+        ExceptionsReport {
+            score: self.score(card.overall.score, card.overall.band),
+            without: card
+                .without_exceptions
+                .as_ref()
+                .map(|o| self.score(o.score, o.band)),
+            in_force,
+            expiring: items_where(&items, |s| s == ExceptionState::ExpiringSoon),
+            expired,
+        }
+    }
+
+    /// The indicators with freshness flags, from their views.
+    fn freshness(&self, sections: &[SectionView]) -> Vec<FreshnessView> {
+        flatten(sections)
+            .into_iter()
+            .flat_map(|section| section.indicators.iter().map(move |i| (section, i)))
+            .filter(|(_, i)| !i.evidence_flags.is_empty())
+            .map(|(section, i)| FreshnessView {
+                id: i.id.clone(),
+                text: i.text.clone(),
+                section: format!("{} {}", section.number, section.title),
+                flags: i.evidence_flags.clone(),
+            })
+            .collect()
+    }
+
     fn methodology(&self) -> Methodology {
         let checklist = self.input.checklist;
         let scoring = checklist.scoring();
@@ -377,10 +702,9 @@ impl<'a> Builder<'a> {
                         value: level.value,
                         label: self.text(&level.label),
                         description: self.optional(level.description.as_ref()),
-                        score: self.fmt.score(Some(
-                            100.0 * (level.value - scale.lowest()) as f64
-                                / (scale.highest() - scale.lowest()) as f64,
-                        )),
+                        score: self
+                            .fmt
+                            .score(Some(crate::score::level_score(scale, level.value))),
                     })
                     .collect(),
             })
@@ -413,6 +737,11 @@ impl<'a> Builder<'a> {
                 })
                 .to_owned(),
             pass: self.fmt.plain(scoring.pass),
+            basis: self.basis("basis_verified", "basis_self"),
+            evidence_max_age: scoring.evidence_max_age_days.map_or_else(
+                || self.labels.get("label_not_set").to_owned(),
+                |days| self.fmt.count("count_days", usize::try_from(days).unwrap_or(0)),
+            ),
             bands,
             cap: checklist.cap_band().and_then(|b| self.bands.get(b).cloned()),
             overall: self.trace("", "", self.labels.get("overall_score"), &card.trace, card.band),
@@ -513,8 +842,21 @@ impl<'a> Builder<'a> {
             answers_file: assessment.origin.clone(),
             answers_sha256: assessment.sha256.clone(),
             report_date: self.input.report_date.to_string(),
+            basis: self.basis("basis_short_verified", "basis_short_self"),
         }
     }
+}
+
+/// The exceptions whose state is `wanted`, in the order given.
+fn items_where(
+    items: &[(ExceptionState, Date, ExceptionItem)],
+    wanted: impl Fn(ExceptionState) -> bool,
+) -> Vec<ExceptionItem> {
+    items
+        .iter()
+        .filter(|(state, _, _)| wanted(*state))
+        .map(|(_, _, item)| item.clone())
+        .collect()
 }
 
 /// Every section, each followed by its sub-sections.
@@ -549,11 +891,23 @@ pub fn status_key(status: Status) -> &'static str {
     }
 }
 
+fn conformity_key(conformity: Conformity) -> &'static str {
+    match conformity {
+        Conformity::Conforming => "conforming",
+        Conformity::Minor => "minor",
+        Conformity::Major => "major",
+        Conformity::AcceptedRisk => "accepted-risk",
+        Conformity::NotApplicable => "not-applicable",
+        Conformity::NotAssessed => "not-assessed",
+    }
+}
+
 fn exclusion_key(reason: Exclusion) -> &'static str {
     match reason {
         Exclusion::NotApplicable => "status_not-applicable",
         Exclusion::NotEnoughInformation => "status_not-enough-information",
         Exclusion::Unanswered => "status_unanswered",
+        Exclusion::AcceptedException => "label_exception",
         Exclusion::NoScore => "excluded_no_score",
     }
 }

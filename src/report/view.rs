@@ -16,6 +16,12 @@ pub struct ReportView {
     pub charts: Charts,
     pub sections: Vec<SectionView>,
     pub actions: Vec<ActionView>,
+    /// The compliance verdicts, the non-conformities and the auditor's sign-off.
+    pub compliance: ComplianceReport,
+    /// The accepted exceptions: in force, expiring soon, expired.
+    pub exceptions: ExceptionsReport,
+    /// Indicators with stale or missing evidence, in checklist order.
+    pub freshness: Vec<FreshnessView>,
     pub methodology: Methodology,
     pub provenance: Provenance,
 }
@@ -32,6 +38,8 @@ pub struct Cover {
     pub assessed_on: String,
     pub report_date: String,
     pub assessors: Vec<AssessorView>,
+    /// Which levels the scores use, in a sentence.
+    pub basis: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,6 +79,25 @@ pub struct Summary {
     pub weakest: Vec<SectionRef>,
     pub counts: Vec<CountView>,
     pub total_indicators: usize,
+    /// Which levels the scores use, in a few words ("verified levels").
+    pub basis: String,
+    /// How many indicators an auditor reviewed, "10 of 47".
+    pub reviewed: String,
+    /// The overall score with every accepted exception ignored; absent when none applies.
+    pub without_exceptions: Option<ScoreView>,
+    pub compliance: ComplianceView,
+}
+
+/// A compliance verdict with its statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComplianceView {
+    /// `compliant`, `minor-non-conformities` or `not-compliant`.
+    pub verdict: String,
+    /// "Compliant", "Compliant with minor non-conformities (3)", "Not compliant: 1 major …".
+    pub statement: String,
+    pub major: usize,
+    pub minor: usize,
+    pub accepted_risks: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -163,6 +190,8 @@ pub struct SectionView {
     pub weight: String,
     pub method: String,
     pub score: ScoreView,
+    /// The verdict on its indicators and its sub-sections'.
+    pub compliance: ComplianceView,
     pub indicators: Vec<IndicatorView>,
     pub sections: Vec<SectionView>,
 }
@@ -177,18 +206,58 @@ pub struct IndicatorView {
     /// `scored`, `not-applicable`, `not-enough-information` or `unanswered`.
     pub status: String,
     pub status_label: String,
-    /// "3 — Established", or empty without a level.
+    /// The level scored, "3 — Established", or empty without a level.
     pub level: String,
     pub score: ScoreView,
     pub pass: String,
     /// Whether the score reaches the pass mark; absent without a score.
     pub passed: Option<bool>,
     pub critical_failure: bool,
+    /// `conforming`, `minor`, `major`, `accepted-risk`, `not-applicable` or `not-assessed`.
+    pub conformity: String,
+    pub conformity_label: String,
+    pub review: Option<ReviewView>,
+    pub exception: Option<ExceptionView>,
     pub comment: Option<String>,
     pub evidence: Vec<EvidenceView>,
+    /// Stale or missing evidence, one sentence each.
+    pub evidence_flags: Vec<String>,
     pub action: Option<ActionView>,
     pub expected_evidence: Vec<String>,
     pub references: Vec<String>,
+}
+
+/// An auditor's review next to the self-assessment.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewView {
+    /// "3 — Established", or "—" without a self-assessed level.
+    pub self_level: String,
+    pub self_score: String,
+    pub verified_level: String,
+    pub verified_score: String,
+    /// Verified minus self-assessed level: "+1", "−2", "0"; "—" without a self-assessed level.
+    pub difference: String,
+    /// `raised`, `lowered`, `confirmed`, or `rated` (no self-assessed level).
+    pub direction: String,
+    pub direction_label: String,
+    /// Whether the verified level is the one scored (the verified basis).
+    pub scored: bool,
+    pub comment: Option<String>,
+    pub reviewer: Option<String>,
+    pub date: Option<String>,
+}
+
+/// An accepted exception.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExceptionView {
+    pub reason: String,
+    pub approved_by: String,
+    pub expires: String,
+    /// `valid`, `expiring-soon` or `expired`.
+    pub state: String,
+    pub state_label: String,
+    /// Whether it takes its indicator out of the scores (not expired).
+    pub applies: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -198,6 +267,8 @@ pub struct EvidenceView {
     pub reference: Option<String>,
     /// The reference as a link target, only for `http`, `https` and relative links.
     pub href: Option<String>,
+    /// Older than the indicator's maximum evidence age.
+    pub stale: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -211,6 +282,85 @@ pub struct ActionView {
     pub overdue: bool,
 }
 
+/// The compliance part of the report: verdicts, the non-conformities to sign off.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComplianceReport {
+    pub overall: ComplianceView,
+    /// Every section, nested ones after their parent.
+    pub sections: Vec<SectionComplianceView>,
+    /// Major non-conformities first, then minor ones, each in checklist order.
+    pub findings: Vec<FindingView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionComplianceView {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub depth: usize,
+    pub compliance: ComplianceView,
+}
+
+/// One non-conformity.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    /// 1, 2, … in the order of the list.
+    pub number: usize,
+    pub id: String,
+    pub text: String,
+    /// "2.1 Title".
+    pub section: String,
+    /// `major` or `minor`.
+    pub severity: String,
+    pub severity_label: String,
+    /// The self-assessed level, with the verified one after an arrow when reviewed: "3 → 1",
+    /// "2"; "—" for no level.
+    pub levels: String,
+    pub score: String,
+    pub pass: String,
+    /// Why it fails: below the pass mark, unanswered, not enough information.
+    pub reason: String,
+    /// When the indicator's accepted exception expired, "Accepted exception expired on …".
+    pub expired_exception: Option<String>,
+}
+
+/// The accepted exceptions and what they do to the overall score.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExceptionsReport {
+    /// The overall score with the exceptions in force.
+    pub score: ScoreView,
+    /// The overall score with every exception ignored; absent when none is in force.
+    pub without: Option<ScoreView>,
+    /// Exceptions in force, in checklist order.
+    pub in_force: Vec<ExceptionItem>,
+    /// Exceptions in force that expire within 90 days of the assessment date, soonest first.
+    pub expiring: Vec<ExceptionItem>,
+    /// Expired exceptions, in checklist order.
+    pub expired: Vec<ExceptionItem>,
+}
+
+/// An exception with its indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExceptionItem {
+    pub id: String,
+    pub text: String,
+    pub section: String,
+    pub critical: bool,
+    /// The indicator's own score, which the exception takes out of the aggregates.
+    pub score: ScoreView,
+    pub pass: String,
+    pub exception: ExceptionView,
+}
+
+/// An indicator with stale or missing evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct FreshnessView {
+    pub id: String,
+    pub text: String,
+    pub section: String,
+    pub flags: Vec<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Methodology {
     pub scales: Vec<ScaleView>,
@@ -219,6 +369,10 @@ pub struct Methodology {
     /// What unanswered indicators contribute.
     pub missing: String,
     pub pass: String,
+    /// Which levels the scores use, in a sentence.
+    pub basis: String,
+    /// "730 days", or "not set".
+    pub evidence_max_age: String,
     pub bands: Vec<BandRangeView>,
     pub cap: Option<BandView>,
     pub overall: TraceView,
@@ -291,4 +445,6 @@ pub struct Provenance {
     pub answers_file: String,
     pub answers_sha256: String,
     pub report_date: String,
+    /// Which levels the scores use, in a few words.
+    pub basis: String,
 }

@@ -4,7 +4,8 @@ use super::{Findings, Hint, Validated, quoted_list};
 use crate::catalog::ChecklistRef;
 use crate::diagnostic::Diagnostics;
 use crate::model::answers::{Answer, AnswerStatus, AnswersDoc};
-use crate::model::{Assessment, Checklist, Text};
+use crate::model::checklist::Indicator;
+use crate::model::{Assessment, Checklist, Exception, Review, Text};
 use crate::source::Source;
 
 /// Parses an answers file and checks it against `checklist`, reporting every problem found.
@@ -110,23 +111,7 @@ impl Rules<'_> {
                     .hint("give a level, or a status saying why there is none, not both");
             }
             (Some(level), None) => {
-                let scale = self.checklist.scale_of(indicator);
-                if scale.level(level).is_none() {
-                    let lang = self.checklist.default_language();
-                    let valid = scale
-                        .levels
-                        .iter()
-                        .map(|l| format!("{} ({})", l.value, l.label.get(lang, lang)))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    self.f
-                        .error(
-                            "level-off-scale",
-                            &format!("{path}.level"),
-                            format!("level `{level}` is not on the scale `{}`", indicator.scale),
-                        )
-                        .hint(format!("expected one of {valid}"));
-                }
+                self.on_scale("level-off-scale", &format!("{path}.level"), level, indicator);
             }
             (None, Some(AnswerStatus::NotApplicable))
                 if answer.comment.as_deref().is_none_or(|c| c.trim().is_empty()) =>
@@ -169,6 +154,79 @@ impl Rules<'_> {
                 "the planned action has no text",
             );
         }
+        if let Some(review) = &answer.review {
+            self.review(&format!("{path}.review"), review, indicator, doc);
+        }
+        if let Some(exception) = &answer.exception {
+            self.exception(&format!("{path}.exception"), exception, answer);
+        }
+    }
+
+    fn review(&mut self, path: &str, review: &Review, indicator: &Indicator, doc: &AnswersDoc) {
+        self.on_scale(
+            "review-level-off-scale",
+            &format!("{path}.level"),
+            review.level,
+            indicator,
+        );
+        if let Some(date) = review.date
+            && date < doc.assessed_on
+        {
+            self.f.warning(
+                "review-before-assessment",
+                &format!("{path}.date"),
+                format!(
+                    "the review is dated {date}, before the assessment date {}",
+                    doc.assessed_on
+                ),
+            );
+        }
+    }
+
+    fn exception(&mut self, path: &str, exception: &Exception, answer: &Answer) {
+        if answer.status == Some(AnswerStatus::NotApplicable) {
+            self.f
+                .error(
+                    "exception-not-applicable",
+                    path,
+                    "a not-applicable answer has no deficiency whose risk could be accepted",
+                )
+                .hint("remove the exception, or answer the indicator with a level");
+        }
+        for (key, value) in [
+            ("reason", &exception.reason),
+            ("approved_by", &exception.approved_by),
+        ] {
+            if value.trim().is_empty() {
+                self.f.error(
+                    "empty-value",
+                    &format!("{path}.{key}"),
+                    format!("the exception's `{key}` is empty"),
+                );
+            }
+        }
+    }
+
+    /// Reports `code` when `level` is not a value of the indicator's scale.
+    fn on_scale(&mut self, code: &'static str, path: &str, level: i64, indicator: &Indicator) {
+        let scale = self.checklist.scale_of(indicator);
+        if scale.level(level).is_some() {
+            return;
+        }
+        let lang = self.checklist.default_language();
+        let valid = scale
+            .levels
+            .iter()
+            .map(|l| format!("{} ({})", l.value, l.label.get(lang, lang)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.f
+            .error(
+                code,
+                path,
+                format!("level `{level}` is not on the scale `{}`", indicator.scale),
+            )
+            .hint(format!("expected one of {valid}"));
     }
 
     fn unknown_indicator(&mut self, path: &str, id: &str) {

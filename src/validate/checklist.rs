@@ -133,6 +133,9 @@ impl Rules<'_> {
 
     fn scoring(&mut self, doc: &ChecklistDoc) {
         self.pass_mark("scoring.pass", doc.scoring.pass);
+        if let Some(days) = doc.scoring.evidence_max_age_days {
+            self.max_age("scoring.evidence_max_age_days", days);
+        }
         self.bands(&doc.scoring.bands);
         if let Some(cap) = &doc.scoring.critical_cap
             && !doc.scoring.bands.iter().any(|b| &b.code == cap)
@@ -301,6 +304,9 @@ impl Rules<'_> {
         if let Some(pass) = indicator.pass {
             self.pass_mark(&format!("{path}.pass"), pass);
         }
+        if let Some(days) = indicator.evidence_max_age_days {
+            self.max_age(&format!("{path}.evidence_max_age_days"), days);
+        }
         if doc.scales.get(&indicator.scale).is_none() {
             let diagnostic = self.f.error(
                 "unknown-scale",
@@ -361,6 +367,18 @@ impl Rules<'_> {
                     format!("pass mark `{pass}` is outside 0-100"),
                 )
                 .hint("a pass mark is a score between 0 and 100");
+        }
+    }
+
+    fn max_age(&mut self, path: &str, days: i64) {
+        if days < 1 {
+            self.f
+                .error(
+                    "out-of-range",
+                    path,
+                    format!("maximum evidence age `{days}` is not at least 1 day"),
+                )
+                .hint("give the oldest acceptable evidence as a number of days, e.g. `730`");
         }
     }
 

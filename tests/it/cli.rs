@@ -141,8 +141,17 @@ fn score_json_has_the_documented_shape() {
     assert_eq!(
         json["sections"][0]["indicators"][0],
         serde_json::json!({"id": "a-1", "status": "scored", "level": 4, "score": 100.0, "weight": 1.0,
-            "critical": false, "pass": 50.0, "critical_failure": false})
+            "critical": false, "pass": 50.0, "critical_failure": false, "self_level": 4,
+            "verified_level": null, "exception": null, "conformity": "conforming"})
     );
+    assert_eq!(json["basis"], "verified");
+    assert_eq!(json["without_exceptions"], serde_json::Value::Null);
+    assert_eq!(
+        json["compliance"],
+        serde_json::json!({"verdict": "not-compliant", "major": 1, "minor": 0, "accepted_risks": 0})
+    );
+    assert_eq!(json["sections"][0]["compliance"]["verdict"], "compliant");
+    assert_eq!(json["evidence_flags"], serde_json::json!([]));
 }
 
 #[test]

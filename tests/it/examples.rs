@@ -124,6 +124,52 @@ fn the_ministry_example_scores_as_computed_by_hand() {
 }
 
 #[test]
+fn the_reviewed_ministry_example_scores_as_computed_by_hand() {
+    let loaded = load::assessment(
+        &root().join("examples/answers/ministry-uk-reviewed.yaml"),
+        None,
+        &Limits::default(),
+    )
+    .expect("valid");
+    let card = score(&loaded.checklist, &loaded.assessment);
+    // Verified levels: 1 = (2×100 + 50 + 25 + 50) / 5 = 65; 2 = (2×75 + 2×25 + 75 + 50) / 6;
+    // 3 = (50 + 50 + 100 + 100) / 4 = 75; 4 without civ-2 (exception in force) = (100 + 50 + 50) / 3;
+    // 5 = (75 + 275/6 + 60 + 68.75 + 75 + 68.75 + 75) / 7 (5.2 counts fin-3 at 0: its exception
+    // expired). Overall = (1 + 2 + 3 + 4 + 2 × 5) / 6.
+    let executive = (75.0 + 275.0 / 6.0 + 60.0 + 68.75 + 75.0 + 68.75 + 75.0) / 7.0;
+    let overall = (65.0 + 325.0 / 6.0 + 75.0 + 200.0 / 3.0 + 2.0 * executive) / 6.0;
+    assert!((card.overall.score.expect("scored") - overall).abs() < 1e-9);
+    assert!((overall - 65.773_809_523_8).abs() < 1e-9, "{overall}");
+    // Without the exception civ-2 counts at 25: 4 = (100 + 25 + 50 + 50) / 4 = 56.25.
+    let without = (65.0 + 325.0 / 6.0 + 75.0 + 56.25 + 2.0 * executive) / 6.0;
+    let card_without = card.without_exceptions.as_ref().expect("an exception applies");
+    assert!((card_without.score.expect("scored") - without).abs() < 1e-9);
+    // hr-2 reviewed 3 → 1 (25 < pass 50) joins fin-1; the minor ones: law-3 and ovs-3 (reviewed
+    // to 1), inc-3 (1), fin-3 (0, expired exception).
+    assert_eq!(card.critical_failures, ["hr-2", "fin-1"]);
+    assert_eq!(
+        (
+            card.compliance.major,
+            card.compliance.minor,
+            card.compliance.accepted_risks
+        ),
+        (2, 4, 1)
+    );
+    let flagged: Vec<&str> = card.evidence_flags.iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(flagged, ["civ-3", "sd-1", "ovs-1"]);
+    // On the self-assessed basis the reviews do not count: only fin-1 fails.
+    let own = oversight::score::score_with(
+        &loaded.checklist,
+        &loaded.assessment,
+        &oversight::score::ScoreOptions {
+            basis: oversight::score::Basis::SelfAssessed,
+        },
+    );
+    assert_eq!(own.critical_failures, ["fin-1"]);
+    assert_eq!((own.compliance.major, own.compliance.minor), (1, 2));
+}
+
+#[test]
 fn every_label_has_every_language() {
     let catalogue = Catalogue::bundled();
     for lang in ["en", "uk"] {
@@ -133,4 +179,64 @@ fn every_label_has_every_language() {
             catalogue.missing(lang)
         );
     }
+}
+
+/// The label keys written as literals in `.get("…")`, `.fill("…"` and `.count("…"` calls of the
+/// library, and as `labels.…` in the templates.
+fn label_keys_in_use() -> Vec<String> {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                files(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(&root().join("src"), &mut paths);
+    files(&root().join("report-templates/default"), &mut paths);
+    let mut keys = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("utf-8");
+        let templates = path.to_string_lossy().contains("templates");
+        for start in [".get(\"", ".fill(\"", ".count(\"", "labels."] {
+            if (start == "labels.") != templates {
+                continue;
+            }
+            for (at, _) in text.match_indices(start) {
+                let rest = &text[at + start.len()..];
+                let key: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                if key.is_empty() {
+                    continue;
+                }
+                if start == ".count(\"" {
+                    keys.extend(["one", "few", "many"].map(|form| format!("{key}_{form}")));
+                } else {
+                    keys.push(key);
+                }
+            }
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+#[test]
+fn every_label_in_use_is_in_the_catalogue() {
+    let catalogue = Catalogue::bundled();
+    let (en, uk) = (catalogue.labels("en"), catalogue.labels("uk"));
+    let keys = label_keys_in_use();
+    assert!(keys.len() > 100, "found only {} keys", keys.len());
+    // `Labels::get` gives the key back for a key it lacks
+    let missing: Vec<&String> = keys
+        .iter()
+        .filter(|k| en.get(k) == k.as_str() && uk.get(k) == k.as_str())
+        .collect();
+    assert!(missing.is_empty(), "not in labels.yaml: {missing:?}");
 }

@@ -1,5 +1,6 @@
 //! The integration tests, in one crate so the library links once.
 
+mod audit;
 mod cli;
 mod compare;
 mod consolidate;

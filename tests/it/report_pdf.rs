@@ -116,6 +116,43 @@ fn the_english_pdf_marks_every_status() {
 }
 
 #[test]
+fn the_reviewed_pdf_has_the_audit_parts() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("r.pdf");
+    let output = report(
+        root(),
+        &[
+            "examples/answers/ministry-uk-reviewed.yaml",
+            "-o",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let Some(text) = pdf_text(&out) else { return };
+    for expected in [
+        "Загальна оцінка: 65,8 зі 100",
+        "Оцінка без урахування винятків 64,0 (C Частковий рівень)",
+        "Основа оцінювання перевірені рівні",
+        "Перевірено аудитором 10 із 47",
+        "Не відповідає вимогам: 2 значні невідповідності, 4 незначні невідповідності",
+        "Перевірка аудитора — Знижено аудитором",
+        "Самооцінювання: 3 — Усталений (75,0)",
+        "Перевірено (враховано в оцінці): 1 — Початковий (25,0)",
+        "Висновки щодо відповідності",
+        "Невідповідності",
+        "Підпис аудитора",
+        "Ім’я та прізвище аудитора",
+        "Прийняті винятки",
+        "Винятки, строк дії яких спливає протягом 90 днів після дати оцінювання",
+        "Винятки, строк дії яких минув",
+        "Актуальність доказів",
+        "за 2258 днів до оцінювання",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+}
+
+#[test]
 fn the_pdf_is_byte_identical_for_the_same_inputs_and_date() {
     let dir = tempfile::tempdir().expect("temp");
     let answers = root().join("examples/answers/ministry-uk.yaml");

@@ -1,14 +1,19 @@
 //! The PDF report's content: the [`ReportView`] as a sequence of [`Block`]s.
 //!
 //! The same sections as the HTML report, in the same order: cover, executive summary, charts,
-//! findings per section, action plan, methodology with the calculation traces, provenance.
+//! findings per section, compliance findings with the sign-off, accepted exceptions, evidence
+//! freshness, action plan, methodology with the calculation traces, provenance.
 //! Layout and drawing are the engine's ([`super::layout`], [`super::write`]).
 
 use super::{Align, Bar, BarChart, Block, Cell, Column, Document, Rgb, Row, Table, TextStyle};
 use crate::i18n::Labels;
-use crate::report::{BandView, IndicatorView, ReportView, ScoreView, SectionView, TraceView, flatten};
+use crate::report::{
+    BandView, ExceptionItem, IndicatorView, ReportView, ScoreView, SectionView, TraceView, flatten,
+};
 
 const OVERDUE_SHADE: Rgb = Rgb(0xfb, 0xe9, 0xe7);
+const MAJOR_SHADE: Rgb = Rgb(0xfb, 0xe9, 0xe7);
+const MINOR_SHADE: Rgb = Rgb(0xff, 0xf3, 0xd6);
 
 /// The whole report as a document for the PDF engine.
 pub fn document(view: &ReportView) -> Document {
@@ -18,6 +23,9 @@ pub fn document(view: &ReportView) -> Document {
     summary(view, &mut blocks);
     charts(view, &mut blocks);
     findings(view, &mut blocks);
+    compliance(view, &mut blocks);
+    exceptions(view, &mut blocks);
+    freshness(view, &mut blocks);
     actions(view, &mut blocks);
     methodology(view, &mut blocks);
     provenance(view, &mut blocks);
@@ -132,6 +140,7 @@ fn cover(view: &ReportView, blocks: &mut Vec<Block>) {
         labels.get("label_report_date").to_owned(),
         cover.report_date.clone(),
     ));
+    rows.push((labels.get("label_basis").to_owned(), cover.basis.clone()));
     if let Some(source) = &cover.source {
         rows.push((labels.get("label_source").to_owned(), source.clone()));
     }
@@ -171,13 +180,25 @@ fn summary(view: &ReportView, blocks: &mut Vec<Block>) {
     let (summary, labels) = (&view.summary, &view.labels);
     blocks.push(Block::PageBreak);
     blocks.push(heading(1, labels.get("heading_summary")));
-    let mut facts = vec![
-        (labels.get("overall_score").to_owned(), score_text(&summary.score)),
+    let mut facts = vec![(labels.get("overall_score").to_owned(), score_text(&summary.score))];
+    if let Some(without) = &summary.without_exceptions {
+        facts.push((
+            labels.get("label_score_without_exceptions").to_owned(),
+            score_text(without),
+        ));
+    }
+    facts.extend([
+        (labels.get("label_basis").to_owned(), summary.basis.clone()),
+        (labels.get("label_reviewed").to_owned(), summary.reviewed.clone()),
+        (
+            labels.get("label_compliance").to_owned(),
+            summary.compliance.statement.clone(),
+        ),
         (
             labels.get("completeness").to_owned(),
             summary.completeness.clone(),
         ),
-    ];
+    ]);
     facts.extend(
         summary
             .counts
@@ -189,6 +210,18 @@ fn summary(view: &ReportView, blocks: &mut Vec<Block>) {
         summary.total_indicators.to_string(),
     ));
     blocks.push(Block::KeyValues(facts));
+    if !view.exceptions.expiring.is_empty() {
+        let items: Vec<String> = view
+            .exceptions
+            .expiring
+            .iter()
+            .map(|x| format!("{} ({})", x.id, x.exception.expires))
+            .collect();
+        blocks.push(paragraph(
+            format!("{}: {}", labels.get("heading_expiring"), items.join(", ")),
+            TextStyle::Normal,
+        ));
+    }
     blocks.push(heading(2, labels.get("critical_failures")));
     if summary.critical_failures.is_empty() {
         blocks.push(paragraph(
@@ -306,6 +339,14 @@ fn section_findings(section: &SectionView, labels: &Labels, blocks: &mut Vec<Blo
         ),
         TextStyle::Muted,
     ));
+    blocks.push(paragraph(
+        format!(
+            "{}: {}",
+            labels.get("label_compliance"),
+            section.compliance.statement
+        ),
+        TextStyle::Muted,
+    ));
     for indicator in &section.indicators {
         indicator_findings(indicator, labels, blocks);
     }
@@ -331,22 +372,79 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
         facts.push(format!("{}: {}", labels.get("label_answer"), indicator.level));
         facts.push(format!("{}: {}", labels.get("label_score"), indicator.score.text));
     }
-    if indicator.critical {
-        let reached = match indicator.passed {
-            Some(true) => format!(" ({})", labels.get("label_pass_reached")),
-            Some(false) => format!(" ({})", labels.get("label_pass_not_reached")),
-            None => String::new(),
-        };
-        facts.push(format!(
-            "{}: {}{reached}",
-            labels.get("label_pass_mark"),
-            indicator.pass
-        ));
-    }
+    let reached = match indicator.passed {
+        Some(true) => format!(" ({})", labels.get("label_pass_reached")),
+        Some(false) => format!(" ({})", labels.get("label_pass_not_reached")),
+        None => String::new(),
+    };
+    facts.push(format!(
+        "{}: {}{reached}",
+        labels.get("label_pass_mark"),
+        indicator.pass
+    ));
     if indicator.critical_failure {
         facts.push(labels.get("label_critical_failure").to_uppercase());
     }
+    if matches!(indicator.conformity.as_str(), "minor" | "major" | "accepted-risk") {
+        facts.push(indicator.conformity_label.clone());
+    }
     blocks.push(paragraph(facts.join(" · "), TextStyle::Small));
+    if let Some(review) = &indicator.review {
+        let scored = |yes: bool| {
+            if yes {
+                format!(" ({})", labels.get("label_scored_level"))
+            } else {
+                String::new()
+            }
+        };
+        let mut lines = vec![
+            format!("{} — {}", labels.get("heading_review"), review.direction_label),
+            format!(
+                "{}{}: {} ({})",
+                labels.get("label_self_assessed"),
+                scored(!review.scored),
+                review.self_level,
+                review.self_score
+            ),
+            format!(
+                "{}{}: {} ({})",
+                labels.get("label_verified"),
+                scored(review.scored),
+                review.verified_level,
+                review.verified_score
+            ),
+            format!("{}: {}", labels.get("label_difference"), review.difference),
+        ];
+        let mut by = Vec::new();
+        if let Some(reviewer) = &review.reviewer {
+            by.push(format!("{}: {reviewer}", labels.get("label_reviewer")));
+        }
+        if let Some(date) = &review.date {
+            by.push(format!("{}: {date}", labels.get("label_review_date")));
+        }
+        if !by.is_empty() {
+            lines.push(by.join(" · "));
+        }
+        if let Some(comment) = &review.comment {
+            lines.push(format!("{}: {comment}", labels.get("label_review_comment")));
+        }
+        blocks.push(paragraph(lines.join("\n"), TextStyle::Small));
+    }
+    if let Some(exception) = &indicator.exception {
+        blocks.push(paragraph(
+            format!(
+                "{} — {}: {}\n{}: {} · {}: {}",
+                labels.get("label_exception"),
+                exception.state_label,
+                exception.reason,
+                labels.get("label_approved_by"),
+                exception.approved_by,
+                labels.get("label_expires"),
+                exception.expires
+            ),
+            TextStyle::Small,
+        ));
+    }
     let note = match indicator.status.as_str() {
         "unanswered" => Some(labels.get("note_unanswered").to_owned()),
         "not-enough-information" => Some(labels.get("note_not_enough_information").to_owned()),
@@ -375,6 +473,9 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
                 if let Some(date) = &e.date {
                     text.push_str(&format!(" ({date})"));
                 }
+                if e.stale {
+                    text.push_str(&format!(" [{}]", labels.get("label_stale")));
+                }
                 if let Some(reference) = &e.reference {
                     text.push_str(&format!(" — {reference}"));
                 }
@@ -383,6 +484,16 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
             .collect();
         blocks.push(paragraph(
             format!("{}:\n{}", labels.get("label_evidence"), items.join("\n")),
+            TextStyle::Small,
+        ));
+    }
+    if !indicator.evidence_flags.is_empty() {
+        blocks.push(paragraph(
+            format!(
+                "{}:\n{}",
+                labels.get("heading_freshness"),
+                bullets(&indicator.evidence_flags)
+            ),
             TextStyle::Small,
         ));
     }
@@ -410,6 +521,240 @@ fn action_line(action: &crate::report::ActionView, labels: &Labels) -> String {
         text.push_str(&format!(" ({})", labels.get("label_overdue")));
     }
     text
+}
+
+/// "• a\n• b".
+fn bullets(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| format!("• {i}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn compliance(view: &ReportView, blocks: &mut Vec<Block>) {
+    let (compliance, labels) = (&view.compliance, &view.labels);
+    blocks.push(Block::PageBreak);
+    blocks.push(heading(1, labels.get("heading_compliance")));
+    blocks.push(Block::KeyValues(vec![
+        (
+            labels.get("label_compliance").to_owned(),
+            compliance.overall.statement.clone(),
+        ),
+        (labels.get("label_basis").to_owned(), view.cover.basis.clone()),
+    ]));
+    blocks.push(paragraph(labels.get("compliance_rule"), TextStyle::Muted));
+    blocks.push(heading(2, labels.get("heading_compliance_sections")));
+    let count = |n: usize| cell(n.to_string());
+    let mut rows: Vec<Row> = compliance
+        .sections
+        .iter()
+        .map(|s| {
+            row(vec![
+                cell(format!("{}{} {}", "   ".repeat(s.depth - 1), s.number, s.title)),
+                cell(s.compliance.statement.clone()),
+                count(s.compliance.major),
+                count(s.compliance.minor),
+                count(s.compliance.accepted_risks),
+            ])
+        })
+        .collect();
+    let overall = &compliance.overall;
+    rows.push(Row {
+        cells: [
+            labels.get("label_total").to_owned(),
+            overall.statement.clone(),
+            overall.major.to_string(),
+            overall.minor.to_string(),
+            overall.accepted_risks.to_string(),
+        ]
+        .into_iter()
+        .map(|text| Cell {
+            text,
+            bold: true,
+            colour: None,
+        })
+        .collect(),
+        shade: None,
+    });
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            column(labels.get("label_section"), 3.0),
+            column(labels.get("label_compliance"), 3.0),
+            right(labels.get("label_major"), 0.8),
+            right(labels.get("label_minor"), 0.8),
+            right(labels.get("label_accepted_risks"), 1.0),
+        ],
+        rows,
+    }));
+    blocks.push(heading(2, labels.get("heading_nonconformities")));
+    if compliance.findings.is_empty() {
+        blocks.push(paragraph(
+            labels.get("label_no_nonconformities"),
+            TextStyle::Normal,
+        ));
+    } else {
+        let rows = compliance
+            .findings
+            .iter()
+            .map(|f| {
+                let mut severity = format!("{}\n{}", f.severity_label, f.reason);
+                if let Some(note) = &f.expired_exception {
+                    severity.push_str(&format!("\n{note}"));
+                }
+                Row {
+                    cells: vec![
+                        cell(f.number.to_string()),
+                        cell(format!("{} — {}", f.id, f.text)),
+                        cell(f.section.clone()),
+                        cell(severity),
+                        cell(f.levels.clone()),
+                        cell(format!("{} / {}", f.score, f.pass)),
+                    ],
+                    shade: Some(if f.severity == "major" {
+                        MAJOR_SHADE
+                    } else {
+                        MINOR_SHADE
+                    }),
+                }
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                right(labels.get("label_number"), 0.4),
+                column(labels.get("label_indicator"), 2.6),
+                column(labels.get("label_section"), 1.8),
+                column(labels.get("label_severity"), 1.8),
+                right(labels.get("label_levels"), 1.0),
+                right(labels.get("label_score_vs_pass"), 0.9),
+            ],
+            rows,
+        }));
+    }
+    blocks.push(heading(2, labels.get("heading_signature")));
+    blocks.push(paragraph(labels.get("signature_statement"), TextStyle::Normal));
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            column(labels.get("label_auditor_name"), 2.0),
+            column(labels.get("label_date"), 1.0),
+            column(labels.get("label_signature"), 2.0),
+        ],
+        rows: vec![row(vec![cell("\n\n\n"), cell("\n\n\n"), cell("\n\n\n")])],
+    }));
+}
+
+fn exceptions(view: &ReportView, blocks: &mut Vec<Block>) {
+    let (exceptions, labels) = (&view.exceptions, &view.labels);
+    blocks.push(Block::PageBreak);
+    blocks.push(heading(1, labels.get("heading_exceptions")));
+    blocks.push(paragraph(labels.get("exceptions_rule"), TextStyle::Muted));
+    if let Some(without) = &exceptions.without {
+        blocks.push(Block::KeyValues(vec![
+            (
+                labels.get("label_score_with_exceptions").to_owned(),
+                score_text(&exceptions.score),
+            ),
+            (
+                labels.get("label_score_without_exceptions").to_owned(),
+                score_text(without),
+            ),
+        ]));
+    }
+    for (key, items, empty) in [
+        (
+            "heading_expiring",
+            &exceptions.expiring,
+            Some("label_no_expiring"),
+        ),
+        (
+            "heading_exceptions_in_force",
+            &exceptions.in_force,
+            Some("label_no_exceptions"),
+        ),
+        ("heading_expired", &exceptions.expired, None),
+    ] {
+        match (items.is_empty(), empty) {
+            (true, None) => continue,
+            (true, Some(empty)) => {
+                blocks.push(heading(2, labels.get(key)));
+                blocks.push(paragraph(labels.get(empty), TextStyle::Normal));
+            }
+            (false, _) => {
+                blocks.push(heading(2, labels.get(key)));
+                blocks.push(Block::Table(exception_table(items, labels)));
+            }
+        }
+    }
+}
+
+fn exception_table(items: &[ExceptionItem], labels: &Labels) -> Table {
+    let rows = items
+        .iter()
+        .map(|x| {
+            let mut expires = x.exception.expires.clone();
+            if x.exception.state != "valid" {
+                expires.push_str(&format!("\n{}", x.exception.state_label));
+            }
+            Row {
+                cells: vec![
+                    cell(format!("{} — {}\n{}", x.id, x.text, x.section)),
+                    cell(x.exception.reason.clone()),
+                    cell(x.exception.approved_by.clone()),
+                    Cell {
+                        text: expires,
+                        bold: !x.exception.applies,
+                        colour: None,
+                    },
+                    cell(format!("{} / {}", x.score.text, x.pass)),
+                ],
+                shade: (!x.exception.applies).then_some(OVERDUE_SHADE),
+            }
+        })
+        .collect();
+    Table {
+        columns: vec![
+            column(labels.get("label_indicator"), 2.6),
+            column(labels.get("label_reason"), 2.4),
+            column(labels.get("label_approved_by"), 1.4),
+            column(labels.get("label_expires"), 1.2),
+            right(labels.get("label_score_vs_pass"), 1.0),
+        ],
+        rows,
+    }
+}
+
+fn freshness(view: &ReportView, blocks: &mut Vec<Block>) {
+    let labels = &view.labels;
+    blocks.push(heading(1, labels.get("heading_freshness")));
+    blocks.push(paragraph(labels.get("freshness_rule"), TextStyle::Muted));
+    blocks.push(Block::KeyValues(vec![(
+        labels.get("label_evidence_max_age").to_owned(),
+        view.methodology.evidence_max_age.clone(),
+    )]));
+    if view.freshness.is_empty() {
+        blocks.push(paragraph(
+            labels.get("label_no_freshness_flags"),
+            TextStyle::Normal,
+        ));
+        return;
+    }
+    let rows = view
+        .freshness
+        .iter()
+        .map(|f| {
+            row(vec![
+                cell(format!("{} — {}\n{}", f.id, f.text, f.section)),
+                cell(bullets(&f.flags)),
+            ])
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            column(labels.get("label_indicator"), 2.5),
+            column(labels.get("label_flags"), 3.5),
+        ],
+        rows,
+    }));
 }
 
 fn actions(view: &ReportView, blocks: &mut Vec<Block>) {
@@ -499,7 +844,20 @@ fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
             method.method.clone(),
         ),
         (labels.get("label_missing").to_owned(), method.missing.clone()),
+        (labels.get("label_basis").to_owned(), method.basis.clone()),
         (labels.get("label_default_pass").to_owned(), method.pass.clone()),
+        (
+            labels.get("label_compliance").to_owned(),
+            labels.get("compliance_rule").to_owned(),
+        ),
+        (
+            labels.get("label_exception").to_owned(),
+            labels.get("exceptions_rule").to_owned(),
+        ),
+        (
+            labels.get("label_evidence_max_age").to_owned(),
+            format!("{}. {}", method.evidence_max_age, labels.get("freshness_rule")),
+        ),
     ]));
     if !method.bands.is_empty() {
         blocks.push(heading(2, labels.get("heading_bands")));
@@ -620,6 +978,7 @@ fn provenance(view: &ReportView, blocks: &mut Vec<Block>) {
             ),
             p.answers_sha256.clone(),
         ),
+        (labels.get("label_basis").to_owned(), p.basis.clone()),
         (labels.get("label_report_date").to_owned(), p.report_date.clone()),
     ]));
     blocks.push(paragraph(labels.get("provenance_note"), TextStyle::Small));
