@@ -6,6 +6,7 @@
 
 mod checklists;
 mod init;
+mod output;
 mod report;
 mod score;
 mod validate;

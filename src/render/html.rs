@@ -104,12 +104,16 @@ impl Templates {
 
     /// Renders the HTML report.
     pub fn render(&self, view: &ReportView) -> Result<String> {
+        self.render_entry(ENTRY, view)
+    }
+
+    fn render_entry(&self, entry: &str, view: &impl serde::Serialize) -> Result<String> {
         let env = self.environment();
         let template_error = |source: minijinja::Error| {
-            let name = source.name().unwrap_or(ENTRY).to_owned();
+            let name = source.name().unwrap_or(entry).to_owned();
             Error::Template { name, source }
         };
-        let template = env.get_template(ENTRY).map_err(template_error)?;
+        let template = env.get_template(entry).map_err(template_error)?;
         template.render(Serde(view)).map_err(template_error)
     }
 }

@@ -18,6 +18,9 @@ pub enum Format {
     Json,
 }
 
+/// The formats [`report`] writes.
+pub const REPORT_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json];
+
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {

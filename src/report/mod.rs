@@ -74,7 +74,7 @@ impl<'a> Builder<'a> {
             bands: Vec::new(),
             names: HashMap::new(),
         };
-        builder.bands = band_views(input.checklist, &builder);
+        builder.bands = band_views(input.checklist, input.lang);
         builder.collect_names(input.checklist.sections(), "");
         builder
     }
@@ -392,19 +392,7 @@ impl<'a> Builder<'a> {
                     .collect(),
             })
             .collect();
-        let bands = self
-            .bands
-            .iter()
-            .enumerate()
-            .map(|(i, band)| {
-                let from = scoring.bands[i].min;
-                let to = scoring.bands.get(i + 1).map_or(100.0, |b| b.min);
-                BandRangeView {
-                    band: band.clone(),
-                    range: format!("{} – {}", self.fmt.plain(from), self.fmt.plain(to)),
-                }
-            })
-            .collect();
+        let bands = band_ranges(checklist, &self.bands, &self.fmt);
         let results = self.input.scorecard.sections.iter().collect::<Vec<_>>();
         let mut traces = Vec::new();
         self.section_traces(&results, &mut traces);
@@ -566,8 +554,25 @@ pub fn is_safe_link(reference: &str) -> bool {
         && !lower.contains(char::is_whitespace)
 }
 
+/// Each band with its range, "70 – 85" (the last one up to 100).
+pub fn band_ranges(checklist: &Checklist, bands: &[BandView], fmt: &Formatter) -> Vec<BandRangeView> {
+    let mins = &checklist.scoring().bands;
+    bands
+        .iter()
+        .enumerate()
+        .map(|(i, band)| {
+            let from = mins[i].min;
+            let to = mins.get(i + 1).map_or(100.0, |b| b.min);
+            BandRangeView {
+                band: band.clone(),
+                range: format!("{} – {}", fmt.plain(from), fmt.plain(to)),
+            }
+        })
+        .collect()
+}
+
 /// Band colours: the checklist's own, else a red-to-green palette spread over the bands.
-fn band_views(checklist: &Checklist, builder: &Builder) -> Vec<BandView> {
+pub fn band_views(checklist: &Checklist, lang: &str) -> Vec<BandView> {
     const PALETTE: [&str; 5] = ["#b3261e", "#d9622b", "#e0a526", "#6f9e3a", "#2e7d32"];
     let bands = &checklist.scoring().bands;
     bands
@@ -585,7 +590,7 @@ fn band_views(checklist: &Checklist, builder: &Builder) -> Vec<BandView> {
                 .unwrap_or_else(|| PALETTE[position].to_owned());
             BandView {
                 code: band.code.clone(),
-                label: builder.text(&band.label),
+                label: band.label.get(lang, checklist.default_language()).to_owned(),
                 text_colour: readable_on(&colour).to_owned(),
                 colour,
             }

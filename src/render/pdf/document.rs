@@ -32,7 +32,7 @@ pub fn document(view: &ReportView) -> Document {
     }
 }
 
-fn heading(level: u8, text: impl Into<String>) -> Block {
+pub(super) fn heading(level: u8, text: impl Into<String>) -> Block {
     Block::Heading {
         level,
         text: text.into(),
@@ -40,14 +40,14 @@ fn heading(level: u8, text: impl Into<String>) -> Block {
     }
 }
 
-fn paragraph(text: impl Into<String>, style: TextStyle) -> Block {
+pub(super) fn paragraph(text: impl Into<String>, style: TextStyle) -> Block {
     Block::Paragraph {
         text: text.into(),
         style,
     }
 }
 
-fn column(header: &str, width: f32) -> Column {
+pub(super) fn column(header: &str, width: f32) -> Column {
     Column {
         header: header.to_owned(),
         width,
@@ -55,7 +55,7 @@ fn column(header: &str, width: f32) -> Column {
     }
 }
 
-fn right(header: &str, width: f32) -> Column {
+pub(super) fn right(header: &str, width: f32) -> Column {
     Column {
         header: header.to_owned(),
         width,
@@ -63,7 +63,7 @@ fn right(header: &str, width: f32) -> Column {
     }
 }
 
-fn cell(text: impl Into<String>) -> Cell {
+pub(super) fn cell(text: impl Into<String>) -> Cell {
     Cell {
         text: text.into(),
         bold: false,
@@ -71,11 +71,11 @@ fn cell(text: impl Into<String>) -> Cell {
     }
 }
 
-fn row(cells: Vec<Cell>) -> Row {
+pub(super) fn row(cells: Vec<Cell>) -> Row {
     Row { cells, shade: None }
 }
 
-fn band_cell(band: Option<&BandView>) -> Cell {
+pub(super) fn band_cell(band: Option<&BandView>) -> Cell {
     match band {
         Some(band) => Cell {
             text: format!("{} {}", band.code, band.label),
@@ -87,7 +87,7 @@ fn band_cell(band: Option<&BandView>) -> Cell {
 }
 
 /// "67.3 (C Partial)" or "—".
-fn score_text(score: &ScoreView) -> String {
+pub(super) fn score_text(score: &ScoreView) -> String {
     match &score.band {
         Some(band) => format!("{} ({} {})", score.text, band.code, band.label),
         None => score.text.clone(),
@@ -626,7 +626,7 @@ fn provenance(view: &ReportView, blocks: &mut Vec<Block>) {
 }
 
 /// `#rrggbb` as a colour; grey for anything else (validation refuses bad colours earlier).
-fn rgb(hex: &str) -> Rgb {
+pub(super) fn rgb(hex: &str) -> Rgb {
     let channel = |i: usize| {
         hex.get(i..i + 2)
             .and_then(|h| u8::from_str_radix(h, 16).ok())
