@@ -14,6 +14,9 @@
 //! 5. **render** ([`render`]): HTML (minijinja templates), PDF (printpdf), JSON and text;
 //!    [`output`] writes the bytes atomically.
 //!
+//! [`portfolio`] runs stages 1-3 over many answers files in parallel and aggregates the
+//! scorecards; its view and renderers sit beside the report's.
+//!
 //! Nothing in the library prints; the `oversight` binary does.
 
 pub mod catalog;
@@ -23,6 +26,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod portfolio;
 pub mod render;
 pub mod report;
 pub mod score;

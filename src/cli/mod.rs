@@ -7,6 +7,7 @@
 mod checklists;
 mod init;
 mod output;
+mod portfolio;
 mod report;
 mod score;
 mod validate;
@@ -65,6 +66,8 @@ enum Command {
     Init(init::Args),
     /// Render the assessment report as HTML, PDF and JSON files
     Report(report::Args),
+    /// Compare many organisations' assessments of one checklist: HTML, PDF, JSON and CSV files
+    Portfolio(portfolio::Args),
     /// List the bundled checklists
     Checklists,
 }
@@ -84,6 +87,7 @@ pub fn main() -> ExitCode {
         Command::Score(args) => score::run(args, &limits),
         Command::Init(args) => init::run(args, &limits),
         Command::Report(args) => report::run(args, &limits),
+        Command::Portfolio(args) => portfolio::run(args, &limits),
         Command::Checklists => checklists::run(&limits),
     };
     match result {

@@ -1,4 +1,5 @@
-//! The HTML report: minijinja templates rendering the [`ReportView`].
+//! The HTML report and portfolio: minijinja templates rendering the [`ReportView`] and the
+//! [`PortfolioView`].
 //!
 //! The default templates (`report-templates/default/`) are compiled into the binary. A
 //! `--templates DIR` folder overrides any of them by file name; names that try to leave the
@@ -8,6 +9,7 @@
 use crate::error::{Error, Result};
 use crate::i18n::Catalogue;
 use crate::report::ReportView;
+use crate::report::portfolio::PortfolioView;
 use crate::source::{Limits, Source};
 use include_dir::{Dir, include_dir};
 use minijinja::syntax::SyntaxConfig;
@@ -19,6 +21,9 @@ static DEFAULT_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/report-tem
 
 /// The entry template of the HTML report.
 pub const ENTRY: &str = "report.html.j2";
+
+/// The entry template of the HTML portfolio.
+pub const PORTFOLIO_ENTRY: &str = "portfolio.html.j2";
 
 /// The label catalogue's file name.
 const LABELS: &str = "labels.yaml";
@@ -105,6 +110,11 @@ impl Templates {
     /// Renders the HTML report.
     pub fn render(&self, view: &ReportView) -> Result<String> {
         self.render_entry(ENTRY, view)
+    }
+
+    /// Renders the HTML portfolio.
+    pub fn render_portfolio(&self, view: &PortfolioView) -> Result<String> {
+        self.render_entry(PORTFOLIO_ENTRY, view)
     }
 
     fn render_entry(&self, entry: &str, view: &impl serde::Serialize) -> Result<String> {

@@ -3,23 +3,29 @@
 //! - [`html`]: minijinja templates from `report-templates/default/`, overridable per file;
 //! - [`pdf`]: an A4 document laid out and written with printpdf;
 //! - [`json`]: the scorecard with unrounded numbers, for other programs;
-//! - [`text`]: the terminal summary of `oversight score`.
+//! - [`text`]: the terminal summary of `oversight score`;
+//! - [`portfolio`]: many assessments side by side, in the formats above and CSV.
 
 pub mod html;
 pub mod json;
 pub mod pdf;
+pub mod portfolio;
 pub mod text;
 
-/// An output format of `oversight report`.
+/// An output format of `oversight report` or `oversight portfolio`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     Html,
     Pdf,
     Json,
+    Csv,
 }
 
 /// The formats [`report`] writes.
 pub const REPORT_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json];
+
+/// The formats [`portfolio::render`] writes.
+pub const PORTFOLIO_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json, Format::Csv];
 
 impl Format {
     pub fn extension(self) -> &'static str {
@@ -27,6 +33,7 @@ impl Format {
             Format::Html => "html",
             Format::Pdf => "pdf",
             Format::Json => "json",
+            Format::Csv => "csv",
         }
     }
 
@@ -36,6 +43,7 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "pdf" => Some(Format::Pdf),
             "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -92,6 +100,7 @@ pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
                 Format::Pdf => {
                     pdf::render(&pdf::document(&view)).map_err(|e| crate::Error::Pdf(Box::new(e)))?
                 }
+                Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
             };
             Ok((*format, bytes))
         })

@@ -6,6 +6,7 @@
 
 mod chart;
 pub mod format;
+pub mod portfolio;
 pub mod view;
 
 use crate::i18n::{Catalogue, Labels};

@@ -3,6 +3,7 @@
 mod cli;
 mod examples;
 mod pdf_engine;
+mod portfolio;
 mod report_pdf;
 mod scoring;
 mod support;
