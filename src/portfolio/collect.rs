@@ -107,7 +107,8 @@ fn yaml_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Reads, validates and scores every file against one checklist, in parallel. Fails only when
-/// the checklist itself cannot be loaded.
+/// there is no checklist to score against (it cannot be loaded, or no file names one), with
+/// the diagnostics of the files that could not be read as well.
 pub fn collect(
     files: &[PathBuf],
     checklist: Option<&ChecklistRef>,

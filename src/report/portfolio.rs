@@ -117,7 +117,8 @@ pub struct WeakSectionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct SkippedView {
     pub file: String,
-    /// The errors that kept the file out, one line each: "code: place: message".
+    /// The errors that kept the file out, as printed on the terminal without their hints:
+    /// "error[code]: file:line:column: message".
     pub errors: Vec<String>,
 }
 
@@ -278,7 +279,10 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
                     .diagnostics
                     .iter()
                     .filter(|d| d.severity == Severity::Error)
-                    .map(|d| format!("{}{}: {}", d.code, d.place, d.message))
+                    .map(|d| {
+                        let text = d.to_string();
+                        text.lines().next().unwrap_or_default().to_owned()
+                    })
                     .collect(),
             })
             .collect(),
