@@ -317,8 +317,8 @@ fn provenance(view: &PortfolioView, blocks: &mut Vec<Block>) {
         .collect();
     blocks.push(Block::Table(Table {
         columns: vec![
-            column(labels.get("label_answers_file"), 2.0),
-            column(labels.get("label_sha256"), 3.0),
+            column(labels.get("label_answers_file"), 1.7),
+            column(labels.get("label_sha256"), 4.0),
         ],
         rows,
     }));
