@@ -38,6 +38,18 @@ pub enum Error {
 
     #[error("cannot render the PDF")]
     Pdf(#[source] Box<dyn std::error::Error + Send + Sync>),
+
+    #[error("cannot write the CSV")]
+    Csv(#[source] csv::Error),
+
+    #[error("the report has no {format} format")]
+    UnsupportedFormat { format: &'static str },
+
+    #[error("{skipped} of {total} answers files were skipped; the outputs cover the others")]
+    Skipped { skipped: usize, total: usize },
+
+    #[error("no answers file could be scored; nothing was written")]
+    NothingToReport,
 }
 
 impl From<crate::diagnostic::Diagnostic> for Error {

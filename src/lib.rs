@@ -18,6 +18,8 @@
 //!
 //! Beside the pipeline, [`assessments`] reads several answers files together, [`compare`]
 //! compares two rounds and [`consolidate`] merges several assessors' answers into a draft.
+//! [`portfolio`] runs stages 1-3 over many answers files in parallel and aggregates the
+//! scorecards; its view and renderers sit beside the report's.
 //!
 //! Nothing in the library prints; the `oversight` binary does.
 
@@ -33,6 +35,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod portfolio;
 pub mod render;
 pub mod report;
 pub mod score;

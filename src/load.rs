@@ -24,6 +24,12 @@ pub fn assessment(
     checklist: Option<&ChecklistRef>,
     limits: &Limits,
 ) -> Result<Loaded, Diagnostics> {
+    let source = answers_source(path, limits)?;
+    assessment_from(&source, checklist, limits)
+}
+
+/// Reads a file that must be an answers file: a checklist is refused (`not-answers`).
+pub fn answers_source(path: &Path, limits: &Limits) -> Result<Source, Diagnostics> {
     let source = Source::read(path, limits)?;
     if source.kind()? == DocumentKind::Checklist {
         let diagnostic = Diagnostic::error(
@@ -35,7 +41,7 @@ pub fn assessment(
         .with_hint("pass the answers file, and the checklist with `--checklist` if needed");
         return Err(diagnostic.into());
     }
-    assessment_from(&source, checklist, limits)
+    Ok(source)
 }
 
 fn assessment_from(
@@ -45,9 +51,7 @@ fn assessment_from(
 ) -> Result<Loaded, Diagnostics> {
     let loaded = match checklist {
         Some(reference) => reference.load(limits),
-        None => named_checklist(source)?
-            .load(limits)
-            .map_err(|d| point_at_checklist_key(d, source)),
+        None => named_checklist(source, limits),
     };
     let Validated {
         value: checklist,
@@ -101,8 +105,15 @@ fn point_at_checklist_key(mut diagnostics: Diagnostics, source: &Source) -> Diag
     diagnostics
 }
 
+/// The checklist an answers file names in its `checklist:` key, read and validated.
+pub fn named_checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
+    checklist_ref(source)?
+        .load(limits)
+        .map_err(|d| point_at_checklist_key(d, source))
+}
+
 /// The checklist an answers file names in its `checklist:` key.
-fn named_checklist(source: &Source) -> Result<ChecklistRef, Diagnostic> {
+pub fn checklist_ref(source: &Source) -> Result<ChecklistRef, Diagnostic> {
     #[derive(serde::Deserialize)]
     struct Header {
         checklist: Option<String>,

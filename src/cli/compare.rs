@@ -1,6 +1,6 @@
 //! `oversight compare OLD NEW`: two rounds of one organisation compared, as HTML, PDF and JSON.
 
-use super::output::{FormatArg, Request, targets, write_all};
+use super::output::{Request, format_parser, targets, write_all};
 use super::report::parse_date;
 use super::{
     BasisArg, CommandResult, Outcome, check_language, checklist_ref, print, print_diagnostics, today,
@@ -8,7 +8,7 @@ use super::{
 use oversight::assessments::{RoundsOptions, rounds};
 use oversight::model::Date;
 use oversight::output::WritePolicy;
-use oversight::render::{self, Format, ReportOptions, html::Templates};
+use oversight::render::{self, Format, REPORT_FORMATS, ReportOptions, html::Templates};
 use oversight::source::Limits;
 use std::path::PathBuf;
 
@@ -35,8 +35,8 @@ pub struct Args {
     #[command(flatten)]
     basis: BasisArg,
     /// Output formats, as a comma list or repeated [default: html and pdf, or the -o file's extension]
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
-    format: Vec<FormatArg>,
+    #[arg(long, value_delimiter = ',', value_name = "FORMAT", value_parser = format_parser(REPORT_FORMATS))]
+    format: Vec<Format>,
     /// Output file (format from its extension), or folder (ending in `/`) for `<NEW stem>-compare.<ext>`
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
@@ -55,11 +55,11 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         .map_or_else(|| "rounds".into(), |s| s.to_string_lossy().into_owned());
     let targets = targets(&Request {
         command: "compare",
-        formats: args.format.iter().map(|f| Format::from(*f)).collect(),
+        formats: args.format.clone(),
         output: args.output.as_deref(),
         stem: &format!("{stem}-compare"),
         defaults: &[Format::Html, Format::Pdf],
-        extensions: ".html, .pdf or .json",
+        allowed: REPORT_FORMATS,
     });
     let options = RoundsOptions {
         checklist: checklist_ref(&args.checklist),

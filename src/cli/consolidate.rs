@@ -71,7 +71,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
             output: Some(output),
             stem: "consolidated",
             defaults: &[ConsolidateFormat::Yaml],
-            extensions: ".yaml, .yml or .json",
+            allowed: &[ConsolidateFormat::Yaml, ConsolidateFormat::Json],
         })
     });
     let formats = match &targets {

@@ -9,6 +9,7 @@ mod compare;
 mod consolidate;
 mod init;
 mod output;
+mod portfolio;
 mod report;
 mod score;
 mod validate;
@@ -67,6 +68,8 @@ enum Command {
     Init(init::Args),
     /// Render the assessment report as HTML, PDF and JSON files
     Report(report::Args),
+    /// Compare many organisations' assessments of one checklist: HTML, PDF, JSON and CSV files
+    Portfolio(portfolio::Args),
     /// List the bundled checklists
     Checklists,
     /// Compare two assessment rounds of one organisation, as HTML, PDF and JSON
@@ -90,6 +93,7 @@ pub fn main() -> ExitCode {
         Command::Score(args) => score::run(args, &limits),
         Command::Init(args) => init::run(args, &limits),
         Command::Report(args) => report::run(args, &limits),
+        Command::Portfolio(args) => portfolio::run(args, &limits),
         Command::Checklists => checklists::run(&limits),
         Command::Compare(args) => compare::run(args, &limits),
         Command::Consolidate(args) => consolidate::run(args, &limits),

@@ -4,27 +4,21 @@
 //! `-o FILE` names one file whose extension gives the format; `-o DIR/` (or an existing folder)
 //! takes one `<stem>.<ext>` per format; a contradiction is a usage error (exit 2).
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use oversight::output::{WritePolicy, write_atomic};
 use oversight::render::Format;
 use std::path::{Path, PathBuf};
 
-/// The `--format` values of the commands that render reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FormatArg {
-    Html,
-    Pdf,
-    Json,
-}
-
-impl From<FormatArg> for Format {
-    fn from(format: FormatArg) -> Format {
-        match format {
-            FormatArg::Html => Format::Html,
-            FormatArg::Pdf => Format::Pdf,
-            FormatArg::Json => Format::Json,
-        }
-    }
+/// The `--format` parser of a command that writes `formats`: their names, as clap values.
+pub fn format_parser(formats: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(formats.iter().map(|f| f.extension())).try_map(move |name| {
+        formats
+            .iter()
+            .copied()
+            .find(|f| f.extension() == name)
+            .ok_or_else(|| format!("unknown format `{name}`"))
+    })
 }
 
 /// An output format with its file extension.
@@ -54,8 +48,8 @@ pub struct Request<'a, F> {
     pub stem: &'a str,
     /// The formats written when neither `--format` nor `-o FILE` says.
     pub defaults: &'a [F],
-    /// What the extension of `-o FILE` may be, for the error message: ".html, .pdf or .json".
-    pub extensions: &'a str,
+    /// The formats this command can write; `-o FILE` must have one of their extensions.
+    pub allowed: &'a [F],
 }
 
 /// Each requested format with the file it goes to; without `-o`, into the current folder.
@@ -78,13 +72,13 @@ pub fn targets<F: OutputFormat>(request: &Request<F>) -> Vec<(F, PathBuf)> {
         None => into_folder(Path::new("."), formats),
         Some(path) if is_folder(path) => into_folder(path, formats),
         Some(path) => {
-            let Some(from_extension) = F::from_extension(path) else {
+            let Some(from_extension) = F::from_extension(path).filter(|f| request.allowed.contains(f)) else {
                 usage_error(
                     request.command,
                     format!(
                         "cannot tell the format of `{}`: use a {} name, or a folder ending in `/`",
                         path.display(),
-                        request.extensions
+                        extensions(request.allowed)
                     ),
                 );
             };
@@ -115,6 +109,16 @@ pub fn write_all<F: OutputFormat>(
         written.push_str(&format!("wrote {}\n", path.display()));
     }
     Ok(written)
+}
+
+/// ".html, .pdf or .json"
+fn extensions<F: OutputFormat>(formats: &[F]) -> String {
+    let names: Vec<String> = formats.iter().map(|f| format!(".{}", f.extension())).collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 fn is_folder(path: &Path) -> bool {

@@ -1,10 +1,10 @@
 //! `oversight report ANSWERS`: the assessment report as HTML, PDF and JSON files.
 
-use super::output::{FormatArg, Request, targets, write_all};
+use super::output::{Request, format_parser, targets, write_all};
 use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, print, today};
 use oversight::model::Date;
 use oversight::output::WritePolicy;
-use oversight::render::{self, Format, ReportOptions, html::Templates};
+use oversight::render::{self, Format, REPORT_FORMATS, ReportOptions, html::Templates};
 use oversight::source::Limits;
 use std::path::PathBuf;
 
@@ -15,8 +15,8 @@ pub struct Args {
     #[command(flatten)]
     basis: BasisArg,
     /// Output formats, as a comma list or repeated [default: html and pdf, or the -o file's extension]
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
-    format: Vec<FormatArg>,
+    #[arg(long, value_delimiter = ',', value_name = "FORMAT", value_parser = format_parser(REPORT_FORMATS))]
+    format: Vec<Format>,
     /// Output file (format from its extension), or folder (ending in `/`) for `<answers stem>.<ext>`
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
@@ -40,11 +40,11 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
     let targets = targets(&Request {
         command: "report",
-        formats: args.format.iter().map(|f| Format::from(*f)).collect(),
+        formats: args.format.clone(),
         output: args.output.as_deref(),
         stem: &stem,
         defaults: &[Format::Html, Format::Pdf],
-        extensions: ".html, .pdf or .json",
+        allowed: REPORT_FORMATS,
     });
     let loaded = args.input.load(limits)?;
     let options = ReportOptions {

@@ -85,6 +85,7 @@ pub fn render(old: &Loaded, new: &Loaded, options: &ReportOptions) -> Result<Vec
                 Format::Pdf => {
                     pdf::render(&pdf::compare::document(&view)).map_err(|e| crate::Error::Pdf(Box::new(e)))?
                 }
+                Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
             };
             Ok((*format, bytes))
         })

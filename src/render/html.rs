@@ -1,4 +1,5 @@
-//! The HTML report: minijinja templates rendering the [`ReportView`].
+//! HTML outputs: minijinja templates rendering the [`ReportView`], and through
+//! [`Templates::render_entry`] the comparison and portfolio views.
 //!
 //! The default templates (`report-templates/default/`) are compiled into the binary. A
 //! `--templates DIR` folder overrides any of them by file name; names that try to leave the
@@ -22,6 +23,8 @@ pub const ENTRY: &str = "report.html.j2";
 
 /// The entry template of the comparison of two rounds.
 pub const COMPARE_ENTRY: &str = "compare.html.j2";
+/// The entry template of the HTML portfolio.
+pub const PORTFOLIO_ENTRY: &str = "portfolio.html.j2";
 
 /// The label catalogue's file name.
 const LABELS: &str = "labels.yaml";

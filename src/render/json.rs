@@ -62,6 +62,15 @@ pub struct SectionJson<'a> {
     pub sections: Vec<SectionJson<'a>>,
 }
 
+/// A band of the checklist by index, its label in `lang`.
+pub fn band<'a>(checklist: &'a Checklist, lang: &'a str, index: Option<usize>) -> Option<BandJson<'a>> {
+    let band = &checklist.scoring().bands[index?];
+    Some(BandJson {
+        code: &band.code,
+        label: band.label.get(lang, checklist.default_language()),
+    })
+}
+
 /// The scorecard as JSON values, texts in `lang`.
 pub fn result<'a>(
     checklist: &'a Checklist,
@@ -70,13 +79,7 @@ pub fn result<'a>(
     lang: &'a str,
 ) -> ResultJson<'a> {
     let fallback = checklist.default_language();
-    let band = |index: Option<usize>| {
-        let band = &checklist.scoring().bands[index?];
-        Some(BandJson {
-            code: &band.code,
-            label: band.label.get(lang, fallback),
-        })
-    };
+    let band = |index: Option<usize>| band(checklist, lang, index);
     let overall = |overall: &'a Overall| OverallJson {
         score: overall.score,
         band: band(overall.band),

@@ -6,21 +6,30 @@
 //! - [`text`]: the terminal summary of `oversight score`;
 //! - [`compare`]: the comparison of two rounds in HTML, PDF and JSON;
 //! - [`consolidate`]: the consolidated draft, its summary and its statistics.
+//! - [`portfolio`]: many assessments side by side, in the formats above and CSV.
 
 pub mod compare;
 pub mod consolidate;
 pub mod html;
 pub mod json;
 pub mod pdf;
+pub mod portfolio;
 pub mod text;
 
-/// An output format of `oversight report`.
+/// An output format of `oversight report` or `oversight portfolio`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     Html,
     Pdf,
     Json,
+    Csv,
 }
+
+/// The formats [`report`] writes.
+pub const REPORT_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json];
+
+/// The formats [`portfolio::render`] writes.
+pub const PORTFOLIO_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json, Format::Csv];
 
 impl Format {
     pub fn extension(self) -> &'static str {
@@ -28,6 +37,7 @@ impl Format {
             Format::Html => "html",
             Format::Pdf => "pdf",
             Format::Json => "json",
+            Format::Csv => "csv",
         }
     }
 
@@ -37,6 +47,7 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "pdf" => Some(Format::Pdf),
             "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -103,6 +114,7 @@ pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
                 Format::Pdf => {
                     pdf::render(&pdf::document(&view)).map_err(|e| crate::Error::Pdf(Box::new(e)))?
                 }
+                Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
             };
             Ok((*format, bytes))
         })

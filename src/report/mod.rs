@@ -7,6 +7,7 @@
 mod chart;
 pub mod compare;
 pub mod format;
+pub mod portfolio;
 pub mod view;
 
 use crate::compliance::{Compliance, Conformity, Verdict};
@@ -709,19 +710,7 @@ impl<'a> Builder<'a> {
                     .collect(),
             })
             .collect();
-        let bands = self
-            .bands
-            .iter()
-            .enumerate()
-            .map(|(i, band)| {
-                let from = scoring.bands[i].min;
-                let to = scoring.bands.get(i + 1).map_or(100.0, |b| b.min);
-                BandRangeView {
-                    band: band.clone(),
-                    range: format!("{} – {}", self.fmt.plain(from), self.fmt.plain(to)),
-                }
-            })
-            .collect();
+        let bands = band_ranges(checklist, &self.bands, &self.fmt);
         let results = self.input.scorecard.sections.iter().collect::<Vec<_>>();
         let mut traces = Vec::new();
         self.section_traces(&results, &mut traces);
@@ -924,6 +913,23 @@ pub fn is_safe_link(reference: &str) -> bool {
         && !before_slash.contains(':')
         && !lower.starts_with("//")
         && !lower.contains(char::is_whitespace)
+}
+
+/// Each band with its range, "70 – 85" (the last one up to 100).
+pub fn band_ranges(checklist: &Checklist, bands: &[BandView], fmt: &Formatter) -> Vec<BandRangeView> {
+    let mins = &checklist.scoring().bands;
+    bands
+        .iter()
+        .enumerate()
+        .map(|(i, band)| {
+            let from = mins[i].min;
+            let to = mins.get(i + 1).map_or(100.0, |b| b.min);
+            BandRangeView {
+                band: band.clone(),
+                range: format!("{} – {}", fmt.plain(from), fmt.plain(to)),
+            }
+        })
+        .collect()
 }
 
 /// Band colours: the checklist's own, else a red-to-green palette spread over the bands.

@@ -6,6 +6,7 @@ mod compare;
 mod consolidate;
 mod examples;
 mod pdf_engine;
+mod portfolio;
 mod report_pdf;
 mod scoring;
 mod support;

@@ -16,7 +16,7 @@ fn report(dir: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// Whether a poppler tool is here; on CI it must be (`.ci/run` installs poppler-utils).
-fn have(tool: &str) -> bool {
+pub(crate) fn have(tool: &str) -> bool {
     if Command::new(tool).arg("-v").output().is_ok() {
         return true;
     }
@@ -29,7 +29,7 @@ fn have(tool: &str) -> bool {
 }
 
 /// The text of a PDF, whitespace collapsed; `None` without pdftotext.
-fn pdf_text(path: &Path) -> Option<String> {
+pub(crate) fn pdf_text(path: &Path) -> Option<String> {
     if !have("pdftotext") {
         return None;
     }

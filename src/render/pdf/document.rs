@@ -79,7 +79,7 @@ pub(super) fn cell(text: impl Into<String>) -> Cell {
     }
 }
 
-fn row(cells: Vec<Cell>) -> Row {
+pub(super) fn row(cells: Vec<Cell>) -> Row {
     Row { cells, shade: None }
 }
 
@@ -95,7 +95,7 @@ pub(super) fn band_cell(band: Option<&BandView>) -> Cell {
 }
 
 /// "67.3 (C Partial)" or "—".
-fn score_text(score: &ScoreView) -> String {
+pub(super) fn score_text(score: &ScoreView) -> String {
     match &score.band {
         Some(band) => format!("{} ({} {})", score.text, band.code, band.label),
         None => score.text.clone(),

@@ -18,6 +18,7 @@ pub mod compare;
 mod document;
 mod fonts;
 mod layout;
+mod portfolio;
 mod write;
 
 pub use self::document::document;
@@ -26,6 +27,7 @@ pub use self::layout::{
     CONTENT_BOTTOM, CONTENT_TOP, CONTENT_WIDTH, FOOTER_BASELINE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
     MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
 };
+pub use self::portfolio::portfolio_document;
 
 /// A document described as blocks; the engine paginates and draws it.
 #[derive(Debug, Clone, PartialEq)]
