@@ -43,9 +43,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], policy: &WritePolicy) -> Result<(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    let mut temp = builder
-        .tempfile_in(folder)
-        .map_err(write_error)?;
+    let mut temp = builder.tempfile_in(folder).map_err(write_error)?;
     temp.write_all(bytes).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;

@@ -335,8 +335,14 @@ fn reports_are_readable_by_others() {
     let dir = tempfile::tempdir().expect("temp");
     fs::write(dir.path().join("test.yaml"), CHECKLIST).expect("write");
     fs::write(dir.path().join("a.yaml"), answers_yaml("  a-1: {level: 2}\n")).expect("write");
-    let output = report(dir.path(), &["a.yaml", "--checklist", "test.yaml", "-o", "a.json"]);
+    let output = report(
+        dir.path(),
+        &["a.yaml", "--checklist", "test.yaml", "-o", "a.json"],
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let mode = fs::metadata(dir.path().join("a.json")).expect("written").permissions().mode();
+    let mode = fs::metadata(dir.path().join("a.json"))
+        .expect("written")
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o644);
 }
