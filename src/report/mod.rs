@@ -384,10 +384,7 @@ impl<'a> Builder<'a> {
                         value: level.value,
                         label: self.text(&level.label),
                         description: self.optional(level.description.as_ref()),
-                        score: self.fmt.score(Some(
-                            100.0 * (level.value - scale.lowest()) as f64
-                                / (scale.highest() - scale.lowest()) as f64,
-                        )),
+                        score: self.fmt.score(Some(scale.position(level.value))),
                     })
                     .collect(),
             })
