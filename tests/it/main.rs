@@ -1,6 +1,7 @@
 //! The integration tests, in one crate so the library links once.
 
 mod cli;
+mod corpus;
 mod examples;
 mod pdf_engine;
 mod report_pdf;
