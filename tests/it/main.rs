@@ -5,6 +5,7 @@ mod corpus;
 mod examples;
 mod pdf_engine;
 mod report_pdf;
+mod safe_outputs;
 mod scoring;
 mod support;
 mod validation;
