@@ -4,6 +4,7 @@ mod cli;
 mod corpus;
 mod examples;
 mod pdf_engine;
+mod properties;
 mod report_pdf;
 mod safe_outputs;
 mod scoring;
