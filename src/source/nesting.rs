@@ -355,6 +355,22 @@ mod tests {
         assert!(too_deep(&text).is_some());
         let text = "a: ".to_owned() + &"[ 'x'']', ".repeat(100);
         assert!(too_deep(&text).is_some());
+        for unit in ["[ \"\n]\n\" ", "[ - ']' ", "[ :']' ", "[ !<]> ", "{a: "] {
+            assert!(
+                too_deep(&format!("a: {}\n", unit.repeat(100))).is_some(),
+                "{unit:?}"
+            );
+        }
+        let text = format!("x: |\n  x [ 'y\na: {}\n", "[ ' ]]' ".repeat(100));
+        assert!(
+            too_deep(&text).is_some(),
+            "a quote in a block scalar does not hide what follows"
+        );
+        let text = format!("x: a\n  [ 'b\na: {}\n", "[ \"]\" ".repeat(100));
+        assert!(
+            too_deep(&text).is_some(),
+            "nor does one in a plain scalar's next line"
+        );
     }
 
     #[test]
