@@ -601,3 +601,82 @@ fn a_runaway_template_runs_out_of_fuel() {
         "{stderr}"
     );
 }
+
+#[test]
+fn every_user_written_text_is_escaped() {
+    // Closes an attribute, opens an element with a handler, and holds an entity.
+    const EVIL: &str = r#""'><x-evil onmouseover="alert(1)">&amp;</x-evil>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let q = |text: &str| format!("'{}'", text.replace('\'', "''"));
+    let evil = q(EVIL);
+    let checklist = format!(
+        r#"id: evil
+version: {evil}
+languages: [en]
+title: {evil}
+description: {evil}
+source: {evil}
+scales:
+  {evil}:
+    label: {evil}
+    levels:
+      - {{value: 0, label: {evil}, description: {evil}}}
+      - {{value: 1, label: {evil}}}
+      - {{value: 2, label: {evil}}}
+scoring:
+  bands:
+    - {{min: 0, code: {evil}, label: {evil}}}
+    - {{min: 50, code: {code}, label: {evil}}}
+  critical_cap: {evil}
+sections:
+  - id: s-1
+    title: {evil}
+    description: {evil}
+    indicators:
+      - {{id: i-1, text: {evil}, guidance: {evil}, scale: {evil}, critical: true, evidence: [{evil}], references: [{evil}]}}
+      - {{id: i-2, text: {evil}, scale: {evil}}}
+  - id: s-2
+    title: {evil}
+    indicators:
+      - {{id: i-3, text: {evil}, scale: {evil}}}
+  - id: s-3
+    title: {evil}
+    indicators:
+      - {{id: i-4, text: {evil}, scale: {evil}}}
+"#,
+        code = q(&format!("{EVIL}2")),
+    );
+    let answers = format!(
+        r#"checklist: evil
+checklist_version: {evil}
+organisation: {evil}
+assessed_on: 2026-11-20
+period: {{from: 2026-01-01, to: 2026-06-30}}
+assessors: [{{name: {evil}, role: {evil}}}]
+answers:
+  i-1:
+    level: 0
+    comment: {evil}
+    evidence: [{{title: {evil}, ref: {evil}}}, {{title: {evil}, ref: {js}}}]
+    action: {{text: {evil}, owner: {evil}, due: 2026-12-01}}
+  i-2: {{status: not-applicable, comment: {evil}}}
+  i-3: {{level: 2}}
+  i-4: {{status: not-enough-information, comment: {evil}}}
+"#,
+        js = q(&format!("javascript:{EVIL}")),
+    );
+    fs::write(dir.path().join("evil.yaml"), checklist).unwrap();
+    fs::write(dir.path().join("answers.yaml"), answers).unwrap();
+    let checklist_path = dir.path().join("evil.yaml");
+    let html = render(
+        dir.path().join("answers.yaml"),
+        &[OsStr::new("--checklist"), checklist_path.as_os_str()],
+    );
+    assert!(!html.contains("<x-evil"), "a user-written text became markup");
+    assert!(!html.contains("onmouseover=\"alert"), "a text left its attribute");
+    assert!(!html.to_ascii_lowercase().contains("href=\"javascript:"));
+    let escaped = html
+        .matches("&lt;x-evil onmouseover=&quot;alert(1)&quot;&gt;&amp;amp;")
+        .count();
+    assert!(escaped >= 30, "the texts are shown, escaped ({escaped} times)");
+}
