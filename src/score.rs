@@ -31,7 +31,7 @@
 
 use crate::compliance::{self, Compliance, Conformity};
 use crate::freshness::{self, EvidenceFlag};
-use crate::model::checklist::{Indicator, Method, Missing, Scale, Section};
+use crate::model::checklist::{Indicator, Method, Missing, Section};
 use crate::model::{AnswerStatus, Assessment, Checklist, ExceptionState};
 use serde::Serialize;
 
@@ -340,7 +340,7 @@ impl Scorer<'_> {
         };
         let scale = checklist.scale_of(indicator);
         let score = match (level, status) {
-            (Some(level), _) => Some(level_score(scale, level)),
+            (Some(level), _) => Some(scale.position(level)),
             (None, Status::Unanswered) if checklist.scoring().missing == Missing::Zero => Some(0.0),
             _ => None,
         };
@@ -404,26 +404,32 @@ fn add_sections(trace: &mut Trace, sections: &[SectionResult]) {
     }
 }
 
-/// The score of a level: its position on the scale, 0 at the lowest level and 100 at the highest.
-pub fn level_score(scale: &Scale, level: i64) -> f64 {
-    let span = (scale.highest() - scale.lowest()) as f64;
-    100.0 * (level - scale.lowest()) as f64 / span
-}
-
 /// Combines the counted terms by `method`; `None` when there are none.
+///
+/// A mean lies between its lowest and highest term; the result is kept there, where floating
+/// point rounding could otherwise step out (weights 0.7 and 0.2 of two scores of 100 would give
+/// 100.00000000000001).
 pub fn combine(method: Method, terms: &[Term]) -> Option<f64> {
-    if terms.is_empty() {
-        return None;
-    }
-    Some(match method {
+    let lowest = terms.iter().map(|t| t.score).reduce(f64::min)?;
+    let highest = terms.iter().map(|t| t.score).fold(lowest, f64::max);
+    let result = match method {
         Method::WeightedMean => {
-            let weighted: f64 = terms.iter().map(|t| t.weight * t.score).sum();
-            let weights: f64 = terms.iter().map(|t| t.weight).sum();
+            // Weights scaled by a power of two, which changes no digit of the result, so that
+            // huge weights (1e308) cannot overflow to infinity.
+            let largest = terms.iter().map(|t| t.weight).fold(0.0, f64::max);
+            let scale = if largest > 1.0 {
+                2f64.powi(-(largest.log2().floor() as i32))
+            } else {
+                1.0
+            };
+            let weighted: f64 = terms.iter().map(|t| t.weight * scale * t.score).sum();
+            let weights: f64 = terms.iter().map(|t| t.weight * scale).sum();
             weighted / weights
         }
         Method::Mean => terms.iter().map(|t| t.score).sum::<f64>() / terms.len() as f64,
-        Method::Min => terms.iter().map(|t| t.score).fold(f64::INFINITY, f64::min),
-    })
+        Method::Min => lowest,
+    };
+    Some(result.clamp(lowest, highest))
 }
 
 fn exclusion_for(status: Status) -> Exclusion {

@@ -4,6 +4,8 @@
 //! turns it into one of the `*Doc` types of [`crate::model`], and turns every parser error into a
 //! [`Diagnostic`] with a stable code and the line and column the parser reports.
 
+mod nesting;
+
 use crate::diagnostic::{Diagnostic, Place};
 use crate::model::date::INVALID_DATE;
 use crate::model::unique_map::DUPLICATE_KEY;
@@ -11,7 +13,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-/// Bounds on what one input file may hold; see `docs/cli.md` (limits).
+/// Bounds on what one input file may hold; see `docs/limits.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest file accepted, in bytes.
@@ -107,9 +109,10 @@ impl Source {
         })
     }
 
-    /// Parses the YAML into `T`, refusing an empty document.
+    /// Parses the YAML into `T`, refusing an empty document and one that nests too deeply.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         self.refuse_empty()?;
+        self.refuse_deep_flow()?;
         serde_yaml::from_str(&self.text).map_err(|e| self.yaml_diagnostic(&e))
     }
 
@@ -154,6 +157,24 @@ impl Source {
                     .with_hint("expected a checklist or an answers document"),
             )
         }
+    }
+
+    /// Refuses deep flow collections before the parser spends quadratic time on them.
+    fn refuse_deep_flow(&self) -> Result<(), Diagnostic> {
+        let Some(offset) = nesting::too_deep(&self.text) else {
+            return Ok(());
+        };
+        let (line, column) = line_column(self.text.as_bytes(), offset);
+        Err(Diagnostic::error(
+            "too-complex",
+            &self.name,
+            Place::Position { line, column },
+            format!(
+                "flow collections (`[...]`, `{{...}}`) nest more than {} levels deep",
+                nesting::MAX_FLOW_DEPTH
+            ),
+        )
+        .with_hint("nest lists and mappings less deeply; the formats need only a few levels"))
     }
 
     fn yaml_diagnostic(&self, error: &serde_yaml::Error) -> Diagnostic {

@@ -547,3 +547,226 @@ fn headless_chromium_renders_the_report() {
     );
     assert!(dom.contains("</html>"));
 }
+
+/// Runs a report with `templates` as `--templates`, expecting failure; returns stderr.
+fn failing_report(templates: &Path) -> String {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("report.html");
+    let output = run_report(
+        MINISTRY,
+        &out,
+        &[OsStr::new("--templates"), templates.as_os_str()],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(!out.exists(), "nothing is written");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_cannot_lead_a_template_out_of_its_folder() {
+    use std::os::unix::fs::symlink;
+    let root = tempfile::tempdir().unwrap();
+    let secret = root.path().join("secret.txt");
+    fs::write(&secret, "TOP-SECRET-MARKER").unwrap();
+    let templates = root.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+
+    // An include of a link inside the folder that points outside it.
+    symlink(&secret, templates.join("innocent.html")).unwrap();
+    fs::write(
+        templates.join("_cover.html.j2"),
+        "{% include \"innocent.html\" %}\n",
+    )
+    .unwrap();
+    let stderr = failing_report(&templates);
+    assert!(
+        stderr.contains("`innocent.html` leads outside the template folder"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("_cover.html.j2"), "{stderr}");
+    assert!(!stderr.contains("TOP-SECRET-MARKER"));
+
+    // A link in place of a template, and a linked folder.
+    fs::remove_file(templates.join("_cover.html.j2")).unwrap();
+    symlink(&secret, templates.join("_cover.html.j2")).unwrap();
+    let stderr = failing_report(&templates);
+    assert!(
+        stderr.contains("`_cover.html.j2` leads outside the template folder"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("TOP-SECRET-MARKER"));
+    fs::remove_file(templates.join("_cover.html.j2")).unwrap();
+    symlink(root.path(), templates.join("up")).unwrap();
+    fs::write(
+        templates.join("_cover.html.j2"),
+        "{% include \"up/secret.txt\" %}\n",
+    )
+    .unwrap();
+    let stderr = failing_report(&templates);
+    assert!(
+        stderr.contains("`up/secret.txt` leads outside the template folder"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("TOP-SECRET-MARKER"));
+
+    // A labels.yaml that is a link out of the folder.
+    fs::remove_file(templates.join("_cover.html.j2")).unwrap();
+    symlink(&secret, templates.join("labels.yaml")).unwrap();
+    let stderr = failing_report(&templates);
+    assert!(
+        stderr.contains("`labels.yaml` leads outside the template folder"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_stay_inside_the_folder_work() {
+    use std::os::unix::fs::symlink;
+    let root = tempfile::tempdir().unwrap();
+    let real = root.path().join("real");
+    fs::create_dir(&real).unwrap();
+    fs::write(real.join("cover.html"), "<header>LINKED-COVER-MARKER</header>\n").unwrap();
+    symlink("cover.html", real.join("_cover.html.j2")).unwrap();
+    // The folder itself may be reached through a link.
+    let linked = root.path().join("linked");
+    symlink(&real, &linked).unwrap();
+    let html = render(MINISTRY, &[OsStr::new("--templates"), linked.as_os_str()]);
+    assert!(html.contains("<header>LINKED-COVER-MARKER</header>"));
+}
+
+#[test]
+fn a_template_syntax_error_names_the_file_and_line() {
+    let templates = tempfile::tempdir().unwrap();
+    fs::write(
+        templates.path().join("_summary.html.j2"),
+        "<section>\n{% for x in %}\n</section>\n",
+    )
+    .unwrap();
+    let stderr = failing_report(templates.path());
+    assert_eq!(
+        stderr,
+        "error: cannot render the template `_summary.html.j2`\n  caused by: syntax error: unexpected end of block (in _summary.html.j2:2)\n"
+    );
+}
+
+#[test]
+fn a_runaway_template_runs_out_of_fuel() {
+    let templates = tempfile::tempdir().unwrap();
+    fs::write(
+        templates.path().join("_toc.html.j2"),
+        "{% for a in range(100000) %}{% for b in range(100000) %}{{ a }}{% endfor %}{% endfor %}\n",
+    )
+    .unwrap();
+    let start = Instant::now();
+    let stderr = failing_report(templates.path());
+    assert!(stderr.contains("engine ran out of fuel"), "{stderr}");
+    assert!(stderr.contains("_toc.html.j2"), "{stderr}");
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "took {:?}",
+        start.elapsed()
+    );
+
+    fs::write(
+        templates.path().join("_toc.html.j2"),
+        "{% macro again(n) %}{{ again(n + 1) }}{% endmacro %}{{ again(0) }}\n",
+    )
+    .unwrap();
+    let stderr = failing_report(templates.path());
+    assert!(stderr.contains("_toc.html.j2"), "{stderr}");
+
+    // Little fuel, but 300 MB of output.
+    fs::write(
+        templates.path().join("_toc.html.j2"),
+        "{% set big = \"x\" * 1000000 %}{% for i in range(300) %}{{ big }}{% endfor %}\n",
+    )
+    .unwrap();
+    let stderr = failing_report(templates.path());
+    assert!(
+        stderr.contains("the report would be larger than 268435456 bytes"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_user_written_text_is_escaped() {
+    // Closes an attribute, opens an element with a handler, and holds an entity.
+    const EVIL: &str = r#""'><x-evil onmouseover="alert(1)">&amp;</x-evil>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let q = |text: &str| format!("'{}'", text.replace('\'', "''"));
+    let evil = q(EVIL);
+    let checklist = format!(
+        r#"id: evil
+version: {evil}
+languages: [en]
+title: {evil}
+description: {evil}
+source: {evil}
+scales:
+  {evil}:
+    label: {evil}
+    levels:
+      - {{value: 0, label: {evil}, description: {evil}}}
+      - {{value: 1, label: {evil}}}
+      - {{value: 2, label: {evil}}}
+scoring:
+  bands:
+    - {{min: 0, code: {evil}, label: {evil}}}
+    - {{min: 50, code: {code}, label: {evil}}}
+  critical_cap: {evil}
+sections:
+  - id: s-1
+    title: {evil}
+    description: {evil}
+    indicators:
+      - {{id: i-1, text: {evil}, guidance: {evil}, scale: {evil}, critical: true, evidence: [{evil}], references: [{evil}]}}
+      - {{id: i-2, text: {evil}, scale: {evil}}}
+  - id: s-2
+    title: {evil}
+    indicators:
+      - {{id: i-3, text: {evil}, scale: {evil}}}
+  - id: s-3
+    title: {evil}
+    indicators:
+      - {{id: i-4, text: {evil}, scale: {evil}}}
+"#,
+        code = q(&format!("{EVIL}2")),
+    );
+    let answers = format!(
+        r#"checklist: evil
+checklist_version: {evil}
+organisation: {evil}
+assessed_on: 2026-11-20
+period: {{from: 2026-01-01, to: 2026-06-30}}
+assessors: [{{name: {evil}, role: {evil}}}]
+answers:
+  i-1:
+    level: 0
+    comment: {evil}
+    evidence: [{{title: {evil}, ref: {evil}}}, {{title: {evil}, ref: {js}}}]
+    action: {{text: {evil}, owner: {evil}, due: 2026-12-01}}
+  i-2: {{status: not-applicable, comment: {evil}}}
+  i-3: {{level: 2}}
+  i-4: {{status: not-enough-information, comment: {evil}}}
+"#,
+        js = q(&format!("javascript:{EVIL}")),
+    );
+    fs::write(dir.path().join("evil.yaml"), checklist).unwrap();
+    fs::write(dir.path().join("answers.yaml"), answers).unwrap();
+    let checklist_path = dir.path().join("evil.yaml");
+    let html = render(
+        dir.path().join("answers.yaml"),
+        &[OsStr::new("--checklist"), checklist_path.as_os_str()],
+    );
+    assert!(!html.contains("<x-evil"), "a user-written text became markup");
+    assert!(!html.contains("onmouseover=\"alert"), "a text left its attribute");
+    assert!(!html.to_ascii_lowercase().contains("href=\"javascript:"));
+    let escaped = html
+        .matches("&lt;x-evil onmouseover=&quot;alert(1)&quot;&gt;&amp;amp;")
+        .count();
+    assert!(escaped >= 30, "the texts are shown, escaped ({escaped} times)");
+}

@@ -34,7 +34,7 @@ struct Cli {
     command: Command,
 }
 
-/// Input limits; see docs/cli.md.
+/// Input limits; see docs/limits.md.
 #[derive(Debug, clap::Args)]
 struct LimitArgs {
     /// Largest input file accepted, in bytes

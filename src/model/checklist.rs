@@ -275,6 +275,14 @@ impl Scale {
         self.levels.last().map_or(0, |l| l.value)
     }
 
+    /// Where `value` lies on the scale: 0 at the lowest level, 100 at the highest. Computed in
+    /// 128 bits, so that levels anywhere in the `i64` range cannot overflow.
+    pub fn position(&self, value: i64) -> f64 {
+        let span = i128::from(self.highest()) - i128::from(self.lowest());
+        let above = i128::from(value) - i128::from(self.lowest());
+        (100.0 * above as f64 / span as f64).clamp(0.0, 100.0)
+    }
+
     pub fn level(&self, value: i64) -> Option<&Level> {
         self.levels.iter().find(|l| l.value == value)
     }

@@ -2,7 +2,8 @@
 //!
 //! YAML parsers keep the last of two equal keys silently; for a map whose keys matter (answers
 //! by indicator id, scales by name, texts by language) that would lose data, so [`UniqueMap`]
-//! turns a repeated key into a parse error at the repeated key's line.
+//! turns a repeated key into a parse error naming the key (the parser places it at the start
+//! of the mapping).
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use std::fmt;

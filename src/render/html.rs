@@ -3,8 +3,9 @@
 //!
 //! The default templates (`report-templates/default/`) are compiled into the binary. A
 //! `--templates DIR` folder overrides any of them by file name; names that try to leave the
-//! folder (`../`, absolute paths) are refused. Undefined variables are errors, HTML escaping
-//! is on for `.html` and `.html.j2` templates, and a fuel limit stops runaway loops.
+//! folder (`../`, absolute paths) are refused, and so is a file that resolves outside the
+//! folder through a symbolic link. Undefined variables are errors, HTML escaping is on for
+//! `.html` and `.html.j2` templates, and a fuel limit stops runaway loops.
 
 use crate::error::{Error, Result};
 use crate::i18n::Catalogue;
@@ -13,7 +14,7 @@ use crate::source::{Limits, Source};
 use include_dir::{Dir, include_dir};
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use std::path::{Component, Path, PathBuf};
 
 static DEFAULT_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/report-templates/default");
@@ -32,53 +33,94 @@ const LABELS: &str = "labels.yaml";
 /// Enough for reports of tens of thousands of indicators; stops a template that never ends.
 const FUEL: u64 = 200_000_000;
 
+/// The largest HTML report rendered: far above a real one (5,000 indicators give about 35 MB),
+/// it stops a template that writes a huge text over and over with little fuel.
+pub const MAX_OUTPUT_BYTES: usize = 256 * 1024 * 1024;
+
 /// Where templates come from: the bundled set, with an optional folder of overrides.
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
-    overrides: Option<PathBuf>,
+    overrides: Option<Overrides>,
+}
+
+/// The `--templates` folder as the user named it, and with every link resolved.
+#[derive(Debug, Clone)]
+struct Overrides {
+    folder: PathBuf,
+    resolved: PathBuf,
 }
 
 impl Templates {
     /// The bundled templates, overridden file by file from `folder` when given.
     pub fn new(folder: Option<&Path>) -> Result<Templates> {
-        if let Some(folder) = folder
-            && !folder.is_dir()
-        {
+        let Some(folder) = folder else {
+            return Ok(Templates::default());
+        };
+        let templates_error = |source| Error::Templates {
+            path: folder.to_owned(),
+            source,
+        };
+        let resolved = folder.canonicalize().map_err(templates_error)?;
+        if !resolved.is_dir() {
             let source = std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder");
-            return Err(Error::Templates {
-                path: folder.to_owned(),
-                source,
-            });
+            return Err(templates_error(source));
         }
         Ok(Templates {
-            overrides: folder.map(Path::to_owned),
+            overrides: Some(Overrides {
+                folder: folder.to_owned(),
+                resolved,
+            }),
         })
     }
 
-    /// The text of a template or asset by file name: the override if there is one, else the bundled one.
-    pub fn read(&self, name: &str) -> Option<String> {
-        let relative = safe_relative(name)?;
-        if let Some(folder) = &self.overrides {
-            let path = folder.join(&relative);
-            if path.is_file() {
-                return std::fs::read_to_string(path).ok();
-            }
+    /// The text of a template or asset by file name: the override if there is one, else the
+    /// bundled one. An override that resolves outside the folder, or cannot be read, is an error.
+    fn load(&self, name: &str) -> std::result::Result<Option<String>, minijinja::Error> {
+        let Some(relative) = safe_relative(name) else {
+            return Ok(None);
+        };
+        if let Some(path) = self.override_path(&relative)? {
+            return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                minijinja::Error::new(ErrorKind::InvalidOperation, format!("cannot read `{name}`: {e}"))
+            });
         }
-        DEFAULT_TEMPLATES
+        Ok(DEFAULT_TEMPLATES
             .get_file(&relative)
             .and_then(|f| f.contents_utf8())
-            .map(str::to_owned)
+            .map(str::to_owned))
+    }
+
+    /// The file in the override folder for `relative`, if there is one and it stays inside.
+    fn override_path(&self, relative: &Path) -> std::result::Result<Option<PathBuf>, minijinja::Error> {
+        let Some(overrides) = &self.overrides else {
+            return Ok(None);
+        };
+        let candidate = overrides.folder.join(relative);
+        if std::fs::symlink_metadata(&candidate).is_err() {
+            return Ok(None);
+        }
+        match candidate.canonicalize() {
+            Ok(path) if path.starts_with(&overrides.resolved) => Ok(path.is_file().then_some(candidate)),
+            _ => Err(minijinja::Error::new(
+                ErrorKind::InvalidOperation,
+                format!(
+                    "`{}` leads outside the template folder; templates may only use files inside it",
+                    relative.display()
+                ),
+            )),
+        }
     }
 
     /// The label catalogue: the bundled one, with the translations of a `labels.yaml` in the
     /// override folder replacing or adding to it (an organisation's wording, a third language).
     pub fn catalogue(&self) -> Result<Catalogue> {
-        let Some(path) = self
-            .overrides
-            .as_ref()
-            .map(|f| f.join(LABELS))
-            .filter(|p| p.is_file())
-        else {
+        let path = self
+            .override_path(Path::new(LABELS))
+            .map_err(|source| Error::Template {
+                name: LABELS.to_owned(),
+                source,
+            })?;
+        let Some(path) = path else {
             return Ok(Catalogue::bundled());
         };
         let source = Source::read(&path, &Limits::default())?;
@@ -104,7 +146,7 @@ impl Templates {
             env.set_syntax(syntax);
         }
         let templates = self.clone();
-        env.set_loader(move |name| Ok(templates.read(name)));
+        env.set_loader(move |name| templates.load(name));
         env
     }
 
@@ -121,7 +163,33 @@ impl Templates {
             Error::Template { name, source }
         };
         let template = env.get_template(entry).map_err(template_error)?;
-        template.render(Serde(view)).map_err(template_error)
+        let mut output = Bounded(Vec::new());
+        template
+            .render_captured_to(Serde(view), &mut output)
+            .map_err(template_error)?;
+        Ok(
+            String::from_utf8(output.0)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        )
+    }
+}
+
+/// The rendered report, refusing to grow past [`MAX_OUTPUT_BYTES`].
+struct Bounded(Vec<u8>);
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + bytes.len() > MAX_OUTPUT_BYTES {
+            return Err(std::io::Error::other(format!(
+                "the report would be larger than {MAX_OUTPUT_BYTES} bytes"
+            )));
+        }
+        self.0.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -237,3 +237,64 @@ fn answer_order_does_not_matter() {
         score_with(CHECKLIST, &reversed)
     );
 }
+
+/// A one-section checklist whose indicators have the given weights, on a 0-4 scale.
+fn weighted(weights: &[&str]) -> String {
+    let indicators: String = weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!("      - {{id: i-{i}, text: I, scale: s, weight: {w}}}\n"))
+        .collect();
+    format!(
+        "id: test\nversion: \"1\"\nlanguages: [en]\ntitle: T\nscales:\n  s:\n    levels: [{{value: 0, label: A}}, {{value: 2, label: B}}, {{value: 4, label: C}}]\nsections:\n  - id: a\n    title: A\n    indicators:\n{indicators}"
+    )
+}
+
+#[test]
+fn rounding_never_takes_a_mean_out_of_its_range() {
+    // Found by the property tests: Σ(w·100)/Σw was 100.00000000000001 for these weights.
+    let checklist = weighted(&["0.7", "0.01", "0.2", "0.01"]);
+    let body = "  i-0: {level: 4}\n  i-1: {level: 4}\n  i-2: {level: 4}\n  i-3: {level: 4}\n";
+    let card = score_with(&checklist, body);
+    assert_eq!(card.sections[0].score, Some(100.0));
+    assert_eq!(card.overall.score, Some(100.0));
+}
+
+#[test]
+fn huge_weights_do_not_overflow() {
+    // Found by the property tests: 1e308 × 100 overflowed to infinity and the score was NaN.
+    let card = score_with(
+        &weighted(&["1e308", "1e308"]),
+        "  i-0: {level: 4}\n  i-1: {level: 2}\n",
+    );
+    assert_eq!(card.sections[0].score, Some(75.0));
+    let card = score_with(
+        &weighted(&["1e308", "1e-300"]),
+        "  i-0: {level: 0}\n  i-1: {level: 4}\n",
+    );
+    assert_eq!(card.sections[0].score, Some(0.0));
+    let card = score_with(&weighted(&["3", "1"]), "  i-0: {level: 2}\n  i-1: {level: 4}\n");
+    assert_eq!(
+        card.sections[0].score,
+        Some(62.5),
+        "ordinary weights give the same digits as before"
+    );
+}
+
+#[test]
+fn levels_anywhere_in_the_i64_range_score_without_overflow() {
+    // Found by review: `highest − lowest` overflowed (a panic in debug builds, garbage in release).
+    let checklist = weighted(&["1"]).replace(
+        "[{value: 0, label: A}, {value: 2, label: B}, {value: 4, label: C}]",
+        "[{value: -9223372036854775808, label: A}, {value: 0, label: B}, {value: 9223372036854775807, label: C}]",
+    );
+    let scores: Vec<Option<f64>> = ["-9223372036854775808", "0", "9223372036854775807"]
+        .iter()
+        .map(|level| {
+            score_with(&checklist, &format!("  i-0: {{level: {level}}}\n"))
+                .overall
+                .score
+        })
+        .collect();
+    assert_eq!(scores, [Some(0.0), Some(50.0), Some(100.0)]);
+}
