@@ -35,7 +35,7 @@ const FUEL: u64 = 200_000_000;
 
 /// The largest HTML report rendered: far above a real one (5,000 indicators give about 35 MB),
 /// it stops a template that writes a huge text over and over with little fuel.
-pub const MAX_OUTPUT_BYTES: usize = 256 * 1024 * 1024;
+const MAX_OUTPUT_BYTES: usize = 256 * 1024 * 1024;
 
 /// Where templates come from: the bundled set, with an optional folder of overrides.
 #[derive(Debug, Clone, Default)]
