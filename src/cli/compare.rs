@@ -1,14 +1,12 @@
 //! `oversight compare OLD NEW`: two rounds of one organisation compared, as HTML, PDF and JSON.
 
 use super::output::{Request, format_parser, targets, write_all};
-use super::report::parse_date;
 use super::{
-    BasisArg, CommandResult, Outcome, check_language, checklist_ref, print, print_diagnostics, today,
+    BasisArg, CommandResult, Outcome, RenderArgs, check_language, checklist_ref, print, print_diagnostics,
 };
 use oversight::assessments::{RoundsOptions, rounds};
-use oversight::model::Date;
 use oversight::output::WritePolicy;
-use oversight::render::{self, Format, REPORT_FORMATS, ReportOptions, html::Templates};
+use oversight::render::{self, Format, REPORT_FORMATS, ReportOptions};
 use oversight::source::Limits;
 use std::path::PathBuf;
 
@@ -40,12 +38,8 @@ pub struct Args {
     /// Output file (format from its extension), or folder (ending in `/`) for `<NEW stem>-compare.<ext>`
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
-    /// Folder of templates overriding the bundled ones by file name
-    #[arg(long, value_name = "DIR")]
-    templates: Option<PathBuf>,
-    /// Report date, YYYY-MM-DD [default: today]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    date: Option<Date>,
+    #[command(flatten)]
+    render: RenderArgs,
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
@@ -73,8 +67,8 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     let options = ReportOptions {
         formats: targets.iter().map(|(format, _)| *format).collect(),
         lang: args.lang.clone(),
-        templates: Templates::new(args.templates.as_deref())?,
-        report_date: args.date.unwrap_or_else(today),
+        templates: args.render.templates()?,
+        report_date: args.render.date(),
         scoring: args.basis.options(),
     };
     let rendered = render::compare::render(old, new, &options)?;

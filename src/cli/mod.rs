@@ -201,6 +201,27 @@ impl BasisArg {
     }
 }
 
+/// How a report file is rendered: template overrides and the date it carries.
+#[derive(Debug, clap::Args)]
+struct RenderArgs {
+    /// Folder of templates overriding the bundled ones by file name
+    #[arg(long, value_name = "DIR")]
+    templates: Option<std::path::PathBuf>,
+    /// Report date, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = oversight::model::Date::parse)]
+    date: Option<oversight::model::Date>,
+}
+
+impl RenderArgs {
+    fn templates(&self) -> Result<oversight::render::html::Templates> {
+        oversight::render::html::Templates::new(self.templates.as_deref())
+    }
+
+    fn date(&self) -> oversight::model::Date {
+        self.date.unwrap_or_else(today)
+    }
+}
+
 /// Reads `--checklist PATH|ID`.
 fn checklist_ref(value: &Option<String>) -> Option<oversight::catalog::ChecklistRef> {
     value.as_deref().map(oversight::catalog::ChecklistRef::parse)

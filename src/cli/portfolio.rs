@@ -2,18 +2,16 @@
 //! side, as HTML, PDF, JSON and CSV files.
 
 use super::output::{self, Request};
-use super::report::parse_date;
 use super::{
-    BasisArg, CommandResult, Outcome, check_language, checklist_ref, print, print_diagnostics, today,
+    BasisArg, CommandResult, Outcome, RenderArgs, check_language, checklist_ref, print, print_diagnostics,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oversight::Error;
 use oversight::diagnostic::Diagnostics;
-use oversight::model::Date;
 use oversight::output::WritePolicy;
 use oversight::portfolio::collect::{self, Progress, Stage};
 use oversight::portfolio::{self, Portfolio};
-use oversight::render::{Format, PORTFOLIO_FORMATS, ReportOptions, html::Templates};
+use oversight::render::{Format, PORTFOLIO_FORMATS, ReportOptions};
 use oversight::source::Limits;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -37,12 +35,8 @@ pub struct Args {
     /// Output file (format from its extension), or folder (ending in `/`) for `portfolio.<ext>`
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
-    /// Folder of templates overriding the bundled ones by file name
-    #[arg(long, value_name = "DIR")]
-    templates: Option<PathBuf>,
-    /// Report date, YYYY-MM-DD [default: today]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    date: Option<Date>,
+    #[command(flatten)]
+    render: RenderArgs,
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
@@ -54,7 +48,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         stem: "portfolio",
         defaults: &[Format::Html, Format::Pdf],
     });
-    let templates = Templates::new(args.templates.as_deref())?;
+    let templates = args.render.templates()?;
     let (files, mut skipped) = collect::expand(&args.files);
     let bar = Bar::new();
     let collected = collect::collect(
@@ -102,7 +96,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         formats: targets.iter().map(|(format, _)| *format).collect(),
         lang: Some(lang),
         templates,
-        report_date: args.date.unwrap_or_else(today),
+        report_date: args.render.date(),
         scoring: args.basis.options(),
     };
     let rendered = oversight::render::portfolio::render(&portfolio, &options)?;

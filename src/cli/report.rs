@@ -1,10 +1,9 @@
 //! `oversight report ANSWERS`: the assessment report as HTML, PDF and JSON files.
 
 use super::output::{Request, format_parser, targets, write_all};
-use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, print, today};
-use oversight::model::Date;
+use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, RenderArgs, print};
 use oversight::output::WritePolicy;
-use oversight::render::{self, Format, REPORT_FORMATS, ReportOptions, html::Templates};
+use oversight::render::{self, Format, REPORT_FORMATS, ReportOptions};
 use oversight::source::Limits;
 use std::path::PathBuf;
 
@@ -20,16 +19,8 @@ pub struct Args {
     /// Output file (format from its extension), or folder (ending in `/`) for `<answers stem>.<ext>`
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
-    /// Folder of templates overriding the bundled ones by file name
-    #[arg(long, value_name = "DIR")]
-    templates: Option<PathBuf>,
-    /// Report date, YYYY-MM-DD [default: today]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    date: Option<Date>,
-}
-
-pub(super) fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text)
+    #[command(flatten)]
+    render: RenderArgs,
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
@@ -50,8 +41,8 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     let options = ReportOptions {
         formats: targets.iter().map(|(format, _)| *format).collect(),
         lang: args.input.lang.clone(),
-        templates: Templates::new(args.templates.as_deref())?,
-        report_date: args.date.unwrap_or_else(today),
+        templates: args.render.templates()?,
+        report_date: args.render.date(),
         scoring: args.basis.options(),
     };
     let rendered = render::report(&loaded, &options)?;
