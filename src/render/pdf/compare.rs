@@ -2,16 +2,15 @@
 //! the same order as the HTML: cover and the rounds, summary, sections, changes that need
 //! attention, indicators by section, the previous round's actions, the rules, provenance.
 
-use super::document::{band_cell, cell, column, heading, paragraph, rgb, right};
+use super::document::{ALERT_SHADE, band_cell, cell, column, heading, paragraph, rgb, right};
 use super::{Block, Cell, Document, Rgb, Row, Table, TextStyle};
 use crate::i18n::Labels;
 use crate::report::ScoreView;
 use crate::report::compare::{ChangeView, CompareView, IndicatorRef, RoundView};
 
 /// Rows that are not directly comparable are shaded grey; rows that got worse, and actions
-/// still open, light red.
+/// still open, take the shared [`ALERT_SHADE`].
 const NOT_COMPARABLE_SHADE: Rgb = Rgb(0xf1, 0xf3, 0xf6);
-const ALERT_SHADE: Rgb = Rgb(0xfb, 0xe9, 0xe7);
 
 /// The whole comparison as a document for the PDF engine.
 pub fn document(view: &CompareView) -> Document {

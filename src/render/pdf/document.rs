@@ -11,8 +11,9 @@ use crate::report::{
     BandView, ExceptionItem, IndicatorView, ReportView, ScoreView, SectionView, TraceView, flatten,
 };
 
-const OVERDUE_SHADE: Rgb = Rgb(0xfb, 0xe9, 0xe7);
-const MAJOR_SHADE: Rgb = Rgb(0xfb, 0xe9, 0xe7);
+/// Row shading of every PDF: light red for what needs action (overdue, major, worse), amber
+/// for what needs attention.
+pub(super) const ALERT_SHADE: Rgb = Rgb(0xfb, 0xe9, 0xe7);
 const MINOR_SHADE: Rgb = Rgb(0xff, 0xf3, 0xd6);
 
 /// The whole report as a document for the PDF engine.
@@ -612,7 +613,7 @@ fn compliance(view: &ReportView, blocks: &mut Vec<Block>) {
                         cell(format!("{} / {}", f.score, f.pass)),
                     ],
                     shade: Some(if f.severity == "major" {
-                        MAJOR_SHADE
+                        ALERT_SHADE
                     } else {
                         MINOR_SHADE
                     }),
@@ -707,7 +708,7 @@ fn exception_table(items: &[ExceptionItem], labels: &Labels) -> Table {
                     },
                     cell(format!("{} / {}", x.score.text, x.pass)),
                 ],
-                shade: (!x.exception.applies).then_some(OVERDUE_SHADE),
+                shade: (!x.exception.applies).then_some(ALERT_SHADE),
             }
         })
         .collect();
@@ -786,7 +787,7 @@ fn actions(view: &ReportView, blocks: &mut Vec<Block>) {
                         colour: None,
                     },
                 ],
-                shade: a.overdue.then_some(OVERDUE_SHADE),
+                shade: a.overdue.then_some(ALERT_SHADE),
             }
         })
         .collect();
@@ -945,43 +946,53 @@ fn trace(trace: &TraceView, labels: &Labels, blocks: &mut Vec<Block>) {
 fn provenance(view: &ReportView, blocks: &mut Vec<Block>) {
     let (p, labels) = (&view.provenance, &view.labels);
     blocks.push(heading(1, labels.get("heading_provenance")));
-    blocks.push(Block::KeyValues(vec![
-        (
-            labels.get("label_tool").to_owned(),
-            format!("{} {}", p.tool, p.tool_version),
-        ),
-        (
-            labels.get("label_checklist").to_owned(),
-            format!("{} {}", p.checklist_id, p.checklist_version),
-        ),
-        (
-            labels.get("label_checklist_file").to_owned(),
-            p.checklist_file.clone(),
-        ),
-        (
-            format!(
-                "{} ({})",
-                labels.get("label_sha256"),
-                labels.get("label_checklist")
-            ),
-            p.checklist_sha256.clone(),
-        ),
+    let mut rows = tool_and_checklist(
+        labels,
+        [&p.tool, &p.tool_version],
+        [&p.checklist_id, &p.checklist_version],
+        [&p.checklist_file, &p.checklist_sha256],
+    );
+    rows.extend([
         (
             labels.get("label_answers_file").to_owned(),
             p.answers_file.clone(),
         ),
-        (
-            format!(
-                "{} ({})",
-                labels.get("label_sha256"),
-                labels.get("label_answers_file")
-            ),
-            p.answers_sha256.clone(),
-        ),
+        (sha256_of(labels, "label_answers_file"), p.answers_sha256.clone()),
         (labels.get("label_basis").to_owned(), p.basis.clone()),
         (labels.get("label_report_date").to_owned(), p.report_date.clone()),
-    ]));
+    ]);
+    blocks.push(Block::KeyValues(rows));
     blocks.push(paragraph(labels.get("provenance_note"), TextStyle::Small));
+}
+
+/// The provenance rows every report starts with: the tool, and the checklist with its file and
+/// checksum.
+pub(super) fn tool_and_checklist(
+    labels: &Labels,
+    [tool, tool_version]: [&str; 2],
+    [checklist_id, checklist_version]: [&str; 2],
+    [checklist_file, checklist_sha256]: [&str; 2],
+) -> Vec<(String, String)> {
+    vec![
+        (
+            labels.get("label_tool").to_owned(),
+            format!("{tool} {tool_version}"),
+        ),
+        (
+            labels.get("label_checklist").to_owned(),
+            format!("{checklist_id} {checklist_version}"),
+        ),
+        (
+            labels.get("label_checklist_file").to_owned(),
+            checklist_file.to_owned(),
+        ),
+        (sha256_of(labels, "label_checklist"), checklist_sha256.to_owned()),
+    ]
+}
+
+/// "SHA-256 (Checklist)".
+fn sha256_of(labels: &Labels, what: &str) -> String {
+    format!("{} ({})", labels.get("label_sha256"), labels.get(what))
 }
 
 /// `#rrggbb` as a colour; grey for anything else (validation refuses bad colours earlier).

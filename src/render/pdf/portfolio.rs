@@ -4,7 +4,9 @@
 //! organisations by section, the distribution of overall scores, the weakest sections, the
 //! organisations' details, the skipped files and the provenance.
 
-use super::document::{band_cell, cell, column, heading, paragraph, rgb, right, row, score_text};
+use super::document::{
+    band_cell, cell, column, heading, paragraph, rgb, right, row, score_text, tool_and_checklist,
+};
 use super::{Align, Bar, BarChart, Block, Cell, Column, Document, Row, Table, TextStyle};
 use crate::report::ScoreView;
 use crate::report::portfolio::PortfolioView;
@@ -287,29 +289,14 @@ fn skipped(view: &PortfolioView, blocks: &mut Vec<Block>) {
 fn provenance(view: &PortfolioView, blocks: &mut Vec<Block>) {
     let (p, labels) = (&view.provenance, &view.labels);
     blocks.push(heading(1, labels.get("heading_provenance")));
-    blocks.push(Block::KeyValues(vec![
-        (
-            labels.get("label_tool").to_owned(),
-            format!("{} {}", p.tool, p.tool_version),
-        ),
-        (
-            labels.get("label_checklist").to_owned(),
-            format!("{} {}", p.checklist_id, p.checklist_version),
-        ),
-        (
-            labels.get("label_checklist_file").to_owned(),
-            p.checklist_file.clone(),
-        ),
-        (
-            format!(
-                "{} ({})",
-                labels.get("label_sha256"),
-                labels.get("label_checklist")
-            ),
-            p.checklist_sha256.clone(),
-        ),
-        (labels.get("label_report_date").to_owned(), p.report_date.clone()),
-    ]));
+    let mut rows = tool_and_checklist(
+        labels,
+        [&p.tool, &p.tool_version],
+        [&p.checklist_id, &p.checklist_version],
+        [&p.checklist_file, &p.checklist_sha256],
+    );
+    rows.push((labels.get("label_report_date").to_owned(), p.report_date.clone()));
+    blocks.push(Block::KeyValues(rows));
     let rows = p
         .files
         .iter()
