@@ -103,7 +103,7 @@ struct CompareJson<'a> {
     language: &'a str,
     #[serde(flatten)]
     comparison: &'a Comparison,
-    report_date: &'a str,
+    report_date: Date,
     provenance: &'a CompareProvenance,
 }
 
@@ -118,7 +118,7 @@ fn to_json(old: &Loaded, new: &Loaded, comparison: &Comparison, view: &CompareVi
         new_assessed_on: new.assessment.assessed_on(),
         language: &view.lang,
         comparison,
-        report_date: &view.provenance.report_date,
+        report_date: view.provenance.report_date,
         provenance: &view.provenance,
     })
     .into_bytes()

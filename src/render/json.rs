@@ -154,7 +154,7 @@ pub fn to_string(value: &impl Serialize) -> String {
 struct ReportJson<'a> {
     #[serde(flatten)]
     result: ResultJson<'a>,
-    report_date: &'a str,
+    report_date: Date,
     provenance: &'a Provenance,
 }
 
@@ -167,7 +167,7 @@ pub fn report(
 ) -> Vec<u8> {
     let json = ReportJson {
         result: result(checklist, assessment, scorecard, &view.lang),
-        report_date: &view.provenance.report_date,
+        report_date: view.provenance.report_date,
         provenance: &view.provenance,
     };
     to_string(&json).into_bytes()

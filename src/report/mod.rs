@@ -828,7 +828,7 @@ impl<'a> Builder<'a> {
             checklist_sha256: checklist.sha256.clone(),
             answers_file: assessment.origin.clone(),
             answers_sha256: assessment.sha256.clone(),
-            report_date: self.input.report_date.to_string(),
+            report_date: self.input.report_date,
             basis: self.basis("basis_short_verified", "basis_short_self"),
         }
     }

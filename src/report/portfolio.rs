@@ -132,7 +132,8 @@ pub struct PortfolioProvenance {
     pub checklist_sha256: String,
     /// The answers files of the organisations, in row order.
     pub files: Vec<FileView>,
-    pub report_date: String,
+    /// The report's date (ISO 8601 in every language; the PDF's creation date).
+    pub report_date: Date,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -301,7 +302,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
                     sha256: m.assessment.sha256.clone(),
                 })
                 .collect(),
-            report_date: report_date.to_string(),
+            report_date,
         },
         labels,
     }

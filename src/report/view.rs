@@ -4,6 +4,7 @@
 //! their colours. Renderers never look at the model or the scorecard directly.
 
 use crate::i18n::Labels;
+use crate::model::Date;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -444,7 +445,8 @@ pub struct Provenance {
     pub checklist_sha256: String,
     pub answers_file: String,
     pub answers_sha256: String,
-    pub report_date: String,
+    /// The report's date (ISO 8601 in every language; the PDF's creation date).
+    pub report_date: Date,
     /// Which levels the scores use, in a few words.
     pub basis: String,
 }

@@ -28,7 +28,7 @@ pub fn document(view: &CompareView) -> Document {
         title: format!("{}: {}", labels.get("compare_kicker"), view.cover.title),
         author: view.cover.organisation.clone(),
         subject: format!("{}: {}", labels.get("compare_kicker"), view.cover.organisation),
-        date: chrono::NaiveDate::parse_from_str(&view.provenance.report_date, "%Y-%m-%d").unwrap_or_default(),
+        date: view.provenance.report_date.0,
         footer_left: view.cover.organisation.clone(),
         page_label: labels.get("page_of").to_owned(),
         blocks,
@@ -435,7 +435,10 @@ fn provenance(view: &CompareView, blocks: &mut Vec<Block>) {
             format!("{}\n{}", files.answers_file, files.answers_sha256),
         ));
     }
-    rows.push((labels.get("label_report_date").to_owned(), p.report_date.clone()));
+    rows.push((
+        labels.get("label_report_date").to_owned(),
+        p.report_date.to_string(),
+    ));
     blocks.push(Block::KeyValues(rows));
     blocks.push(paragraph(labels.get("provenance_note"), TextStyle::Small));
 }

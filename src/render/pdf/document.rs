@@ -34,7 +34,7 @@ pub fn document(view: &ReportView) -> Document {
         title: view.cover.title.clone(),
         author: view.cover.organisation.clone(),
         subject: format!("{}: {}", labels.get("report_kicker"), view.cover.organisation),
-        date: chrono::NaiveDate::parse_from_str(&view.provenance.report_date, "%Y-%m-%d").unwrap_or_default(),
+        date: view.provenance.report_date.0,
         footer_left: view.cover.organisation.clone(),
         page_label: labels.get("page_of").to_owned(),
         blocks,
@@ -959,7 +959,10 @@ fn provenance(view: &ReportView, blocks: &mut Vec<Block>) {
         ),
         (sha256_of(labels, "label_answers_file"), p.answers_sha256.clone()),
         (labels.get("label_basis").to_owned(), p.basis.clone()),
-        (labels.get("label_report_date").to_owned(), p.report_date.clone()),
+        (
+            labels.get("label_report_date").to_owned(),
+            p.report_date.to_string(),
+        ),
     ]);
     blocks.push(Block::KeyValues(rows));
     blocks.push(paragraph(labels.get("provenance_note"), TextStyle::Small));

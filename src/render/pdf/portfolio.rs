@@ -27,7 +27,7 @@ pub fn portfolio_document(view: &PortfolioView) -> Document {
         title: format!("{} — {kicker}", view.cover.title),
         author: String::new(),
         subject: kicker.to_owned(),
-        date: chrono::NaiveDate::parse_from_str(&view.provenance.report_date, "%Y-%m-%d").unwrap_or_default(),
+        date: view.provenance.report_date.0,
         footer_left: format!(
             "{kicker} · {} {}",
             view.cover.checklist_id, view.cover.checklist_version
@@ -295,7 +295,10 @@ fn provenance(view: &PortfolioView, blocks: &mut Vec<Block>) {
         [&p.checklist_id, &p.checklist_version],
         [&p.checklist_file, &p.checklist_sha256],
     );
-    rows.push((labels.get("label_report_date").to_owned(), p.report_date.clone()));
+    rows.push((
+        labels.get("label_report_date").to_owned(),
+        p.report_date.to_string(),
+    ));
     blocks.push(Block::KeyValues(rows));
     let rows = p
         .files

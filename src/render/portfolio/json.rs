@@ -12,7 +12,7 @@ use serde::Serialize;
 struct PortfolioJson<'a> {
     checklist: ChecklistJson<'a>,
     language: &'a str,
-    report_date: &'a str,
+    report_date: Date,
     /// The pass mark the `below_pass` counts use.
     pass: f64,
     organisations: Vec<OrganisationJson<'a>>,
@@ -97,7 +97,7 @@ pub fn portfolio(portfolio: &Portfolio, view: &PortfolioView) -> Vec<u8> {
             version: checklist.version(),
         },
         language: lang,
-        report_date: &view.provenance.report_date,
+        report_date: view.provenance.report_date,
         pass: checklist.scoring().pass,
         organisations: portfolio
             .members

@@ -353,7 +353,7 @@ impl<'a> Builder<'a> {
             tool_version: crate::VERSION.to_owned(),
             old: files(self.input.old),
             new: files(self.input.new),
-            report_date: self.input.report_date.to_string(),
+            report_date: self.input.report_date,
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::compare::Counts;
 use crate::i18n::Labels;
+use crate::model::Date;
 use crate::report::{AssessorView, BandView, ScoreView};
 use serde::Serialize;
 
@@ -152,7 +153,8 @@ pub struct CompareProvenance {
     pub tool_version: String,
     pub old: RoundFiles,
     pub new: RoundFiles,
-    pub report_date: String,
+    /// The report's date (ISO 8601 in every language; the PDF's creation date).
+    pub report_date: Date,
 }
 
 #[derive(Debug, Clone, Serialize)]
