@@ -46,6 +46,7 @@ impl Writer<'_> {
         );
         comment(out, "", &title);
         comment(out, "", self.labels.get("init_how"));
+        self.examples(out);
         let _ = writeln!(out, "checklist: {}", quote(checklist.id()));
         let _ = writeln!(out, "checklist_version: {}", quote(checklist.version()));
         let _ = writeln!(
@@ -57,6 +58,17 @@ impl Writer<'_> {
         let _ = writeln!(out, "language: {}", quote(self.lang));
         let _ = writeln!(out, "assessors: []");
         let _ = writeln!(out, "answers:");
+    }
+
+    /// How to write the optional parts of an answer: evidence and an action, then what an
+    /// auditor adds. The example lines validate once uncommented under an indicator.
+    fn examples(&self, out: &mut String) {
+        comment(out, "", self.labels.get("init_evidence_and_action"));
+        example(out, EVIDENCE_EXAMPLE);
+        example(out, ACTION_EXAMPLE);
+        comment(out, "", self.labels.get("init_review_and_exception"));
+        example(out, REVIEW_EXAMPLE);
+        example(out, EXCEPTION_EXAMPLE);
     }
 
     fn section(&self, out: &mut String, section: &Section, depth: usize) {
@@ -123,6 +135,16 @@ impl Writer<'_> {
         let _ = writeln!(out, "    level: ~");
         let _ = writeln!(out, "    comment: \"\"");
     }
+}
+
+const EVIDENCE_EXAMPLE: &str = r#"evidence: [{title: "...", date: 2026-03-01, ref: "https://..."}]"#;
+const ACTION_EXAMPLE: &str = r#"action: {text: "...", owner: "...", due: 2027-03-31}"#;
+const REVIEW_EXAMPLE: &str = r#"review: {level: 2, comment: "...", reviewer: "...", date: 2026-12-15}"#;
+const EXCEPTION_EXAMPLE: &str = r#"exception: {reason: "...", approved_by: "...", expires: 2027-06-30}"#;
+
+/// One line of example YAML as a comment, indented as under an indicator and never wrapped.
+fn example(out: &mut String, line: &str) {
+    let _ = writeln!(out, "#     {line}");
 }
 
 /// Writes `text` as `#` comment lines, wrapped near 100 columns.

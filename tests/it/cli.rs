@@ -233,6 +233,7 @@ fn init_writes_a_skeleton_that_validates_and_never_overwrites() {
     assert!(text.contains("# Шкала `maturity`: 0 = Відсутній"), "{text}");
     let valid = run_in(dir.path(), &["validate", "new.yaml"]);
     assert_eq!(valid.status.code(), Some(0), "{}", stderr(&valid));
+    filled_in_with_the_header_examples(dir.path(), &text);
 
     fs::write(dir.path().join("new.yaml"), "mine").expect("write");
     let again = run_in(dir.path(), &["init", "dssg-executive", "-o", "new.yaml"]);
@@ -250,6 +251,36 @@ fn init_writes_a_skeleton_that_validates_and_never_overwrites() {
     assert_ne!(
         fs::read_to_string(dir.path().join("new.yaml")).expect("replaced"),
         "mine"
+    );
+}
+
+/// The optional parts the skeleton's header shows (evidence, action, review, exception) are
+/// valid answers keys: uncommented under an indicator, the file still validates without a warning.
+fn filled_in_with_the_header_examples(dir: &std::path::Path, skeleton: &str) {
+    let examples: Vec<&str> = skeleton
+        .lines()
+        .filter_map(|line| line.strip_prefix("#     "))
+        .collect();
+    let keys: Vec<&str> = examples.iter().filter_map(|l| l.split(':').next()).collect();
+    assert_eq!(keys, ["evidence", "action", "review", "exception"], "{skeleton}");
+    let answer = examples.iter().map(|l| format!("    {l}\n")).collect::<String>();
+    let today = skeleton
+        .lines()
+        .find(|l| l.starts_with("assessed_on: "))
+        .expect("assessed_on");
+    let filled = skeleton.replacen(today, "assessed_on: 2026-11-20", 1).replacen(
+        "  law-1:\n    level: ~\n",
+        &format!("  law-1:\n    level: 3\n{answer}"),
+        1,
+    );
+    fs::write(dir.join("filled.yaml"), filled).expect("write");
+    let valid = run_in(dir, &["validate", "filled.yaml"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stderr(&valid));
+    assert_eq!(stderr(&valid), "");
+    assert!(
+        stdout(&valid).contains("(1 of 47 indicators answered)"),
+        "{}",
+        stdout(&valid)
     );
 }
 
