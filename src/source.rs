@@ -5,6 +5,7 @@
 //! [`Diagnostic`] with a stable code and the line and column the parser reports.
 
 mod nesting;
+mod repeat;
 
 use crate::diagnostic::{Diagnostic, Place};
 use crate::model::date::INVALID_DATE;
@@ -188,11 +189,39 @@ impl Source {
         };
         let message = plain_words(&strip_location(&full));
         let (code, hint) = classify(&message);
+        if code == DUPLICATE_KEY_CODE
+            && let Some(diagnostic) = self.repeat_diagnostic(&place, &message)
+        {
+            return diagnostic;
+        }
         let diagnostic = Diagnostic::error(code, &self.name, place, message);
         match hint {
             Some(hint) => diagnostic.with_hint(hint),
             None => diagnostic,
         }
+    }
+
+    /// A repeated key at its second place, with the first in the hint, where the text shows
+    /// them; the parser itself only names the start of the mapping.
+    fn repeat_diagnostic(&self, mapping: &Place, message: &str) -> Option<Diagnostic> {
+        let Place::Position { line, column } = *mapping else {
+            return None;
+        };
+        let key = message.split('`').nth(1)?;
+        let (first, (line, column)) = repeat::locate(&self.text, (line, column), key)?;
+        let hint = format!(
+            "`{key}` is first at line {}, column {}; {REPEAT_HINT}",
+            first.0, first.1
+        );
+        Some(
+            Diagnostic::error(
+                DUPLICATE_KEY_CODE,
+                &self.name,
+                Place::Position { line, column },
+                message,
+            )
+            .with_hint(hint),
+        )
     }
 }
 
@@ -236,6 +265,9 @@ fn plain_words(message: &str) -> String {
     .fold(message, |text, (rust, plain)| text.replace(rust, plain))
 }
 
+const DUPLICATE_KEY_CODE: &str = "duplicate-key";
+const REPEAT_HINT: &str = "remove one of the two; a repeated key is never merged";
+
 /// A stable code (and sometimes a hint) for a parser message.
 fn classify(message: &str) -> (&'static str, Option<&'static str>) {
     let body = message.rsplit(": ").next().unwrap_or(message);
@@ -246,10 +278,7 @@ fn classify(message: &str) -> (&'static str, Option<&'static str>) {
             Some("check the spelling; unknown keys are refused so that a typo is never ignored"),
         )
     } else if has(DUPLICATE_KEY) || has("duplicate field") {
-        (
-            "duplicate-key",
-            Some("remove one of the two; a repeated key is never merged"),
-        )
+        (DUPLICATE_KEY_CODE, Some(REPEAT_HINT))
     } else if has("missing field") {
         ("missing-key", None)
     } else if has(INVALID_DATE) {
