@@ -189,11 +189,10 @@ impl Source {
         };
         let message = plain_words(&strip_location(&full));
         let (code, hint) = classify(&message);
-        if code == DUPLICATE_KEY_CODE
-            && let Some(diagnostic) = self.repeat_diagnostic(&place, &message)
-        {
-            return diagnostic;
-        }
+        let (place, hint) = match self.repeated_key(code, &place, &message) {
+            Some((second, hint)) => (second, Some(hint)),
+            None => (place, hint.map(str::to_owned)),
+        };
         let diagnostic = Diagnostic::error(code, &self.name, place, message);
         match hint {
             Some(hint) => diagnostic.with_hint(hint),
@@ -201,28 +200,36 @@ impl Source {
         }
     }
 
-    /// A repeated key at its second place, with the first in the hint, where the text shows
-    /// them; the parser itself only names the start of the mapping.
-    fn repeat_diagnostic(&self, mapping: &Place, message: &str) -> Option<Diagnostic> {
+    /// For a repeated key, the place where it repeats and a hint naming the first one. The
+    /// parser names only the start of the mapping; [`repeat::locate`] finds both in the text.
+    fn repeated_key(&self, code: &str, mapping: &Place, message: &str) -> Option<(Place, String)> {
         let Place::Position { line, column } = *mapping else {
             return None;
         };
-        let key = message.split('`').nth(1)?;
+        if code != DUPLICATE_KEY_CODE {
+            return None;
+        }
+        let key = named_key(message)?;
         let (first, (line, column)) = repeat::locate(&self.text, (line, column), key)?;
         let hint = format!(
             "`{key}` is first at line {}, column {}; {REPEAT_HINT}",
             first.0, first.1
         );
-        Some(
-            Diagnostic::error(
-                DUPLICATE_KEY_CODE,
-                &self.name,
-                Place::Position { line, column },
-                message,
-            )
-            .with_hint(hint),
-        )
+        Some((Place::Position { line, column }, hint))
     }
+}
+
+/// The key a repeated-key message names: `duplicate key `k`: ...` (from [`UniqueMap`]) or
+/// `duplicate field `k`` (from serde). The last backtick closes it, so a path before the message
+/// or a key holding a backtick does not confuse it.
+///
+/// [`UniqueMap`]: crate::model::unique_map::UniqueMap
+fn named_key(message: &str) -> Option<&str> {
+    let opened = [DUPLICATE_KEY, "duplicate field"]
+        .iter()
+        .filter_map(|marker| message.rfind(marker).map(|at| &message[at + marker.len()..]))
+        .find_map(|rest| rest.strip_prefix(" `"))?;
+    Some(&opened[..opened.rfind('`')?])
 }
 
 /// The parser's message without ` at line L column C` (the place is reported separately).

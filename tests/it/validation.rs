@@ -269,6 +269,14 @@ fn answers_rules() {
             "  a-1: {level: 1, comment: \"level: 2, level: 3\", level: 2}\n",
             "duplicate-key at answers.yaml:6:50",
         ),
+        (
+            "  \"a`1\": {level: 1}\n  \"a`1\": {level: 2}\n",
+            "duplicate-key at answers.yaml:7:3",
+        ),
+        (
+            "  \"a`1\": {level: 1, level: 2}\n",
+            "duplicate-key at answers.yaml:6:21",
+        ),
         ("  a-1: {level: high}\n", "wrong-type at answers.yaml:6:16"),
         ("  a-1: {status: done}\n", "unknown-value at answers.yaml:6:17"),
         (
