@@ -25,6 +25,7 @@
 
 pub mod assessments;
 pub mod catalog;
+pub mod colour;
 pub mod compare;
 pub mod compliance;
 pub mod consolidate;

@@ -2,7 +2,7 @@
 //! the same order as the HTML: cover and the rounds, summary, sections, changes that need
 //! attention, indicators by section, the previous round's actions, the rules, provenance.
 
-use super::document::{ALERT_SHADE, band_cell, cell, column, heading, paragraph, rgb, right};
+use super::blocks::{ALERT_SHADE, band_cell, cell, column, heading, paragraph, rgb, right};
 use super::{Block, Cell, Document, Rgb, Row, Table, TextStyle};
 use crate::i18n::Labels;
 use crate::report::ScoreView;

@@ -50,7 +50,6 @@ const RULE: Rgb = Rgb(0xc8, 0xcd, 0xd4);
 const RULE_STRONG: Rgb = Rgb(0x9a, 0xa3, 0xae);
 const HEADER_FILL: Rgb = Rgb(0xec, 0xef, 0xf3);
 const GRID: Rgb = Rgb(0xdd, 0xe1, 0xe6);
-const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
 
 // Body text.
 const BODY_SIZE: f32 = 10.0;
@@ -180,28 +179,9 @@ fn truncate(face: &FaceMetrics, text: &str, size: f32, max_w: f32) -> Line {
     }
 }
 
-/// WCAG relative luminance.
-fn luminance(c: Rgb) -> f32 {
-    let lin = |v: u8| {
-        let v = f32::from(v) / 255.0;
-        if v <= 0.039_28 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
-}
-
 /// The text colour (dark or white) that reads best on `bg`.
 fn text_on(bg: Rgb) -> Rgb {
-    let l = luminance(bg);
-    let contrast = |a: f32, b: f32| (a.max(b) + 0.05) / (a.min(b) + 0.05);
-    if contrast(l, luminance(WHITE)) > contrast(l, luminance(TEXT)) {
-        WHITE
-    } else {
-        TEXT
-    }
+    bg.text_on(TEXT)
 }
 
 /// `c` mixed with white; `amount` = share of white.
@@ -1303,11 +1283,5 @@ mod tests {
         let l = truncate(&f.regular, &"x".repeat(200), 8.0, 25.0);
         assert!(l.width <= 25.0 + EPS);
         assert!(l.text.ends_with('…'));
-    }
-
-    #[test]
-    fn contrast_picks_white_on_dark() {
-        assert_eq!(text_on(Rgb(0x1b, 0x2a, 0x41)), WHITE);
-        assert_eq!(text_on(Rgb(0xf5, 0xd0, 0x60)), TEXT);
     }
 }

@@ -14,20 +14,22 @@
 //! random (font resource names, bookmark ids, the trailer `/ID`) is derived
 //! from a hash of the content.
 
+mod blocks;
 pub mod compare;
-mod document;
 mod fonts;
 mod layout;
 mod portfolio;
+mod report;
 mod write;
 
-pub use self::document::document;
 pub use self::fonts::text_width_mm;
 pub use self::layout::{
     CONTENT_BOTTOM, CONTENT_TOP, CONTENT_WIDTH, FOOTER_BASELINE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
     MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
 };
 pub use self::portfolio::portfolio_document;
+pub use self::report::document;
+pub use crate::colour::Rgb;
 
 /// A document described as blocks; the engine paginates and draws it.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,10 +161,6 @@ pub struct Bar {
     /// Printed after the bar, e.g. `"72.5 B"`.
     pub annotation: String,
 }
-
-/// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Rgb(pub u8, pub u8, pub u8);
 
 /// Errors of the engine.
 #[derive(Debug, thiserror::Error)]

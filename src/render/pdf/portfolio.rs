@@ -4,7 +4,7 @@
 //! organisations by section, the distribution of overall scores, the weakest sections, the
 //! organisations' details, the skipped files and the provenance.
 
-use super::document::{
+use super::blocks::{
     band_cell, cell, column, heading, paragraph, rgb, right, row, score_text, tool_and_checklist,
 };
 use super::{Align, Bar, BarChart, Block, Cell, Column, Document, Row, Table, TextStyle};

@@ -1,0 +1,117 @@
+//! Block constructors shared by every document builder (report, compare, portfolio): headings,
+//! paragraphs, table columns and cells, band cells, row shades and the provenance rows.
+
+use crate::i18n::Labels;
+use crate::render::pdf::{Align, Block, Cell, Column, Rgb, Row, TextStyle};
+use crate::report::{BandView, ScoreView};
+
+/// Row shading of every PDF: light red for what needs action (overdue, major, worse), amber
+/// for what needs attention.
+pub(in crate::render::pdf) const ALERT_SHADE: Rgb = Rgb(0xfb, 0xe9, 0xe7);
+pub(in crate::render::pdf) const MINOR_SHADE: Rgb = Rgb(0xff, 0xf3, 0xd6);
+
+pub(in crate::render::pdf) fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+        bookmark: level <= 2,
+    }
+}
+
+pub(in crate::render::pdf) fn paragraph(text: impl Into<String>, style: TextStyle) -> Block {
+    Block::Paragraph {
+        text: text.into(),
+        style,
+    }
+}
+
+pub(in crate::render::pdf) fn column(header: &str, width: f32) -> Column {
+    Column {
+        header: header.to_owned(),
+        width,
+        align: Align::Left,
+    }
+}
+
+pub(in crate::render::pdf) fn right(header: &str, width: f32) -> Column {
+    Column {
+        header: header.to_owned(),
+        width,
+        align: Align::Right,
+    }
+}
+
+pub(in crate::render::pdf) fn cell(text: impl Into<String>) -> Cell {
+    Cell {
+        text: text.into(),
+        bold: false,
+        colour: None,
+    }
+}
+
+pub(in crate::render::pdf) fn row(cells: Vec<Cell>) -> Row {
+    Row { cells, shade: None }
+}
+
+pub(in crate::render::pdf) fn band_cell(band: Option<&BandView>) -> Cell {
+    match band {
+        Some(band) => Cell {
+            text: format!("{} {}", band.code, band.label),
+            bold: true,
+            colour: Some(rgb(&band.colour)),
+        },
+        None => cell("—"),
+    }
+}
+
+/// "67.3 (C Partial)" or "—".
+pub(in crate::render::pdf) fn score_text(score: &ScoreView) -> String {
+    match &score.band {
+        Some(band) => format!("{} ({} {})", score.text, band.code, band.label),
+        None => score.text.clone(),
+    }
+}
+
+/// "• a\n• b".
+pub(in crate::render::pdf) fn bullets(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| format!("• {i}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The provenance rows every report starts with: the tool, and the checklist with its file and
+/// checksum.
+pub(in crate::render::pdf) fn tool_and_checklist(
+    labels: &Labels,
+    [tool, tool_version]: [&str; 2],
+    [checklist_id, checklist_version]: [&str; 2],
+    [checklist_file, checklist_sha256]: [&str; 2],
+) -> Vec<(String, String)> {
+    vec![
+        (
+            labels.get("label_tool").to_owned(),
+            format!("{tool} {tool_version}"),
+        ),
+        (
+            labels.get("label_checklist").to_owned(),
+            format!("{checklist_id} {checklist_version}"),
+        ),
+        (
+            labels.get("label_checklist_file").to_owned(),
+            checklist_file.to_owned(),
+        ),
+        (sha256_of(labels, "label_checklist"), checklist_sha256.to_owned()),
+    ]
+}
+
+/// "SHA-256 (Checklist)".
+pub(in crate::render::pdf) fn sha256_of(labels: &Labels, what: &str) -> String {
+    format!("{} ({})", labels.get("label_sha256"), labels.get(what))
+}
+
+/// `#rrggbb` as a colour; grey for anything else (validation refuses bad colours earlier).
+pub(in crate::render::pdf) fn rgb(hex: &str) -> Rgb {
+    Rgb::from_hex(hex).unwrap_or(Rgb(0x9e, 0x9e, 0x9e))
+}

@@ -1,0 +1,144 @@
+//! The methodology: scales, scoring rules, bands and every calculation.
+
+use crate::i18n::Labels;
+use crate::render::pdf::blocks::{band_cell, cell, column, heading, paragraph, right, row, score_text};
+use crate::render::pdf::{Block, Table, TextStyle};
+use crate::report::{ReportView, TraceView};
+
+pub(super) fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
+    let (method, labels) = (&view.methodology, &view.labels);
+    blocks.push(Block::PageBreak);
+    blocks.push(heading(1, labels.get("heading_methodology")));
+    blocks.push(heading(2, labels.get("heading_scales")));
+    for scale in &method.scales {
+        let title = match &scale.label {
+            Some(label) => format!("{label} ({})", scale.id),
+            None => scale.id.clone(),
+        };
+        blocks.push(paragraph(title, TextStyle::Bold));
+        let rows = scale
+            .levels
+            .iter()
+            .map(|l| {
+                row(vec![
+                    cell(l.value.to_string()),
+                    cell(l.label.clone()),
+                    cell(l.description.clone().unwrap_or_default()),
+                    cell(l.score.clone()),
+                ])
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                column(labels.get("label_level"), 0.6),
+                column(labels.get("label_title"), 1.4),
+                column(labels.get("label_description"), 4.2),
+                right(labels.get("label_score"), 0.8),
+            ],
+            rows,
+        }));
+    }
+    blocks.push(heading(2, labels.get("heading_scoring_rules")));
+    blocks.push(Block::KeyValues(vec![
+        (
+            labels.get("label_overall_method").to_owned(),
+            method.method.clone(),
+        ),
+        (labels.get("label_missing").to_owned(), method.missing.clone()),
+        (labels.get("label_basis").to_owned(), method.basis.clone()),
+        (labels.get("label_default_pass").to_owned(), method.pass.clone()),
+        (
+            labels.get("label_compliance").to_owned(),
+            labels.get("compliance_rule").to_owned(),
+        ),
+        (
+            labels.get("label_exception").to_owned(),
+            labels.get("exceptions_rule").to_owned(),
+        ),
+        (
+            labels.get("label_evidence_max_age").to_owned(),
+            format!("{}. {}", method.evidence_max_age, labels.get("freshness_rule")),
+        ),
+    ]));
+    if !method.bands.is_empty() {
+        blocks.push(heading(2, labels.get("heading_bands")));
+        let rows = method
+            .bands
+            .iter()
+            .map(|b| row(vec![band_cell(Some(&b.band)), cell(b.range.clone())]))
+            .collect();
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                column(labels.get("label_band"), 3.0),
+                column(labels.get("label_range"), 2.0),
+            ],
+            rows,
+        }));
+        blocks.push(paragraph(labels.get("bands_note"), TextStyle::Small));
+    }
+    if let Some(cap) = &method.cap {
+        blocks.push(paragraph(
+            labels.fill("cap_rule", &[("band", &format!("{} {}", cap.code, cap.label))]),
+            TextStyle::Normal,
+        ));
+    }
+    blocks.push(heading(2, labels.get("heading_calculation")));
+    blocks.push(paragraph(labels.get("calculation_intro"), TextStyle::Muted));
+    trace(&method.overall, labels, blocks);
+    for section_trace in &method.traces {
+        trace(section_trace, labels, blocks);
+    }
+}
+
+fn trace(trace: &TraceView, labels: &Labels, blocks: &mut Vec<Block>) {
+    let title = if trace.number.is_empty() {
+        trace.title.clone()
+    } else {
+        format!("{} {}", trace.number, trace.title)
+    };
+    blocks.push(heading(3, format!("{title}: {}", score_text(&trace.result))));
+    blocks.push(paragraph(
+        format!("{}: {}", labels.get("label_method"), trace.method),
+        TextStyle::Muted,
+    ));
+    if !trace.counted.is_empty() {
+        let rows = trace
+            .counted
+            .iter()
+            .map(|t| {
+                row(vec![
+                    cell(t.id.clone()),
+                    cell(t.title.clone()),
+                    cell(t.kind.clone()),
+                    cell(t.score.clone()),
+                    cell(t.weight.clone()),
+                ])
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                column(labels.get("label_id"), 1.0),
+                column(labels.get("label_title"), 3.6),
+                column(labels.get("label_kind"), 1.0),
+                right(labels.get("label_score"), 0.8),
+                right(labels.get("label_weight"), 0.7),
+            ],
+            rows,
+        }));
+    }
+    if !trace.excluded.is_empty() {
+        let items: Vec<String> = trace
+            .excluded
+            .iter()
+            .map(|e| format!("{} ({})", e.id, e.reason))
+            .collect();
+        blocks.push(paragraph(
+            format!("{}: {}", labels.get("label_excluded"), items.join(", ")),
+            TextStyle::Small,
+        ));
+    }
+    blocks.push(paragraph(
+        format!("{}: {}", labels.get("label_formula"), trace.formula),
+        TextStyle::Small,
+    ));
+}

@@ -1,0 +1,21 @@
+//! The provenance: the tool, the input files and their checksums, the report date.
+
+use crate::report::{Builder, Provenance};
+
+impl Builder<'_> {
+    pub(in crate::report) fn provenance(&self) -> Provenance {
+        let (checklist, assessment) = (self.input.checklist, self.input.assessment);
+        Provenance {
+            tool: "oversight".to_owned(),
+            tool_version: crate::VERSION.to_owned(),
+            checklist_id: checklist.id().to_owned(),
+            checklist_version: checklist.version().to_owned(),
+            checklist_file: checklist.origin.clone(),
+            checklist_sha256: checklist.sha256.clone(),
+            answers_file: assessment.origin.clone(),
+            answers_sha256: assessment.sha256.clone(),
+            report_date: self.input.report_date,
+            basis: self.basis("basis_short_verified", "basis_short_self"),
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The executive summary: the overall score, completeness, the critical failures, the strongest and
+//! weakest sections.
+
+use crate::report::{
+    Builder, CountView, CriticalFailureView, SectionRef, SectionView, Summary, flatten, status_key,
+};
+use crate::score::Status;
+
+impl Builder<'_> {
+    pub(in crate::report) fn summary(&self, sections: &[SectionView]) -> Summary {
+        let card = self.input.scorecard;
+        let mut ranked: Vec<&SectionView> = flatten(sections)
+            .into_iter()
+            .filter(|s| !s.indicators.is_empty() && s.score.value.is_some())
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.score
+                .value
+                .partial_cmp(&a.score.value)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let to_ref = |s: &&SectionView| SectionRef {
+            id: s.id.clone(),
+            number: s.number.clone(),
+            title: s.title.clone(),
+            score: s.score.clone(),
+        };
+        let take = 3.min(ranked.len() / 2);
+        let counts = &card.counts;
+        let reviewed = self
+            .entries()
+            .iter()
+            .filter(|e| e.result.verified_level.is_some())
+            .count();
+        Summary {
+            score: self.score(card.overall.score, card.overall.band),
+            uncapped_band: card
+                .overall
+                .uncapped_band
+                .filter(|_| card.overall.capped)
+                .and_then(|b| self.bands.get(b).cloned()),
+            capped: card.overall.capped,
+            completeness: self.fmt.percent(card.completeness),
+            critical_failures: self.critical_failures(),
+            strongest: ranked.iter().take(take).map(to_ref).collect(),
+            weakest: ranked.iter().rev().take(take).map(to_ref).collect(),
+            counts: [
+                (Status::Scored, counts.scored),
+                (Status::NotApplicable, counts.not_applicable),
+                (Status::NotEnoughInformation, counts.not_enough_information),
+                (Status::Unanswered, counts.unanswered),
+            ]
+            .into_iter()
+            .map(|(status, count)| CountView {
+                status: status_key(status).to_owned(),
+                label: self
+                    .labels
+                    .get(&format!("status_{}", status_key(status)))
+                    .to_owned(),
+                count,
+            })
+            .collect(),
+            total_indicators: counts.total,
+            basis: self.basis("basis_short_verified", "basis_short_self"),
+            reviewed: self.labels.fill(
+                "reviewed_of",
+                &[
+                    ("reviewed", &reviewed.to_string()),
+                    ("total", &counts.total.to_string()),
+                ],
+            ),
+            without_exceptions: card
+                .without_exceptions
+                .as_ref()
+                .map(|o| self.score(o.score, o.band)),
+            compliance: self.compliance(&card.compliance),
+        }
+    }
+
+    pub(in crate::report) fn critical_failures(&self) -> Vec<CriticalFailureView> {
+        self.entries()
+            .into_iter()
+            .filter(|e| e.result.critical_failure)
+            .map(|e| CriticalFailureView {
+                id: e.indicator.id.clone(),
+                text: self.text(&e.indicator.text),
+                section: e.section,
+                reason: self.failure_reason(e.result),
+            })
+            .collect()
+    }
+}
