@@ -284,9 +284,15 @@ answers:
     let html = render(&answers, &[]);
     let plain = unslash(&html);
     assert!(plain.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(
-        !html.to_ascii_lowercase().contains("<script"),
-        "no script element at all"
+    assert_eq!(
+        html.to_ascii_lowercase().matches("<script").count(),
+        1,
+        "only the finder's script element"
+    );
+    assert_eq!(
+        the_script(&html),
+        FINDER_JS.trim_end(),
+        "the script is the bundled one, untouched"
     );
     assert!(
         !html.to_ascii_lowercase().contains("href=\"javascript:"),
@@ -364,7 +370,11 @@ fn an_overridden_partial_replaces_only_itself() {
     );
     let style = between(&html, "<style>", "</style>");
     assert!(style.contains("/* CUSTOM-STYLE-MARKER */ body { color: #000; }"));
-    assert!(!style.contains("--navy"), "the bundled stylesheet is gone");
+    assert!(!style.contains(".cover-meta"), "the bundled stylesheet is gone");
+    assert!(
+        style.contains(".finder-field"),
+        "the finder's styles are still there"
+    );
     // the rest of the report is the bundled one
     assert!(html.contains("<span class=\"kpi-number\">67,3</span>"));
     for part in [
@@ -463,12 +473,37 @@ fn two_runs_are_byte_identical() {
     }
 }
 
+/// The bundled finder script, which every HTML report carries inline.
+const FINDER_JS: &str = include_str!("../report-templates/default/finder.js");
+
+/// The text of the page's one `<script>` element.
+fn the_script(html: &str) -> &str {
+    between(html, "<script>", "</script>")
+        .strip_prefix("<script>")
+        .expect("the script element")
+}
+
 #[test]
 fn the_report_is_self_contained() {
     for answers in [MINISTRY, POLICE] {
-        let html = render(answers, &[]).to_ascii_lowercase();
+        let page = render(answers, &[]);
+        // One inline script, which its policy names by hash; the policy forbids every request.
+        let digest = <sha2::Sha256 as sha2::Digest>::digest(the_script(&page).as_bytes());
+        let hash = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, digest);
+        assert!(page.contains(&format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{hash}'\">"
+        )));
+        let html = page.to_ascii_lowercase();
+        assert_eq!(
+            html.matches("<script").count(),
+            1,
+            "{answers}: one script element"
+        );
         for forbidden in [
-            "<script",
+            "<script src",
+            "fetch(",
+            "xmlhttprequest",
+            "websocket",
             "<link",
             "<img",
             "<iframe",

@@ -5,16 +5,21 @@
 //! `--templates DIR` folder overrides any of them by file name; names that try to leave the
 //! folder (`../`, absolute paths) are refused, and so is a file that resolves outside the
 //! folder through a symbolic link. Undefined variables are errors, HTML escaping is on for
-//! `.html` and `.html.j2` templates, and a fuel limit stops runaway loops.
+//! `.html` and `.html.j2` templates, and a fuel limit stops runaway loops. The filter
+//! `csp_hash` gives the Content-Security-Policy source of an inline script, so that a report's
+//! policy lets exactly its own script run and forbids every request.
 
 use crate::error::{Error, Result};
 use crate::i18n::Catalogue;
 use crate::report::ReportView;
 use crate::source::{Limits, Source};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use include_dir::{Dir, include_dir};
 use minijinja::syntax::SyntaxConfig;
-use minijinja::value::Serde;
+use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
+use sha2::{Digest, Sha256};
 use std::path::{Component, Path, PathBuf};
 
 static DEFAULT_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/report-templates/default");
@@ -145,6 +150,7 @@ impl Templates {
         {
             env.set_syntax(syntax);
         }
+        env.add_filter("csp_hash", csp_hash);
         let templates = self.clone();
         env.set_loader(move |name| templates.load(name));
         env
@@ -191,6 +197,13 @@ impl std::io::Write for Bounded {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// The Content-Security-Policy source that allows an inline script of exactly `text`:
+/// `'sha256-…'`, the base64 of its SHA-256.
+fn csp_hash(text: &str) -> Value {
+    let digest = Sha256::digest(text.as_bytes());
+    Value::from_safe_string(format!("'sha256-{}'", STANDARD.encode(digest)))
 }
 
 /// `name` as a path inside the template folder, or `None` if it would leave it.

@@ -11,6 +11,7 @@
 mod bands;
 mod chart;
 pub mod compare;
+pub mod finder;
 pub mod format;
 mod link;
 mod parts;
@@ -54,7 +55,8 @@ pub fn language<'a>(
 pub fn build(input: &ReportInput) -> ReportView {
     let labels = input.catalogue.labels(input.lang);
     let builder = Builder::new(input, &labels);
-    let sections = builder.sections(input.checklist.sections(), &input.scorecard.sections, "");
+    let mut sections = builder.sections(input.checklist.sections(), &input.scorecard.sections, "");
+    let filters = finder::report(&mut sections, &labels);
     ReportView {
         lang: input.lang.to_owned(),
         cover: builder.cover(),
@@ -64,6 +66,7 @@ pub fn build(input: &ReportInput) -> ReportView {
         compliance: builder.compliance_report(&sections),
         exceptions: builder.exceptions_report(),
         freshness: builder.freshness(&sections),
+        filters,
         methodology: builder.methodology(),
         provenance: builder.provenance(),
         sections,

@@ -4,6 +4,7 @@
 //! Like the report view, numbers are formatted here (the aggregates stay unrounded in
 //! [`crate::portfolio`]), texts are in the portfolio's language and bands carry their colours.
 
+use super::finder::{self, Filter};
 use super::format::Formatter;
 use super::view::{BandRangeView, BandView, ScoreView};
 use super::{band_ranges, band_views};
@@ -24,6 +25,8 @@ pub struct PortfolioView {
     pub columns: Vec<ColumnView>,
     /// One row per organisation, in the portfolio's order.
     pub rows: Vec<OrganisationRow>,
+    /// The finder's filters over the organisations.
+    pub filters: Vec<Filter>,
     /// The mean of each column over the organisations, the heat map's last row (the mean
     /// overall score is `distribution.mean`).
     pub means: Vec<ScoreView>,
@@ -74,6 +77,8 @@ pub struct OrganisationRow {
     pub completeness: String,
     /// Ids of the failed critical indicators, in checklist order.
     pub critical_failures: Vec<String>,
+    /// The finder's tokens for this organisation (see [`super::finder`]).
+    pub finder_tags: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -168,7 +173,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
             title: text(&s.title),
         })
         .collect();
-    let rows: Vec<OrganisationRow> = portfolio
+    let mut rows: Vec<OrganisationRow> = portfolio
         .members
         .iter()
         .map(|m| {
@@ -186,6 +191,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
                     .and_then(|b| bands.get(b).cloned()),
                 completeness: fmt.percent(card.completeness),
                 critical_failures: card.critical_failures.clone(),
+                finder_tags: String::new(),
             }
         })
         .collect();
@@ -253,6 +259,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
         (Some(first), Some(last)) => Some(format!("{} – {}", fmt.date(first), fmt.date(last))),
         _ => None,
     };
+    let filters = finder::portfolio(&mut rows, &bands, &labels);
     PortfolioView {
         lang: lang.to_owned(),
         cover: PortfolioCover {
@@ -266,6 +273,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
         },
         columns,
         rows,
+        filters,
         means,
         distribution,
         weakest,

@@ -3,6 +3,7 @@
 //! Numbers are already formatted, texts already in the chosen language, bands already carry
 //! their colours. Renderers never look at the model or the scorecard directly.
 
+use super::finder::Filter;
 use crate::i18n::Labels;
 use crate::model::Date;
 use serde::Serialize;
@@ -23,6 +24,8 @@ pub struct ReportView {
     pub exceptions: ExceptionsReport,
     /// Indicators with stale or missing evidence, in checklist order.
     pub freshness: Vec<FreshnessView>,
+    /// The finder's filters over the indicators.
+    pub filters: Vec<Filter>,
     pub methodology: Methodology,
     pub provenance: Provenance,
 }
@@ -226,6 +229,8 @@ pub struct IndicatorView {
     pub action: Option<ActionView>,
     pub expected_evidence: Vec<String>,
     pub references: Vec<String>,
+    /// The finder's tokens for this indicator (see [`super::finder`]).
+    pub finder_tags: String,
 }
 
 /// An auditor's review next to the self-assessment.

@@ -447,7 +447,9 @@ fn the_example_portfolio_in_html_and_pdf() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let html = fs::read_to_string(dir.path().join("out/portfolio.html")).expect("html");
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"uk\">"));
-    assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"));
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    assert_eq!(html.matches("<script").count(), 1, "only the finder's script");
+    assert!(!html.contains("<script src"));
     // Ukrainian order; each cell shows the score and the band code, not only a colour.
     let first = html
         .find("Адміністрація Державної прикордонної служби України")

@@ -6,6 +6,7 @@
 
 pub mod view;
 
+use super::finder;
 use super::format::Formatter;
 use super::{AssessorView, BandView, ScoreView, band_views, level_text, status_key};
 use crate::compare::{Change, Comparison, IndicatorChange, Reason, Round, same_words};
@@ -60,7 +61,7 @@ pub fn build(input: &CompareInput) -> CompareView {
         .iter()
         .map(|i| (i, builder.indicator_row(i)))
         .collect();
-    let groups = sections
+    let mut groups: Vec<IndicatorGroup> = sections
         .iter()
         .map(|s| IndicatorGroup {
             section_id: s.id.clone(),
@@ -76,6 +77,7 @@ pub fn build(input: &CompareInput) -> CompareView {
         .filter(|g| !g.rows.is_empty())
         .collect();
     let attention = builder.attention(&rows, &sections);
+    let filters = finder::compare(&sections, &mut groups, &labels);
     CompareView {
         lang: input.lang.to_owned(),
         cover: builder.cover(),
@@ -85,6 +87,7 @@ pub fn build(input: &CompareInput) -> CompareView {
         sections,
         attention,
         groups,
+        filters,
         actions: builder.follow_ups(),
         provenance: builder.provenance(),
         labels: labels.clone(),
@@ -232,6 +235,7 @@ impl<'a> Builder<'a> {
             pass,
             critical_label: self.label(&format!("compare_critical_{critical}")),
             critical_change: critical,
+            finder_tags: String::new(),
         }
     }
 

@@ -6,6 +6,7 @@
 use crate::compare::Counts;
 use crate::i18n::Labels;
 use crate::model::Date;
+use crate::report::finder::Filter;
 use crate::report::{AssessorView, BandView, ScoreView};
 use serde::Serialize;
 
@@ -24,6 +25,8 @@ pub struct CompareView {
     pub attention: Attention,
     /// Indicator rows grouped by the section that holds them.
     pub groups: Vec<IndicatorGroup>,
+    /// The finder's filters over the indicator rows.
+    pub filters: Vec<Filter>,
     /// The old round's actions: still open first, then unverified, then closed.
     pub actions: Vec<FollowUpView>,
     pub provenance: CompareProvenance,
@@ -107,6 +110,8 @@ pub struct IndicatorRow {
     /// `new`, `resolved`, `persisting`, `dropped` or `not-failing`.
     pub critical_change: String,
     pub critical_label: String,
+    /// The finder's tokens for this row (see [`crate::report::finder`]).
+    pub finder_tags: String,
 }
 
 /// A short reference to an indicator row, for the lists that need attention.

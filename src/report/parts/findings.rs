@@ -98,6 +98,7 @@ impl Builder<'_> {
             action: answer.and_then(|a| self.action(indicator, a)),
             expected_evidence: indicator.evidence.iter().map(|t| self.text(t)).collect(),
             references: indicator.references.iter().map(|t| self.text(t)).collect(),
+            finder_tags: String::new(),
         }
     }
 
