@@ -1,6 +1,7 @@
 //! The HTML report, end to end through the binary: snapshots of both examples, escaping of
-//! hostile answers, template overrides and their failures, determinism, and a headless Chromium
-//! check that the file opens in a browser.
+//! hostile answers, template overrides and their failures, determinism, and headless Chromium
+//! checks that the file opens in a browser and prints on few enough pages. The finder's
+//! behaviour in a browser is tested in `tests/python/test_html_finder.py`.
 
 use std::ffi::OsStr;
 use std::fs;
@@ -528,21 +529,22 @@ fn find_chromium() -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-#[test]
-fn headless_chromium_renders_the_report() {
-    let Some(chromium) = find_chromium() else {
+/// Chromium, or `None` (with a note) where it is not installed; on CI it must be.
+fn chromium_or_skip() -> Option<PathBuf> {
+    let found = find_chromium();
+    if found.is_none() {
         if std::env::var_os("CI").is_some() {
             panic!("chromium is not installed, and CI must never skip this test (apt-get install chromium)");
         }
         eprintln!("skipped: chromium not installed (apt-get install chromium)");
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("ministry-uk.html");
-    assert!(run_report(MINISTRY, &report, &[]).status.success());
-    let profile = dir.path().join("profile");
-    let dom_file = dir.path().join("dom.html");
-    let mut child = Command::new(&chromium)
+    }
+    found
+}
+
+/// Runs headless Chromium on `page` with `args` (its standard output to `stdout`), in a fresh
+/// profile under `dir`, with no background traffic; fails after 90 seconds.
+fn headless(chromium: &Path, dir: &Path, args: &[String], page: &Path, stdout: fs::File) {
+    let mut child = Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -553,11 +555,11 @@ fn headless_chromium_renders_the_report() {
             "--disable-component-update",
             "--disable-sync",
         ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", report.display()))
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
         .stdin(Stdio::null())
-        .stdout(fs::File::create(&dom_file).unwrap())
+        .stdout(stdout)
         .stderr(Stdio::null())
         .spawn()
         .expect("chromium starts");
@@ -574,6 +576,25 @@ fn headless_chromium_renders_the_report() {
         std::thread::sleep(Duration::from_millis(100));
     };
     assert!(status.success(), "chromium failed: {status:?}");
+}
+
+#[test]
+fn headless_chromium_renders_the_report() {
+    let Some(chromium) = chromium_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("ministry-uk.html");
+    assert!(run_report(MINISTRY, &report, &[]).status.success());
+    let dom_file = dir.path().join("dom.html");
+    let dom_out = fs::File::create(&dom_file).unwrap();
+    headless(
+        &chromium,
+        dir.path(),
+        &["--dump-dom".to_owned()],
+        &report,
+        dom_out,
+    );
     let dom = fs::read_to_string(&dom_file).unwrap();
     assert!(dom.contains(TITLE_UK), "the DOM has the checklist title");
     assert!(
@@ -581,6 +602,60 @@ fn headless_chromium_renders_the_report() {
         "the DOM has the overall score"
     );
     assert!(dom.contains("</html>"));
+}
+
+/// The page count of a PDF, by pdfinfo (poppler-utils, which CI installs with Chromium).
+fn pdf_pages(path: &Path) -> usize {
+    let output = Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .expect("pdfinfo runs (apt-get install poppler-utils)");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("pdfinfo reads {}", path.display()))
+}
+
+#[test]
+fn a_printed_report_has_at_most_half_as_many_pages_again_as_the_pdf() {
+    let Some(chromium) = chromium_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for answers in [MINISTRY, REVIEWED, POLICE] {
+        let html = dir.path().join("report.html");
+        let native = dir.path().join("report.pdf");
+        let printed = dir.path().join("printed.pdf");
+        assert!(run_report(answers, &html, &[]).status.success());
+        let output = Command::new(env!("CARGO_BIN_EXE_oversight"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["report", answers, "--format", "pdf", "--date", DATE, "-o"])
+            .arg(&native)
+            .output()
+            .expect("the oversight binary runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let args = [
+            "--no-pdf-header-footer".to_owned(),
+            format!("--print-to-pdf={}", printed.display()),
+        ];
+        headless(
+            &chromium,
+            dir.path(),
+            &args,
+            &html,
+            fs::File::create(dir.path().join("out")).unwrap(),
+        );
+        let (printed, native) = (pdf_pages(&printed), pdf_pages(&native));
+        assert!(
+            2 * printed <= 3 * native,
+            "{answers}: printed from the browser on {printed} pages, the PDF has {native}"
+        );
+    }
 }
 
 /// Runs a report with `templates` as `--templates`, expecting failure; returns stderr.

@@ -1,0 +1,60 @@
+//! The Python tests in `tests/python/`, run with pytest against the binary under test.
+//!
+//! Each Rust test here runs one Python test file and names the Python modules it needs. On CI
+//! (`CI` set) they must be there (`.ci/run` installs `tests/python/requirements.txt`) and the
+//! test never skips; elsewhere a missing module skips it with a note saying how to install it.
+//! To add a file: write `tests/python/test_NAME.py` with the fixtures of `conftest.py`, pin its
+//! packages in `requirements.txt`, and add a test below that calls [`pytest`].
+
+use crate::support::{root, stderr, stdout};
+use std::process::Command;
+
+/// Runs `tests/python/FILE` with pytest, after checking that `modules` import.
+fn pytest(file: &str, modules: &[&str]) {
+    let mut imports = vec!["pytest"];
+    imports.extend_from_slice(modules);
+    let check = Command::new("python3")
+        .args(["-c", &format!("import {}", imports.join(", "))])
+        .output();
+    if !check.as_ref().is_ok_and(|o| o.status.success()) {
+        let why = check.map_or_else(|e| e.to_string(), |o| stderr(&o));
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 cannot import {imports:?} on CI: .ci/run must install tests/python/requirements.txt\n{why}"
+        );
+        eprintln!(
+            "SKIPPED: {file}: python3 cannot import {imports:?}; \
+             python3 -m pip install -r tests/python/requirements.txt"
+        );
+        return;
+    }
+    let output = Command::new("python3")
+        .args(["-m", "pytest", "-q", "-p", "no:cacheprovider"])
+        .arg(root().join("tests/python").join(file))
+        .env("OVERSIGHT_BIN", env!("CARGO_BIN_EXE_oversight"))
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .current_dir(root())
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "pytest {file} failed:\n{}\n{}",
+        stdout(&output),
+        stderr(&output)
+    );
+}
+
+/// The HTML reports in headless Chromium: search, filters, details, no requests, headers and
+/// print (`tests/python/test_html_finder.py`).
+#[test]
+fn the_html_finder_works_in_a_real_browser() {
+    if !std::path::Path::new("/usr/bin/chromium").exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "/usr/bin/chromium is missing on CI: .ci/run must install chromium"
+        );
+        eprintln!("SKIPPED: the browser tests need Debian's chromium (apt-get install chromium)");
+        return;
+    }
+    pytest("test_html_finder.py", &["playwright"]);
+}
