@@ -64,10 +64,11 @@ impl Tag {
     }
 }
 
-/// The filters, in the order of `keys` with their names, tallied from every item's tags.
-fn tally(keys: &[(&'static str, &str)], items: &[Vec<Tag>]) -> Vec<Filter> {
+/// The filters, in the order of `keys` with the label that names each, tallied from every
+/// item's tags.
+fn tally(keys: &[(&str, &str)], labels: &Labels, items: &[Vec<Tag>]) -> Vec<Filter> {
     keys.iter()
-        .map(|(key, label)| {
+        .map(|(key, name)| {
             let mut tags: Vec<&Tag> = items.iter().flatten().filter(|t| t.key == *key).collect();
             tags.sort_by_key(|t| t.rank);
             let mut options: Vec<FilterOption> = Vec::new();
@@ -85,7 +86,7 @@ fn tally(keys: &[(&'static str, &str)], items: &[Vec<Tag>]) -> Vec<Filter> {
             }
             Filter {
                 key: (*key).to_owned(),
-                label: (*label).to_owned(),
+                label: labels.get(name).to_owned(),
                 options,
             }
         })
@@ -111,6 +112,13 @@ const CONFORMITIES: &[&str] = &[
     "not-assessed",
 ];
 const CRITICAL: &[&str] = &["critical", "critical-failure"];
+/// The report's filters, by tag key and the label that names them.
+const REPORT_FILTERS: &[(&str, &str)] = &[
+    ("section", "label_section"),
+    ("status", "label_status"),
+    ("conformity", "label_compliance"),
+    ("critical", "finder_critical"),
+];
 
 /// Tags every indicator of the report (its sections, status, conformity, critical) and returns
 /// the filters over them.
@@ -118,15 +126,7 @@ pub fn report(sections: &mut [SectionView], labels: &Labels) -> Vec<Filter> {
     let mut items = Vec::new();
     let mut ranks = 0..;
     tag_sections(sections, &[], &mut ranks, labels, &mut items);
-    tally(
-        &[
-            ("section", labels.get("label_section")),
-            ("status", labels.get("label_status")),
-            ("conformity", labels.get("label_compliance")),
-            ("critical", labels.get("finder_critical")),
-        ],
-        &items,
-    )
+    tally(REPORT_FILTERS, labels, &items)
 }
 
 /// Tags the indicators of `sections` and their sub-sections, each with every section above it.
@@ -157,7 +157,19 @@ fn tag_sections(
 }
 
 fn indicator_tags(indicator: &IndicatorView, labels: &Labels) -> Vec<Tag> {
-    let mut tags = vec![
+    let flags = [
+        (indicator.critical, "critical", "label_critical"),
+        (
+            indicator.critical_failure,
+            "critical-failure",
+            "label_critical_failure",
+        ),
+    ];
+    let critical = flags
+        .into_iter()
+        .filter(|(on, ..)| *on)
+        .map(|(_, value, name)| Tag::code("critical", CRITICAL, value, labels.get(name)));
+    [
         Tag::code("status", STATUSES, &indicator.status, &indicator.status_label),
         Tag::code(
             "conformity",
@@ -165,24 +177,10 @@ fn indicator_tags(indicator: &IndicatorView, labels: &Labels) -> Vec<Tag> {
             &indicator.conformity,
             &indicator.conformity_label,
         ),
-    ];
-    if indicator.critical {
-        tags.push(Tag::code(
-            "critical",
-            CRITICAL,
-            "critical",
-            labels.get("label_critical"),
-        ));
-    }
-    if indicator.critical_failure {
-        tags.push(Tag::code(
-            "critical",
-            CRITICAL,
-            "critical-failure",
-            labels.get("label_critical_failure"),
-        ));
-    }
-    tags
+    ]
+    .into_iter()
+    .chain(critical)
+    .collect()
 }
 
 const DIRECTIONS: &[&str] = &["declined", "improved", "unchanged", "undetermined"];
@@ -194,6 +192,13 @@ const PASSES: &[&str] = &[
     "undetermined",
 ];
 const CRITICAL_CHANGES: &[&str] = &["critical", "new", "persisting", "resolved", "dropped"];
+const COMPARE_FILTERS: &[(&str, &str)] = &[
+    ("section", "label_section"),
+    ("change", "compare_label_change"),
+    ("pass", "label_pass_mark"),
+    ("critical", "finder_critical"),
+];
+const PORTFOLIO_FILTERS: &[(&str, &str)] = &[("band", "label_band"), ("critical", "critical_failures")];
 
 /// Tags every indicator row of a comparison (its sections, change, pass mark, critical) and
 /// returns the filters over them. `sections` come in checklist order, sub-sections after their
@@ -221,19 +226,23 @@ pub fn compare(sections: &[SectionRow], groups: &mut [IndicatorGroup], labels: &
             items.push(tags);
         }
     }
-    tally(
-        &[
-            ("section", labels.get("label_section")),
-            ("change", labels.get("compare_label_change")),
-            ("pass", labels.get("label_pass_mark")),
-            ("critical", labels.get("finder_critical")),
-        ],
-        &items,
-    )
+    tally(COMPARE_FILTERS, labels, &items)
 }
 
 fn row_tags(row: &IndicatorRow, labels: &Labels) -> Vec<Tag> {
-    let mut tags = vec![
+    let flags = [
+        (row.critical, "critical", labels.get("label_critical")),
+        (
+            row.critical_change != "not-failing",
+            row.critical_change.as_str(),
+            row.critical_label.as_str(),
+        ),
+    ];
+    let critical = flags
+        .into_iter()
+        .filter(|(on, ..)| *on)
+        .map(|(_, value, label)| Tag::code("critical", CRITICAL_CHANGES, value, label));
+    [
         Tag::code(
             "change",
             DIRECTIONS,
@@ -241,24 +250,10 @@ fn row_tags(row: &IndicatorRow, labels: &Labels) -> Vec<Tag> {
             &row.change.direction_label,
         ),
         Tag::code("pass", PASSES, &row.pass, &row.pass_label),
-    ];
-    if row.critical {
-        tags.push(Tag::code(
-            "critical",
-            CRITICAL_CHANGES,
-            "critical",
-            labels.get("label_critical"),
-        ));
-    }
-    if row.critical_change != "not-failing" {
-        tags.push(Tag::code(
-            "critical",
-            CRITICAL_CHANGES,
-            &row.critical_change,
-            &row.critical_label,
-        ));
-    }
-    tags
+    ]
+    .into_iter()
+    .chain(critical)
+    .collect()
 }
 
 /// Tags every organisation of a portfolio (its overall band, whether a critical indicator
@@ -304,11 +299,5 @@ pub fn portfolio(rows: &mut [OrganisationRow], bands: &[BandView], labels: &Labe
         row.finder_tags = tags_text(&tags);
         items.push(tags);
     }
-    tally(
-        &[
-            ("band", labels.get("label_band")),
-            ("critical", labels.get("critical_failures")),
-        ],
-        &items,
-    )
+    tally(PORTFOLIO_FILTERS, labels, &items)
 }

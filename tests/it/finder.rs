@@ -14,20 +14,20 @@ const ANSWERS: &str = "  a-1: {level: 4}
   b-x-2: {level: 2}
 ";
 
-/// An option as (token, label, count, depth).
-type Choice<'a> = (&'a str, &'a str, usize, usize);
-
-/// The filters as (key, options).
-fn options(filters: &[Filter]) -> Vec<(&str, Vec<Choice<'_>>)> {
+/// Every option of every filter as (filter, token, label, count, depth), in order.
+fn options(filters: &[Filter]) -> Vec<(&str, &str, &str, usize, usize)> {
     filters
         .iter()
-        .map(|f| {
-            let options = f
-                .options
-                .iter()
-                .map(|o| (o.token.as_str(), o.label.as_str(), o.count, o.depth))
-                .collect();
-            (f.key.as_str(), options)
+        .flat_map(|f| {
+            f.options.iter().map(move |o| {
+                (
+                    f.key.as_str(),
+                    o.token.as_str(),
+                    o.label.as_str(),
+                    o.count,
+                    o.depth,
+                )
+            })
         })
         .collect()
 }
@@ -41,38 +41,18 @@ fn the_filters_list_the_values_that_occur_with_their_counts() {
     assert_eq!(
         options(&view.filters),
         [
-            (
-                "section",
-                vec![
-                    ("section:a", "1 A", 2, 1),
-                    ("section:b", "2 B", 3, 1),
-                    ("section:b-x", "2.1 BX", 2, 2)
-                ]
-            ),
-            (
-                "status",
-                vec![
-                    ("status:scored", "Scored", 3, 1),
-                    ("status:not-applicable", "Not applicable", 1, 1),
-                    ("status:unanswered", "Unanswered", 1, 1)
-                ]
-            ),
-            (
-                "conformity",
-                vec![
-                    ("conformity:major", "Major non-conformity", 1, 1),
-                    ("conformity:minor", "Minor non-conformity", 1, 1),
-                    ("conformity:conforming", "Meets its pass mark", 2, 1),
-                    ("conformity:not-applicable", "Not applicable", 1, 1)
-                ]
-            ),
-            (
-                "critical",
-                vec![
-                    ("critical:critical", "Critical indicator", 1, 1),
-                    ("critical:critical-failure", "Critical failure", 1, 1)
-                ]
-            ),
+            ("section", "section:a", "1 A", 2, 1),
+            ("section", "section:b", "2 B", 3, 1),
+            ("section", "section:b-x", "2.1 BX", 2, 2),
+            ("status", "status:scored", "Scored", 3, 1),
+            ("status", "status:not-applicable", "Not applicable", 1, 1),
+            ("status", "status:unanswered", "Unanswered", 1, 1),
+            ("conformity", "conformity:major", "Major non-conformity", 1, 1),
+            ("conformity", "conformity:minor", "Minor non-conformity", 1, 1),
+            ("conformity", "conformity:conforming", "Meets its pass mark", 2, 1),
+            ("conformity", "conformity:not-applicable", "Not applicable", 1, 1),
+            ("critical", "critical:critical", "Critical indicator", 1, 1),
+            ("critical", "critical:critical-failure", "Critical failure", 1, 1),
         ]
     );
     let names: Vec<&str> = view.filters.iter().map(|f| f.label.as_str()).collect();
