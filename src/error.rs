@@ -36,6 +36,13 @@ pub enum Error {
         source: minijinja::Error,
     },
 
+    #[error("cannot use the font `{}`", path.display())]
+    Font {
+        path: PathBuf,
+        #[source]
+        source: crate::render::pdf::FontError,
+    },
+
     #[error("cannot render the PDF")]
     Pdf(#[source] Box<dyn std::error::Error + Send + Sync>),
 

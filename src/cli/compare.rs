@@ -3,6 +3,7 @@
 use super::output::{Request, format_parser, targets, write_all};
 use super::{
     BasisArg, CommandResult, Outcome, RenderArgs, check_language, checklist_ref, print, print_diagnostics,
+    warn_missing_glyphs,
 };
 use oversight::assessments::{RoundsOptions, rounds};
 use oversight::output::WritePolicy;
@@ -70,7 +71,12 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         templates: args.render.templates()?,
         report_date: args.render.date(),
         scoring: args.basis.options(),
+        fonts: args.render.fonts()?,
     };
+    for round in [old, new] {
+        let lang = oversight::report::language(options.lang.as_deref(), &round.checklist, &round.assessment);
+        warn_missing_glyphs(&options.formats, &options.fonts, round, lang);
+    }
     let rendered = render::compare::render(old, new, &options)?;
     let policy = WritePolicy {
         inputs: vec![

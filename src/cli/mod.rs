@@ -210,6 +210,10 @@ struct RenderArgs {
     /// Report date, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = oversight::model::Date::parse)]
     date: Option<oversight::model::Date>,
+    /// A fallback font for the PDF (TrueType, OpenType or a .ttc collection), for characters the
+    /// embedded fonts lack; repeat it to add more, tried in order
+    #[arg(long = "font", value_name = "FILE")]
+    fonts: Vec<std::path::PathBuf>,
 }
 
 impl RenderArgs {
@@ -219,6 +223,24 @@ impl RenderArgs {
 
     fn date(&self) -> oversight::model::Date {
         self.date.unwrap_or_else(today)
+    }
+
+    /// The embedded fonts and the `--font` files.
+    fn fonts(&self) -> Result<oversight::render::pdf::FontSet> {
+        oversight::render::pdf::FontSet::with_fallbacks(&self.fonts)
+            .map_err(|(path, source)| Error::Font { path, source })
+    }
+}
+
+/// Prints the `missing-glyph` warnings of an assessment when a PDF of it is written.
+fn warn_missing_glyphs(
+    formats: &[oversight::render::Format],
+    fonts: &oversight::render::pdf::FontSet,
+    loaded: &oversight::load::Loaded,
+    lang: &str,
+) {
+    if formats.contains(&oversight::render::Format::Pdf) {
+        print_diagnostics(&oversight::render::pdf::glyphs::check(fonts, loaded, lang));
     }
 }
 

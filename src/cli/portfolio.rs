@@ -98,7 +98,14 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         templates,
         report_date: args.render.date(),
         scoring: args.basis.options(),
+        fonts: args.render.fonts()?,
     };
+    if options.formats.contains(&Format::Pdf) {
+        print_diagnostics(&oversight::render::pdf::glyphs::check_portfolio(
+            &options.fonts,
+            &portfolio,
+        ));
+    }
     let rendered = oversight::render::portfolio::render(&portfolio, &options)?;
     let policy = WritePolicy {
         inputs,

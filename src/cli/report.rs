@@ -1,7 +1,7 @@
 //! `oversight report ANSWERS`: the assessment report as HTML, PDF and JSON files.
 
 use super::output::{Request, format_parser, targets, write_all};
-use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, RenderArgs, print};
+use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, RenderArgs, print, warn_missing_glyphs};
 use oversight::output::WritePolicy;
 use oversight::render::{self, Format, REPORT_FORMATS, ReportOptions};
 use oversight::source::Limits;
@@ -44,7 +44,10 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         templates: args.render.templates()?,
         report_date: args.render.date(),
         scoring: args.basis.options(),
+        fonts: args.render.fonts()?,
     };
+    let lang = oversight::report::language(options.lang.as_deref(), &loaded.checklist, &loaded.assessment);
+    warn_missing_glyphs(&options.formats, &options.fonts, &loaded, lang);
     let rendered = render::report(&loaded, &options)?;
     let policy = WritePolicy {
         inputs: args.input.inputs(&loaded),

@@ -4,6 +4,7 @@ pub mod answers;
 pub mod audit;
 pub mod checklist;
 pub mod date;
+pub mod fields;
 pub mod text;
 pub mod unique_map;
 

@@ -70,6 +70,8 @@ pub struct ReportOptions {
     pub report_date: Date,
     /// How to score: on the self-assessed or the verified levels.
     pub scoring: ScoreOptions,
+    /// The faces the PDF is drawn with.
+    pub fonts: pdf::FontSet,
 }
 
 /// The report view of an assessment: scored with `scoring`, in the chosen language.
@@ -111,9 +113,8 @@ pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
             let bytes = match format {
                 Format::Html => options.templates.render(&view)?.into_bytes(),
                 Format::Json => json::report(&loaded.checklist, &loaded.assessment, &scorecard, &view),
-                Format::Pdf => {
-                    pdf::render(&pdf::document(&view)).map_err(|e| crate::Error::Pdf(Box::new(e)))?
-                }
+                Format::Pdf => pdf::render(&pdf::document(&view), &options.fonts)
+                    .map_err(|e| crate::Error::Pdf(Box::new(e)))?,
                 Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
             };
             Ok((*format, bytes))

@@ -3,7 +3,7 @@
 use std::process::Command;
 
 use oversight::render::pdf::{
-    Align, Bar, BarChart, Block, CONTENT_BOTTOM, CONTENT_TOP, Cell, Column, Document, Item, Layout,
+    Align, Bar, BarChart, Block, CONTENT_BOTTOM, CONTENT_TOP, Cell, Column, Document, FontSet, Item, Layout,
     MARGIN_LEFT, MARGIN_RIGHT, PAGE_WIDTH, Rgb, Role, Row, Table, TextStyle,
 };
 
@@ -18,11 +18,24 @@ fn doc(blocks: Vec<Block>) -> Document {
         title: "Звіт про самооцінку".to_string(),
         author: "Громадська рада".to_string(),
         subject: "Oversight self-assessment".to_string(),
+        lang: "uk".to_string(),
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date"),
         footer_left: "Громадська рада".to_string(),
         page_label: "Сторінка {page} з {pages}".to_string(),
         blocks,
     }
+}
+
+fn fonts() -> FontSet {
+    FontSet::embedded().expect("fonts")
+}
+
+fn render(d: &Document) -> Vec<u8> {
+    oversight::render::pdf::render(d, &fonts()).expect("render")
+}
+
+fn layout(d: &Document) -> Layout {
+    oversight::render::pdf::layout(d, &fonts())
 }
 
 fn cell(text: &str) -> Cell {
@@ -129,7 +142,7 @@ fn render_is_deterministic() {
         Block::Heading {
             level: 1,
             text: "Розділ".into(),
-            bookmark: true,
+            contents: true,
         },
         Block::Paragraph {
             text: UK_PARA_1.into(),
@@ -137,10 +150,10 @@ fn render_is_deterministic() {
         },
         table(40),
     ]);
-    let a = oversight::render::pdf::render(&d).expect("render");
+    let a = render(&d);
     // Another document in between moves printpdf's global id counter.
-    let _ = oversight::render::pdf::render(&doc(vec![table(3)])).expect("render other");
-    let b = oversight::render::pdf::render(&d).expect("render again");
+    let _ = render(&doc(vec![table(3)]));
+    let b = render(&d);
     assert!(a.starts_with(b"%PDF-"));
     assert!(a == b, "two renders of one document differ");
 }
@@ -179,7 +192,7 @@ fn ukrainian_text_extracts_intact() {
             }],
         }),
     ]);
-    let bytes = oversight::render::pdf::render(&d).expect("render");
+    let bytes = render(&d);
     let Some(text) = pdftotext(&bytes) else {
         return;
     };
@@ -199,9 +212,9 @@ fn ukrainian_text_extracts_intact() {
 #[test]
 fn long_ukrainian_table_extracts_with_footer_totals() {
     let d = doc(vec![table(120)]);
-    let pages = oversight::render::pdf::layout(&d).expect("layout").pages.len();
+    let pages = layout(&d).pages.len();
     assert!(pages > 1);
-    let bytes = oversight::render::pdf::render(&d).expect("render");
+    let bytes = render(&d);
     let Some(text) = pdftotext(&bytes) else {
         return;
     };
@@ -213,8 +226,8 @@ fn long_ukrainian_table_extracts_with_footer_totals() {
 
 #[test]
 fn page_count_grows_with_content() {
-    let small = oversight::render::pdf::layout(&doc(vec![table(10)])).expect("layout");
-    let large = oversight::render::pdf::layout(&doc(vec![table(300)])).expect("layout");
+    let small = layout(&doc(vec![table(10)]));
+    let large = layout(&doc(vec![table(300)]));
     assert_eq!(small.pages.len(), 1);
     assert!(large.pages.len() > 5, "{} pages", large.pages.len());
 }
@@ -237,7 +250,7 @@ fn nothing_overflows_the_margins() {
         Block::Heading {
             level: 2,
             text: long_word.clone(),
-            bookmark: true,
+            contents: true,
         },
         Block::Paragraph {
             text: format!("{long_text}\n{long_word}"),
@@ -298,7 +311,7 @@ fn nothing_overflows_the_margins() {
             colour: Rgb(200, 40, 40),
         },
     ]);
-    let layout = oversight::render::pdf::layout(&d).expect("layout");
+    let layout = layout(&d);
     assert!(layout.pages.len() > 3);
     let right = PAGE_WIDTH - MARGIN_RIGHT;
     for (p, page) in layout.pages.iter().enumerate() {
@@ -314,8 +327,7 @@ fn nothing_overflows_the_margins() {
                     role,
                     ..
                 } => {
-                    let measured =
-                        oversight::render::pdf::text_width_mm(text, *size, *bold).expect("measure");
+                    let measured = oversight::render::pdf::text_width_mm(&fonts(), text, *size, *bold);
                     assert!((measured - width).abs() < EPS, "{text}: {measured} vs {width}");
                     assert!(*x >= MARGIN_LEFT - EPS, "page {p}: {text:?} starts at {x}");
                     assert!(
@@ -344,11 +356,18 @@ fn nothing_overflows_the_margins() {
                 Item::Line { x1, x2, .. } => {
                     assert!(*x1 >= MARGIN_LEFT - EPS && *x2 <= right + EPS);
                 }
+                Item::Polygon { points, .. } => {
+                    assert!(
+                        points
+                            .iter()
+                            .all(|(x, _)| *x >= MARGIN_LEFT - EPS && *x <= right + EPS)
+                    );
+                }
             }
         }
     }
     // And it writes.
-    let rendered = oversight::render::pdf::render_with_warnings(&d).expect("render");
+    let rendered = oversight::render::pdf::render_with_warnings(&d, &fonts()).expect("render");
     assert!(rendered.bytes.starts_with(b"%PDF-"));
 }
 
@@ -361,14 +380,14 @@ fn heading_is_never_last_on_a_page() {
         blocks.push(Block::Heading {
             level: (i % 3 + 1) as u8,
             text: format!("Розділ {i}"),
-            bookmark: i % 2 == 0,
+            contents: i % 2 == 0,
         });
         if i % 7 == 3 {
             // Two headings in a row.
             blocks.push(Block::Heading {
                 level: 3,
                 text: format!("Підрозділ {i}"),
-                bookmark: false,
+                contents: false,
             });
         }
         if i % 11 == 5 {
@@ -380,7 +399,7 @@ fn heading_is_never_last_on_a_page() {
             });
         }
     }
-    let layout = oversight::render::pdf::layout(&doc(blocks)).expect("layout");
+    let layout = layout(&doc(blocks));
     assert!(layout.pages.len() > 5);
     for p in 0..layout.pages.len() {
         let content: Vec<_> = texts(&layout, p)
@@ -394,12 +413,17 @@ fn heading_is_never_last_on_a_page() {
             last.4
         );
     }
-    // Bookmarks: the title first, then the bookmarked headings in page order.
+    // Bookmarks: the title first, then every heading in page order.
     assert_eq!(layout.bookmarks[0].title, "Звіт про самооцінку");
-    assert_eq!(layout.bookmarks.len(), 1 + 40);
-    assert!(layout.bookmarks.windows(2).all(|w| w[0].page <= w[1].page));
+    assert_eq!(layout.bookmarks.len(), 1 + 80 + 11);
+    assert!(
+        layout
+            .bookmarks
+            .windows(2)
+            .all(|w| w[0].target.page <= w[1].target.page)
+    );
     for b in &layout.bookmarks[1..] {
-        let on_page = texts(&layout, b.page)
+        let on_page = texts(&layout, b.target.page)
             .iter()
             .any(|t| matches!(t.3, Role::Heading(_)) && t.4 == b.title);
         assert!(on_page, "bookmark {:?} points to the wrong page", b.title);
@@ -408,7 +432,7 @@ fn heading_is_never_last_on_a_page() {
 
 #[test]
 fn table_header_repeats_on_every_page() {
-    let layout = oversight::render::pdf::layout(&doc(vec![table(300)])).expect("layout");
+    let layout = layout(&doc(vec![table(300)]));
     assert!(layout.pages.len() > 5);
     for p in 0..layout.pages.len() {
         let t = texts(&layout, p);
@@ -441,10 +465,10 @@ fn empty_documents_and_tables_render() {
     empty.subject.clear();
     empty.footer_left.clear();
     empty.page_label.clear();
-    let layout = oversight::render::pdf::layout(&empty).expect("layout");
+    let layout = layout(&empty);
     assert_eq!(layout.pages.len(), 1);
     assert!(layout.bookmarks.is_empty());
-    let bytes = oversight::render::pdf::render(&empty).expect("render empty");
+    let bytes = render(&empty);
     assert!(bytes.starts_with(b"%PDF-"));
 
     let tables = doc(vec![
@@ -471,50 +495,46 @@ fn empty_documents_and_tables_render() {
         Block::Heading {
             level: 0,
             text: String::new(),
-            bookmark: true,
+            contents: true,
         },
         Block::Spacer(f32::INFINITY),
         Block::Spacer(-3.0),
         Block::PageBreak,
         Block::PageBreak,
     ]);
-    let bytes = oversight::render::pdf::render(&tables).expect("render empty tables");
+    let bytes = render(&tables);
     assert!(bytes.starts_with(b"%PDF-"));
 }
 
 #[test]
 fn metadata_carries_the_given_date() {
-    let bytes = oversight::render::pdf::render(&doc(vec![Block::Paragraph {
+    let bytes = render(&doc(vec![Block::Paragraph {
         text: "x".into(),
         style: TextStyle::Normal,
-    }]))
-    .expect("render");
+    }]));
     let s = String::from_utf8_lossy(&bytes);
-    assert!(
-        s.contains("/CreationDate(D:20261128000000+00'00')"),
-        "no creation date"
-    );
-    assert!(
-        s.contains("/ModDate(D:20261128000000+00'00')"),
-        "no modification date"
-    );
+    assert!(s.contains("/CreationDate(D:20261128000000Z)"), "no creation date");
+    assert!(s.contains("/ModDate(D:20261128000000Z)"), "no modification date");
     assert!(!s.contains("D:1970"));
     assert!(!s.contains("GTS_PDFXVersion"));
 }
 
 #[test]
 fn fonts_are_embedded_subsets_never_builtin() {
-    let rendered = oversight::render::pdf::render_with_warnings(&doc(vec![
-        Block::Heading {
-            level: 1,
-            text: "Жирний заголовок".into(),
-            bookmark: true,
-        },
-        Block::Paragraph {
-            text: UK_PARA_1.into(),
-            style: TextStyle::Normal,
-        },
-    ]))
+    let rendered = oversight::render::pdf::render_with_warnings(
+        &doc(vec![
+            Block::Heading {
+                level: 1,
+                text: "Жирний заголовок".into(),
+                contents: true,
+            },
+            Block::Paragraph {
+                text: UK_PARA_1.into(),
+                style: TextStyle::Normal,
+            },
+        ]),
+        &fonts(),
+    )
     .expect("render");
     assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
     let s = String::from_utf8_lossy(&rendered.bytes);
@@ -558,7 +578,7 @@ fn bars_are_proportional_and_missing_scores_get_a_dash() {
         max: 100.0,
         marks: vec![25.0, 50.0, 70.0, 85.0],
     })]);
-    let layout = oversight::render::pdf::layout(&d).expect("layout");
+    let layout = layout(&d);
     let bars: Vec<f32> = layout.pages[0]
         .items
         .iter()

@@ -14,7 +14,7 @@ pub(in crate::render::pdf) fn heading(level: u8, text: impl Into<String>) -> Blo
     Block::Heading {
         level,
         text: text.into(),
-        bookmark: level <= 2,
+        contents: true,
     }
 }
 

@@ -3,7 +3,13 @@
 //! A report is described as a [`Document`]: metadata plus a list of [`Block`]s.
 //! [`layout`] paginates the blocks onto A4 pages and returns positioned items
 //! (pure, no PDF involved, easy to test); [`render`] lays out and writes the PDF
-//! with printpdf, embedding DejaVu Sans regular and bold (subset on save).
+//! with printpdf, embedding the faces of a [`FontSet`] that draw something (subset on save).
+//!
+//! Text is broken into lines by the Unicode rules with English and Ukrainian hyphenation
+//! ([`text`](self::text)), right-to-left runs are reordered, and a character no face covers is
+//! drawn as [`REPLACEMENT`]; [`glyphs`] finds such characters in the inputs beforehand, so that
+//! they can be reported. The outline follows the headings, nested by level, and a
+//! [`Block::Contents`] lists them with their page numbers and links to them.
 //!
 //! Coordinates in a [`Layout`] are millimetres with the origin at the
 //! **bottom-left** corner of the page, as in PDF. A text item's `y` is its
@@ -11,18 +17,27 @@
 //!
 //! The same [`Document`] always gives byte-identical PDF output: dates come from
 //! [`Document::date`], and every identifier printpdf would otherwise draw at
-//! random (font resource names, bookmark ids, the trailer `/ID`) is derived
-//! from a hash of the content.
+//! random (font resource names, the trailer `/ID`) is derived from a hash of the content.
 
+mod archive;
+mod bidi;
 mod blocks;
+mod chart;
 pub mod compare;
+mod figure;
 mod fonts;
+pub mod glyphs;
+mod hyphenate;
 mod layout;
+mod outline;
 mod portfolio;
+mod prepare;
 mod report;
+mod table;
+mod text;
 mod write;
 
-pub use self::fonts::text_width_mm;
+pub use self::fonts::{FontError, FontSet, REPLACEMENT};
 pub use self::layout::{
     CONTENT_BOTTOM, CONTENT_TOP, CONTENT_WIDTH, FOOTER_BASELINE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
     MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
@@ -40,6 +55,8 @@ pub struct Document {
     pub author: String,
     /// Metadata subject.
     pub subject: String,
+    /// The document's language (`/Lang`), a BCP 47 tag such as `uk` or `en`.
+    pub lang: String,
     /// Creation and modification date written to the metadata (at 00:00 UTC).
     pub date: chrono::NaiveDate,
     /// Running footer, left-hand text (the organisation).
@@ -56,12 +73,16 @@ pub struct Document {
 pub enum Block {
     /// Big cover title with an optional subtitle.
     Title { text: String, subtitle: Option<String> },
-    /// Heading of level 1..=3 (other values are clamped). Never left alone at
-    /// the bottom of a page: it moves to the next page unless the first lines
-    /// of the following block fit under it (except before a `PageBreak` or at
-    /// the very end). `bookmark` adds it to the outline.
-    Heading { level: u8, text: String, bookmark: bool },
-    /// Wrapped text; an explicit `'\n'` is a line break.
+    /// Heading of level 1..=3 (other values are clamped), in the outline nested by level.
+    /// Never left alone at the bottom of a page: it moves to the next page unless two lines
+    /// of what follows (or a table's header and first row) fit under it, counting any lead-in
+    /// paragraphs in between. `contents` lists it in the [`Block::Contents`].
+    Heading { level: u8, text: String, contents: bool },
+    /// The table of contents: every heading marked `contents`, indented by level, with its
+    /// page number and a link to it. The numbers are filled in after pagination.
+    Contents,
+    /// Wrapped text; an explicit `'\n'` is a line break. `Bold` and `Muted` paragraphs of a
+    /// few lines lead in to what follows and stay on its page.
     Paragraph { text: String, style: TextStyle },
     /// Two-column label/value list (cover information); values wrap.
     KeyValues(Vec<(String, String)>),
@@ -69,6 +90,8 @@ pub enum Block {
     Table(Table),
     /// Horizontal bar chart.
     BarChart(BarChart),
+    /// A vector drawing of a fixed size, centred, never split (scaled down to fit a page).
+    Figure(Figure),
     /// A coloured band box with a code and a label, e.g. the overall rating.
     /// It is never split: a label longer than five lines is cut with "…".
     Badge {
@@ -90,13 +113,17 @@ pub enum TextStyle {
     Normal,
     /// 8.5 pt, for notes.
     Small,
-    /// 9.5 pt grey, for secondary text.
+    /// 9.5 pt grey, for secondary text; a short one stays with the block that follows.
     Muted,
-    /// 10 pt bold; kept on a page with the block that follows.
+    /// 10 pt bold; a short one stays with the block that follows.
     Bold,
 }
 
-/// A table: columns with relative widths and rows of cells.
+/// A table: columns and rows of cells. Column widths come from the content: each column gets
+/// at least its longest word, and the room left goes to the columns whose text would wrap,
+/// in proportion to how much wider they would like to be; when everything fits on one line,
+/// the spare room is shared by the columns' `width` shares. A table of at most six rows is
+/// never split, and its last row never stands alone at the top of a page.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub columns: Vec<Column>,
@@ -108,7 +135,7 @@ pub struct Table {
 pub struct Column {
     /// Header text (bold, on a shaded background, repeated on every page).
     pub header: String,
-    /// Relative share of the table width (non-positive values count as 1).
+    /// Share of spare room when every cell fits on one line (non-positive values count as 1).
     pub width: f32,
     /// Horizontal alignment of the header and the cells.
     pub align: Align,
@@ -162,11 +189,66 @@ pub struct Bar {
     pub annotation: String,
 }
 
+/// A vector figure: `width` x `height` millimetres, its shapes in millimetres from the top-left
+/// corner of that box, y pointing down (as in SVG).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Figure {
+    pub width: f32,
+    pub height: f32,
+    /// Painted in order (later shapes on top).
+    pub shapes: Vec<Shape>,
+}
+
+/// One shape of a [`Figure`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A straight line; `width` is the stroke width in points.
+    Line {
+        from: (f32, f32),
+        to: (f32, f32),
+        width: f32,
+        colour: Rgb,
+    },
+    /// A closed polygon, filled, outlined or both.
+    Polygon {
+        points: Vec<(f32, f32)>,
+        fill: Option<Rgb>,
+        stroke: Option<Stroke>,
+    },
+    /// A filled rectangle; `(x, y)` is its top-left corner.
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Rgb,
+    },
+    /// One line of text whose baseline starts (`Left`), is centred on (`Center`) or ends
+    /// (`Right`) at `(x, y)`.
+    Label {
+        x: f32,
+        y: f32,
+        text: String,
+        /// Font size in points.
+        size: f32,
+        bold: bool,
+        colour: Rgb,
+        anchor: Align,
+    },
+}
+
+/// An outline: its width in points and colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    pub width: f32,
+    pub colour: Rgb,
+}
+
 /// Errors of the engine.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    /// An embedded font could not be parsed (for measuring or for embedding).
-    #[error("cannot parse embedded font: {0}")]
+    /// A font could not be parsed (for measuring or for embedding).
+    #[error("cannot parse the font {0}")]
     FontParse(String),
     /// printpdf reported an error while writing the document.
     #[error("PDF writer reported errors: {}", .0.join("; "))]
@@ -180,22 +262,43 @@ pub enum PdfError {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Layout {
     pub pages: Vec<PageLayout>,
-    /// Outline entries in document order.
+    /// Outline entries in document order: the title, then every heading.
     pub bookmarks: Vec<Bookmark>,
 }
 
-/// One page: items in painting order (later items are drawn on top).
+/// One page: items in painting order (later items are drawn on top), and its links.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PageLayout {
     pub items: Vec<Item>,
+    pub links: Vec<Link>,
+}
+
+/// A place in the document: a page and a height on it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Target {
+    /// 0-based page index.
+    pub page: usize,
+    /// Millimetres from the bottom of the page (the top of what is there).
+    pub y: f32,
 }
 
 /// An outline entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bookmark {
     pub title: String,
-    /// 0-based page index.
-    pub page: usize,
+    /// 1 for the title and level-1 headings, 2 and 3 below them.
+    pub level: u8,
+    pub target: Target,
+}
+
+/// A clickable area of a page (bottom-left corner, size) that goes to `target`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+    pub target: Target,
 }
 
 /// What a text item is, for tests and debugging; it does not affect drawing.
@@ -214,19 +317,25 @@ pub enum Role {
     ChartAxis,
     ChartAnnotation,
     Badge,
+    /// A table-of-contents entry and its page number.
+    Contents,
+    FigureLabel,
     Footer,
 }
 
 /// A positioned drawing item (millimetres, origin bottom-left).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    /// One line of text; `(x, y)` is the left end of its baseline.
+    /// A run of text in one face; `(x, y)` is the left end of its baseline.
     Text {
         x: f32,
         y: f32,
         /// Font size in points.
         size: f32,
         bold: bool,
+        /// The face of the [`FontSet`] that draws it: 0 the embedded regular, 1 the embedded
+        /// bold, then the fallbacks.
+        face: usize,
         text: String,
         colour: Rgb,
         /// Measured advance width in millimetres.
@@ -250,6 +359,12 @@ pub enum Item {
         width: f32,
         colour: Rgb,
     },
+    /// A closed polygon, filled and/or outlined.
+    Polygon {
+        points: Vec<(f32, f32)>,
+        fill: Option<Rgb>,
+        stroke: Option<Stroke>,
+    },
 }
 
 /// A rendered PDF with the non-fatal messages printpdf reported.
@@ -261,17 +376,23 @@ pub struct Rendered {
 }
 
 /// Lays the document out: pure, deterministic, no PDF involved.
-pub fn layout(doc: &Document) -> Result<Layout, PdfError> {
-    layout::layout(doc, fonts::fonts()?)
+pub fn layout(doc: &Document, fonts: &FontSet) -> Layout {
+    layout::layout(doc, fonts)
 }
 
 /// Renders the document to PDF bytes.
-pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
-    render_with_warnings(doc).map(|r| r.bytes)
+pub fn render(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
+    render_with_warnings(doc, fonts).map(|r| r.bytes)
 }
 
 /// Renders the document and also returns printpdf's non-fatal warnings.
-pub fn render_with_warnings(doc: &Document) -> Result<Rendered, PdfError> {
-    let laid_out = layout(doc)?;
-    write::write(doc, &laid_out)
+pub fn render_with_warnings(doc: &Document, fonts: &FontSet) -> Result<Rendered, PdfError> {
+    let laid_out = layout(doc, fonts);
+    write::write(doc, &laid_out, fonts)
+}
+
+/// Width of `text` on one line in millimetres at `size_pt`, as the layout measures it with
+/// `fonts`. Public so that callers and tests can check layouts against the same metrics.
+pub fn text_width_mm(fonts: &FontSet, text: &str, size_pt: f32, bold: bool) -> f32 {
+    text::Font::new(fonts, bold, size_pt).width(text)
 }

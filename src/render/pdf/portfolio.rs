@@ -28,6 +28,7 @@ pub fn portfolio_document(view: &PortfolioView) -> Document {
         author: String::new(),
         subject: kicker.to_owned(),
         date: view.provenance.report_date.0,
+        lang: view.lang.clone(),
         footer_left: format!(
             "{kicker} · {} {}",
             view.cover.checklist_id, view.cover.checklist_version

@@ -1,77 +1,60 @@
 //! Writes a [`Layout`] as PDF with printpdf 0.12.
 //!
-//! Determinism: printpdf draws font resource names, bookmark ids and the
-//! trailer `/ID` from a process-wide counter, so two renders in one process
-//! would differ. Fonts and bookmarks are therefore inserted with ids derived
-//! from a hash of the content, and the trailer `/ID` (which printpdf gives no
-//! way to set) is rewritten in the lopdf document before it is saved.
+//! Only the faces that draw something are embedded, each as a subset. Arabic presentation
+//! forms are written as glyphs that extract as their letters. The outline and the links
+//! ([`super::outline`]) and the archival metadata ([`super::archive`]) are added to the lopdf
+//! document printpdf builds, before it is saved.
+//!
+//! Determinism: printpdf draws font resource names and the trailer `/ID` from a process-wide
+//! counter, so two renders in one process would differ. Fonts are therefore inserted with ids
+//! derived from a hash of the content, and the `/ID` is set from the same hash.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PageAnnotId, PageAnnotation, PaintMode, ParsedFont, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, PdfWarnMsg, Point, Pt, Rect,
-    TextItem, TextMatrix,
+    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing,
+    Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
-use super::fonts::{BOLD_TTF, REGULAR_TTF};
+use super::bidi::{is_presentation_form, letters_of};
+use super::fonts::{FaceId, FontSet};
 use super::layout::{PAGE_HEIGHT, PAGE_WIDTH};
-use super::{Document, Item, Layout, PdfError, Rendered, Rgb};
+use super::{Document, Item, Layout, PdfError, Rendered, Rgb, Stroke};
 
 /// Default text colour, restored after coloured items.
 const TEXT: Rgb = Rgb(0x22, 0x26, 0x2b);
 
+/// An embedded face: its resource id and the parsed font (to look glyphs up).
+struct Embedded {
+    id: FontId,
+    font: ParsedFont,
+}
+
 /// Writes `layout` as a PDF with `doc`'s metadata.
-pub(super) fn write(doc: &Document, layout: &Layout) -> Result<Rendered, PdfError> {
+pub(super) fn write(doc: &Document, layout: &Layout, fonts: &FontSet) -> Result<Rendered, PdfError> {
     let hash = content_hash(doc, layout);
     let mut notes = Vec::new();
 
-    let regular = parse_font(REGULAR_TTF, "DejaVuSans.ttf", &mut notes)?;
-    let bold = parse_font(BOLD_TTF, "DejaVuSans-Bold.ttf", &mut notes)?;
-    let (regular_id, bold_id) = font_ids(hash);
-
     let mut pdf = PdfDocument::new(&doc.title);
-    pdf.resources
-        .fonts
-        .map
-        .insert(regular_id.clone(), PdfFont::new(regular));
-    pdf.resources
-        .fonts
-        .map
-        .insert(bold_id.clone(), PdfFont::new(bold));
-
-    let info = &mut pdf.metadata.info;
-    info.document_title = doc.title.clone();
-    info.author = doc.author.clone();
-    info.subject = doc.subject.clone();
-    info.creator = "oversight".to_string();
-    info.producer = "oversight (printpdf)".to_string();
-    let date = pdf_date(doc.date);
-    info.creation_date = date;
-    info.modification_date = date;
-    info.metadata_date = date;
-
-    for (i, b) in layout.bookmarks.iter().enumerate() {
-        pdf.bookmarks.map.insert(
-            PageAnnotId(format!("bookmark{i:06}")),
-            PageAnnotation {
-                name: b.title.clone(),
-                // printpdf numbers bookmark pages from 1.
-                page: b.page + 1,
-            },
-        );
+    let used = used_faces(layout);
+    let ids = font_ids(hash, used.len());
+    let mut embedded: Vec<Option<Embedded>> = (0..fonts.faces().count()).map(|_| None).collect();
+    for (face, id) in used.iter().zip(ids) {
+        let source = fonts.face(*face);
+        let font = parse_font(source.bytes.as_slice(), source.index, &source.name, &mut notes)?;
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(font.clone()));
+        embedded[*face] = Some(Embedded { id, font });
     }
 
     let pages: Vec<PdfPage> = layout
         .pages
         .iter()
-        .map(|p| {
-            PdfPage::new(
-                Mm(PAGE_WIDTH),
-                Mm(PAGE_HEIGHT),
-                page_ops(&p.items, &regular_id, &bold_id),
-            )
-        })
+        .map(|p| PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), page_ops(&p.items, &embedded)))
         .collect();
     pdf.with_pages(pages);
 
@@ -82,8 +65,8 @@ pub(super) fn write(doc: &Document, layout: &Layout) -> Result<Rendered, PdfErro
         image_optimization: None,
     };
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
-    // `save` is `to_lopdf_document` + `compress` + `save_to`; going through the
-    // lopdf document lets us fix the metadata printpdf writes unasked.
+    // `save` is `to_lopdf_document` + `compress` + `save_to`; going through the lopdf
+    // document lets us add what printpdf cannot write.
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
 
     let mut errors = Vec::new();
@@ -97,27 +80,8 @@ pub(super) fn write(doc: &Document, layout: &Layout) -> Result<Rendered, PdfErro
     if !errors.is_empty() {
         return Err(PdfError::Write(errors));
     }
-
-    // The Info dictionary: printpdf always writes an empty `GTS_PDFXVersion`,
-    // which makes readers report the file as PDF/X; drop it and other empty keys.
-    let info_id = lo.trailer.get(b"Info").and_then(|o| o.as_reference());
-    if let Ok(info) = info_id.and_then(|id| lo.get_dictionary_mut(id)) {
-        for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Keywords", b"Trapped"] {
-            info.remove(key);
-        }
-    }
-    // The trailer /ID: printpdf draws it from a process-wide counter.
-    let id = format!("{hash:016X}{:016X}", hash.rotate_left(32) ^ 0x5851_f42d_4c95_7f2d);
-    match lo.trailer.get_mut(b"ID").and_then(|o| o.as_array_mut()) {
-        Ok(parts) => {
-            for part in parts.iter_mut() {
-                if let Ok(s) = part.as_str_mut() {
-                    *s = id.as_bytes().to_vec();
-                }
-            }
-        }
-        Err(e) => return Err(PdfError::Write(vec![format!("trailer /ID: {e}")])),
-    }
+    super::outline::write(&mut lo, layout).map_err(|e| PdfError::Write(vec![format!("outline: {e}")]))?;
+    super::archive::write(&mut lo, doc, hash).map_err(|e| PdfError::Write(vec![format!("metadata: {e}")]))?;
 
     lo.compress();
     let mut bytes = Vec::new();
@@ -132,10 +96,24 @@ pub(super) fn write(doc: &Document, layout: &Layout) -> Result<Rendered, PdfErro
     })
 }
 
+/// The faces the layout draws with, in order.
+fn used_faces(layout: &Layout) -> Vec<FaceId> {
+    let used: BTreeSet<FaceId> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            Item::Text { face, .. } => Some(*face),
+            _ => None,
+        })
+        .collect();
+    used.into_iter().collect()
+}
+
 /// Parses a font for embedding; font-parser errors fail, warnings are kept.
-fn parse_font(bytes: &[u8], name: &str, notes: &mut Vec<String>) -> Result<ParsedFont, PdfError> {
+fn parse_font(bytes: &[u8], index: u32, name: &str, notes: &mut Vec<String>) -> Result<ParsedFont, PdfError> {
     let mut warnings = Vec::new();
-    let font = ParsedFont::from_bytes(bytes, 0, &mut warnings);
+    let font = ParsedFont::from_bytes(bytes, index as usize, &mut warnings);
     let mut errors = Vec::new();
     for w in &warnings {
         // The severity type is not re-exported by printpdf; its Debug name is stable.
@@ -154,9 +132,9 @@ fn parse_font(bytes: &[u8], name: &str, notes: &mut Vec<String>) -> Result<Parse
     }
 }
 
-/// Font resource names: six capital letters each, because printpdf uses the
-/// first six characters of the id as the subset tag (`ABCDEF+DejaVuSans`).
-fn font_ids(hash: u64) -> (FontId, FontId) {
+/// Font resource names: six capital letters each, because printpdf uses the first six
+/// characters of the id as the subset tag (`ABCDEF+DejaVuSans`), all distinct.
+fn font_ids(hash: u64, count: usize) -> Vec<FontId> {
     let letters = |mut h: u64| {
         let mut s = String::with_capacity(6);
         for _ in 0..6 {
@@ -165,36 +143,16 @@ fn font_ids(hash: u64) -> (FontId, FontId) {
         }
         s
     };
-    let regular = letters(hash);
-    let mut bold = letters(hash.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15);
-    if bold == regular {
-        bold.replace_range(5..6, if regular.ends_with('Z') { "Y" } else { "Z" });
+    let mut ids: Vec<String> = Vec::with_capacity(count);
+    let mut h = hash;
+    while ids.len() < count {
+        let id = letters(h);
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+        h = h.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15;
     }
-    (FontId(regular), FontId(bold))
-}
-
-/// `date` at 00:00 UTC.
-fn pdf_date(date: chrono::NaiveDate) -> printpdf::OffsetDateTime {
-    use chrono::Datelike;
-    printpdf::OffsetDateTime::new_in_offset(
-        printpdf::date::Date {
-            year: date.year(),
-            month: u8::try_from(date.month()).unwrap_or(1),
-            day: u8::try_from(date.day()).unwrap_or(1),
-        },
-        printpdf::date::Time {
-            hour: 0,
-            minute: 0,
-            second: 0,
-            millisecond: 0,
-        },
-        printpdf::date::Offset {
-            hours: 0,
-            minutes: 0,
-            seconds: 0,
-            milliseconds: 0,
-        },
-    )
+    ids.into_iter().map(FontId).collect()
 }
 
 fn colour(c: Rgb) -> Color {
@@ -213,59 +171,42 @@ fn pt(mm: f32) -> Pt {
 /// The content stream of one page. Colours, font and stroke are tracked and
 /// set only when they change; every text item sets its own fill colour, and
 /// the fill colour is reset to the default text colour after coloured items.
-fn page_ops(items: &[Item], regular: &FontId, bold: &FontId) -> Vec<Op> {
-    let mut ops = Vec::with_capacity(items.len() * 4 + 4);
-    let mut fill: Option<Rgb> = None;
-    let mut stroke: Option<Rgb> = None;
-    let mut stroke_w: Option<f32> = None;
-    let mut font: Option<(bool, f32)> = None;
-    let mut in_text = false;
-
-    let set_fill = |ops: &mut Vec<Op>, fill: &mut Option<Rgb>, c: Rgb| {
-        if *fill != Some(c) {
-            ops.push(Op::SetFillColor { col: colour(c) });
-            *fill = Some(c);
-        }
-    };
-
+fn page_ops(items: &[Item], embedded: &[Option<Embedded>]) -> Vec<Op> {
+    let mut state = State::default();
     for item in items {
         match item {
             Item::Text {
                 x,
                 y,
                 size,
-                bold: is_bold,
+                face,
                 text,
                 colour: c,
                 ..
             } => {
-                if !in_text {
-                    ops.push(Op::StartTextSection);
-                    in_text = true;
-                }
-                if font != Some((*is_bold, *size)) {
-                    let id = if *is_bold { bold } else { regular };
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(id.clone()),
+                let Some(Some(font)) = embedded.get(*face) else {
+                    continue;
+                };
+                state.text_section(true);
+                if state.font != Some((*face, *size)) {
+                    state.ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font.id.clone()),
                         size: Pt(*size),
                     });
-                    font = Some((*is_bold, *size));
+                    state.font = Some((*face, *size));
                 }
-                set_fill(&mut ops, &mut fill, *c);
-                ops.push(Op::SetTextMatrix {
+                state.fill(*c);
+                state.ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(pt(*x), pt(*y)),
                 });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
+                state.ops.push(Op::ShowText {
+                    items: vec![text_item(text, &font.font)],
                 });
             }
             Item::Rect { x, y, w, h, fill: c } => {
-                if in_text {
-                    ops.push(Op::EndTextSection);
-                    in_text = false;
-                }
-                set_fill(&mut ops, &mut fill, *c);
-                ops.push(Op::DrawRectangle {
+                state.text_section(false);
+                state.fill(*c);
+                state.ops.push(Op::DrawRectangle {
                     rectangle: Rect {
                         x: pt(*x),
                         y: pt(*y),
@@ -275,7 +216,7 @@ fn page_ops(items: &[Item], regular: &FontId, bold: &FontId) -> Vec<Op> {
                         winding_order: None,
                     },
                 });
-                set_fill(&mut ops, &mut fill, TEXT);
+                state.fill(TEXT);
             }
             Item::Line {
                 x1,
@@ -285,36 +226,118 @@ fn page_ops(items: &[Item], regular: &FontId, bold: &FontId) -> Vec<Op> {
                 width,
                 colour: c,
             } => {
-                if in_text {
-                    ops.push(Op::EndTextSection);
-                    in_text = false;
-                }
-                if stroke != Some(*c) {
-                    ops.push(Op::SetOutlineColor { col: colour(*c) });
-                    stroke = Some(*c);
-                }
-                if stroke_w != Some(*width) {
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    stroke_w = Some(*width);
-                }
-                let point = |x: f32, y: f32| LinePoint {
-                    p: Point { x: pt(x), y: pt(y) },
-                    bezier: false,
-                };
-                ops.push(Op::DrawLine {
+                state.text_section(false);
+                state.stroke(Stroke {
+                    width: *width,
+                    colour: *c,
+                });
+                state.ops.push(Op::DrawLine {
                     line: Line {
                         points: vec![point(*x1, *y1), point(*x2, *y2)],
                         is_closed: false,
                     },
                 });
             }
+            Item::Polygon { points, fill, stroke } => {
+                state.text_section(false);
+                if let Some(c) = fill {
+                    state.fill(*c);
+                }
+                if let Some(s) = stroke {
+                    state.stroke(*s);
+                }
+                let mode = match (fill, stroke) {
+                    (Some(_), Some(_)) => PaintMode::FillStroke,
+                    (Some(_), None) => PaintMode::Fill,
+                    _ => PaintMode::Stroke,
+                };
+                state.ops.push(Op::DrawPolygon {
+                    polygon: Polygon {
+                        rings: vec![PolygonRing {
+                            points: points.iter().map(|&(x, y)| point(x, y)).collect(),
+                        }],
+                        mode,
+                        winding_order: WindingOrder::NonZero,
+                    },
+                });
+                state.fill(TEXT);
+            }
         }
     }
-    if in_text {
-        ops.push(Op::EndTextSection);
+    state.text_section(false);
+    state.fill(TEXT);
+    state.ops
+}
+
+/// The graphics state of a content stream, so that each setting is written only when it
+/// changes.
+#[derive(Default)]
+struct State {
+    ops: Vec<Op>,
+    fill: Option<Rgb>,
+    stroke: Option<Stroke>,
+    font: Option<(FaceId, f32)>,
+    in_text: bool,
+}
+
+impl State {
+    fn text_section(&mut self, open: bool) {
+        if open != self.in_text {
+            self.ops.push(if open {
+                Op::StartTextSection
+            } else {
+                Op::EndTextSection
+            });
+            self.in_text = open;
+        }
     }
-    set_fill(&mut ops, &mut fill, TEXT);
-    ops
+
+    fn fill(&mut self, c: Rgb) {
+        if self.fill != Some(c) {
+            self.ops.push(Op::SetFillColor { col: colour(c) });
+            self.fill = Some(c);
+        }
+    }
+
+    fn stroke(&mut self, s: Stroke) {
+        if self.stroke.map(|old| old.colour) != Some(s.colour) {
+            self.ops.push(Op::SetOutlineColor {
+                col: colour(s.colour),
+            });
+        }
+        if self.stroke.map(|old| old.width) != Some(s.width) {
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
+        }
+        self.stroke = Some(s);
+    }
+}
+
+fn point(x: f32, y: f32) -> LinePoint {
+    LinePoint {
+        p: Point { x: pt(x), y: pt(y) },
+        bezier: false,
+    }
+}
+
+/// A run of text as printpdf shows it: plain text, or, when it holds Arabic presentation
+/// forms, glyphs that each extract as the letters they stand for.
+fn text_item(text: &str, font: &ParsedFont) -> TextItem {
+    if !text.chars().any(is_presentation_form) {
+        return TextItem::Text(text.to_owned());
+    }
+    TextItem::GlyphIds(
+        text.chars()
+            .map(|c| Codepoint {
+                gid: font.lookup_glyph_index(u32::from(c)).unwrap_or(0),
+                offset: 0.0,
+                cid: Some(if is_presentation_form(c) {
+                    letters_of(c)
+                } else {
+                    c.to_string()
+                }),
+            })
+            .collect(),
+    )
 }
 
 /// FNV-1a over a `fmt::Write` stream, so the layout can be hashed through its
@@ -337,8 +360,8 @@ fn content_hash(doc: &Document, layout: &Layout) -> u64 {
     // Writing into `Fnv` cannot fail.
     let _ = write!(
         h,
-        "{:?}|{:?}|{:?}|{}|{:?}",
-        doc.title, doc.author, doc.subject, doc.date, layout
+        "{:?}|{:?}|{:?}|{:?}|{}|{:?}",
+        doc.title, doc.author, doc.subject, doc.lang, doc.date, layout
     );
     h.0
 }
@@ -350,12 +373,13 @@ mod tests {
     #[test]
     fn font_ids_are_six_capitals_and_distinct() {
         for h in [0_u64, 1, 42, u64::MAX, 0xdead_beef] {
-            let (a, b) = font_ids(h);
-            assert_eq!(a.0.len(), 6);
-            assert_eq!(b.0.len(), 6);
-            assert!(a.0.bytes().all(|c| c.is_ascii_uppercase()));
-            assert!(b.0.bytes().all(|c| c.is_ascii_uppercase()));
-            assert_ne!(a, b);
+            let ids = font_ids(h, 4);
+            assert_eq!(ids.len(), 4);
+            for (i, id) in ids.iter().enumerate() {
+                assert_eq!(id.0.len(), 6);
+                assert!(id.0.bytes().all(|c| c.is_ascii_uppercase()));
+                assert!(!ids[..i].contains(id));
+            }
         }
     }
 
@@ -375,14 +399,22 @@ mod tests {
                 y: 40.0,
                 size: 10.0,
                 bold: false,
+                face: 0,
                 text: "a".into(),
                 colour: red,
                 width: 1.0,
                 role: super::super::Role::Body,
             },
         ];
-        let (r, b) = font_ids(1);
-        let ops = page_ops(&items, &r, &b);
+        let fonts = FontSet::embedded().expect("fonts");
+        let face = fonts.face(0);
+        let mut notes = Vec::new();
+        let font = parse_font(face.bytes.as_slice(), 0, &face.name, &mut notes).expect("font");
+        let embedded = vec![Some(Embedded {
+            id: FontId("ABCDEF".into()),
+            font,
+        })];
+        let ops = page_ops(&items, &embedded);
         let fills: Vec<&Color> = ops
             .iter()
             .filter_map(|op| match op {

@@ -24,9 +24,8 @@ pub fn render(portfolio: &Portfolio, options: &ReportOptions) -> Result<Vec<(For
                     .templates
                     .render_entry(PORTFOLIO_ENTRY, &view)?
                     .into_bytes(),
-                Format::Pdf => {
-                    pdf::render(&pdf::portfolio_document(&view)).map_err(|e| Error::Pdf(Box::new(e)))?
-                }
+                Format::Pdf => pdf::render(&pdf::portfolio_document(&view), &options.fonts)
+                    .map_err(|e| Error::Pdf(Box::new(e)))?,
                 Format::Json => json::portfolio(portfolio, &view),
                 Format::Csv => csv::portfolio(portfolio)?,
             };

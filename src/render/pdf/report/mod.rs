@@ -39,6 +39,7 @@ pub fn document(view: &ReportView) -> Document {
         author: view.cover.organisation.clone(),
         subject: format!("{}: {}", labels.get("report_kicker"), view.cover.organisation),
         date: view.provenance.report_date.0,
+        lang: view.lang.clone(),
         footer_left: view.cover.organisation.clone(),
         page_label: labels.get("page_of").to_owned(),
         blocks,
