@@ -15,4 +15,5 @@ mod report_pdf;
 mod safe_outputs;
 mod scoring;
 mod support;
+mod typesetting;
 mod validation;

@@ -10,12 +10,32 @@ use crate::report::{BandView, ScoreView};
 pub(in crate::render::pdf) const ALERT_SHADE: Rgb = Rgb(0xfb, 0xe9, 0xe7);
 pub(in crate::render::pdf) const MINOR_SHADE: Rgb = Rgb(0xff, 0xf3, 0xd6);
 
+/// A heading listed in the table of contents.
 pub(in crate::render::pdf) fn heading(level: u8, text: impl Into<String>) -> Block {
     Block::Heading {
         level,
         text: text.into(),
         contents: true,
     }
+}
+
+/// A heading in the outline only, not in the table of contents.
+pub(in crate::render::pdf) fn unlisted_heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+        contents: false,
+    }
+}
+
+/// The table of contents on pages of its own, after the cover.
+pub(in crate::render::pdf) fn contents(labels: &Labels) -> [Block; 4] {
+    [
+        Block::PageBreak,
+        unlisted_heading(1, labels.get("heading_contents")),
+        Block::Contents,
+        Block::PageBreak,
+    ]
 }
 
 pub(in crate::render::pdf) fn paragraph(text: impl Into<String>, style: TextStyle) -> Block {

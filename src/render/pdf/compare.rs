@@ -2,7 +2,7 @@
 //! the same order as the HTML: cover and the rounds, summary, sections, changes that need
 //! attention, indicators by section, the previous round's actions, the rules, provenance.
 
-use super::blocks::{ALERT_SHADE, band_cell, cell, column, heading, paragraph, rgb, right};
+use super::blocks::{ALERT_SHADE, band_cell, cell, column, contents, heading, paragraph, rgb, right};
 use super::{Block, Cell, Document, Rgb, Row, Table, TextStyle};
 use crate::i18n::Labels;
 use crate::report::ScoreView;
@@ -17,6 +17,7 @@ pub fn document(view: &CompareView) -> Document {
     let labels = &view.labels;
     let mut blocks = Vec::new();
     cover(view, &mut blocks);
+    blocks.extend(contents(labels));
     summary(view, &mut blocks);
     sections(view, &mut blocks);
     attention(view, &mut blocks);

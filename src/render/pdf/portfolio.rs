@@ -5,7 +5,7 @@
 //! organisations' details, the skipped files and the provenance.
 
 use super::blocks::{
-    band_cell, cell, column, heading, paragraph, rgb, right, row, score_text, tool_and_checklist,
+    band_cell, cell, column, contents, heading, paragraph, rgb, right, row, score_text, tool_and_checklist,
 };
 use super::{Align, Bar, BarChart, Block, Cell, Column, Document, Row, Table, TextStyle};
 use crate::report::ScoreView;
@@ -16,6 +16,7 @@ pub fn portfolio_document(view: &PortfolioView) -> Document {
     let labels = &view.labels;
     let mut blocks = Vec::new();
     cover(view, &mut blocks);
+    blocks.extend(contents(labels));
     heat_map(view, &mut blocks);
     distribution(view, &mut blocks);
     weakest(view, &mut blocks);

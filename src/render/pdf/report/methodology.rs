@@ -1,7 +1,9 @@
 //! The methodology: scales, scoring rules, bands and every calculation.
 
 use crate::i18n::Labels;
-use crate::render::pdf::blocks::{band_cell, cell, column, heading, paragraph, right, row, score_text};
+use crate::render::pdf::blocks::{
+    band_cell, cell, column, heading, paragraph, right, row, score_text, unlisted_heading,
+};
 use crate::render::pdf::{Block, Table, TextStyle};
 use crate::report::{ReportView, TraceView};
 
@@ -96,7 +98,10 @@ fn trace(trace: &TraceView, labels: &Labels, blocks: &mut Vec<Block>) {
     } else {
         format!("{} {}", trace.number, trace.title)
     };
-    blocks.push(heading(3, format!("{title}: {}", score_text(&trace.result))));
+    blocks.push(unlisted_heading(
+        3,
+        format!("{title}: {}", score_text(&trace.result)),
+    ));
     blocks.push(paragraph(
         format!("{}: {}", labels.get("label_method"), trace.method),
         TextStyle::Muted,

@@ -18,6 +18,7 @@ mod provenance;
 mod summary;
 
 use super::Document;
+use super::blocks::contents;
 use crate::report::ReportView;
 
 /// The whole report as a document for the PDF engine.
@@ -25,6 +26,7 @@ pub fn document(view: &ReportView) -> Document {
     let labels = &view.labels;
     let mut blocks = Vec::new();
     cover::cover(view, &mut blocks);
+    blocks.extend(contents(labels));
     summary::summary(view, &mut blocks);
     charts::charts(view, &mut blocks);
     findings::findings(view, &mut blocks);
