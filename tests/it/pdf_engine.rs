@@ -598,3 +598,177 @@ fn bars_are_proportional_and_missing_scores_get_a_dash() {
         );
     }
 }
+
+#[test]
+fn a_figure_is_drawn_in_its_box_centred_and_scaled_to_fit() {
+    use oversight::render::pdf::{Figure, Shape, Stroke};
+    let red = Rgb(200, 0, 0);
+    let figure = |width: f32| {
+        Block::Figure(Figure {
+            width,
+            height: 50.0,
+            shapes: vec![
+                Shape::Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    w: width,
+                    h: 50.0,
+                    fill: Rgb(240, 240, 240),
+                },
+                Shape::Polygon {
+                    points: vec![(0.0, 50.0), (width / 2.0, 0.0), (width, 50.0)],
+                    fill: Some(red),
+                    stroke: Some(Stroke {
+                        width: 1.0,
+                        colour: red,
+                    }),
+                },
+                Shape::Line {
+                    from: (0.0, 25.0),
+                    to: (width, 25.0),
+                    width: 0.5,
+                    colour: red,
+                },
+                Shape::Label {
+                    x: width / 2.0,
+                    y: 25.0,
+                    text: "Центр".into(),
+                    size: 10.0,
+                    bold: true,
+                    colour: red,
+                    anchor: Align::Center,
+                },
+            ],
+        })
+    };
+    let content = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+    for (width, scale) in [(100.0, 1.0), (2.0 * content, 0.5)] {
+        let l = layout(&doc(vec![figure(width)]));
+        let items = &l.pages[0].items;
+        let (x, top, w, h) = items
+            .iter()
+            .find_map(|i| match i {
+                Item::Rect { x, y, w, h, .. } => Some((*x, *y + *h, *w, *h)),
+                _ => None,
+            })
+            .expect("the box");
+        assert!((w - width * scale).abs() < EPS && (h - 50.0 * scale).abs() < EPS);
+        assert!((x - (MARGIN_LEFT + (content - w) / 2.0)).abs() < EPS, "centred");
+        let apex = items
+            .iter()
+            .find_map(|i| match i {
+                Item::Polygon { points, .. } => Some(points[1]),
+                _ => None,
+            })
+            .expect("the triangle");
+        assert!(
+            (apex.0 - (x + w / 2.0)).abs() < EPS && (apex.1 - top).abs() < EPS,
+            "y points down"
+        );
+        let label = texts(&l, 0)
+            .into_iter()
+            .find(|t| t.3 == Role::FigureLabel)
+            .expect("the label");
+        assert!(
+            (label.0 + label.2 / 2.0 - (x + w / 2.0)).abs() < EPS,
+            "centred on its anchor"
+        );
+        assert!((label.1 - (top - 25.0 * scale)).abs() < EPS, "on its baseline");
+    }
+    let bytes = render(&doc(vec![figure(100.0)]));
+    assert!(bytes.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn a_paragraph_of_millions_of_line_breaks_stays_short() {
+    let text = format!("start{}end", "\n".repeat(8 << 20));
+    let l = layout(&doc(vec![Block::Paragraph {
+        text,
+        style: TextStyle::Normal,
+    }]));
+    assert_eq!(l.pages.len(), 1);
+    let body: Vec<String> = texts(&l, 0)
+        .into_iter()
+        .filter(|t| t.3 == Role::Body)
+        .map(|t| t.4)
+        .collect();
+    assert_eq!(body, ["start", "end"]);
+}
+
+fn rows_by_page(l: &Layout) -> Vec<Vec<String>> {
+    (0..l.pages.len())
+        .map(|p| {
+            texts(l, p)
+                .into_iter()
+                .filter(|t| t.3 == Role::TableCell && t.0 < MARGIN_LEFT + 5.0)
+                .map(|t| t.4)
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_short_table_stays_whole_and_a_last_row_never_stands_alone() {
+    let filler = |lines: usize| Block::Paragraph {
+        text: (0..lines)
+            .map(|i| format!("рядок {i}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        style: TextStyle::Normal,
+    };
+    // Push a table to every height of the first page: a six-row table is never split...
+    for lines in 20..48 {
+        let l = layout(&doc(vec![filler(lines), table(6)]));
+        let pages: Vec<usize> = rows_by_page(&l).iter().map(Vec::len).filter(|n| *n > 0).collect();
+        assert_eq!(pages, [6], "{lines} lines before it");
+    }
+    // ...and a long one never leaves its last row alone on a page.
+    for lines in 0..48 {
+        let l = layout(&doc(vec![filler(lines), table(25)]));
+        let last = rows_by_page(&l)
+            .into_iter()
+            .rfind(|rows| !rows.is_empty())
+            .expect("rows");
+        assert!(last.len() >= 2, "{lines} lines before it: {last:?}");
+    }
+}
+
+#[test]
+fn column_widths_follow_the_content() {
+    let level = Column {
+        header: "Рівень".into(),
+        width: 3.0,
+        align: Align::Right,
+    };
+    let text = Column {
+        header: "Показник".into(),
+        width: 1.0,
+        align: Align::Left,
+    };
+    let long = "Бюджет кожного органу сектору безпеки у віданні організації затверджує парламент у складі Державного бюджету, бюджетні програми охоплюють усі видатки сектору безпеки.";
+    let d = doc(vec![Block::Table(Table {
+        columns: vec![level, text],
+        rows: (0..3)
+            .map(|i| Row {
+                cells: vec![cell(&i.to_string()), cell(long)],
+                shade: None,
+            })
+            .collect(),
+    })]);
+    let l = layout(&d);
+    let cells = texts(&l, 0);
+    let text_x = cells.iter().find(|t| t.4 == "Показник").expect("header").0;
+    let lines = cells
+        .iter()
+        .filter(|t| t.3 == Role::TableCell && t.0 >= text_x - EPS)
+        .count();
+    // The long text gets the room, not the one-digit column with the big share: it wraps to
+    // two lines a row, and the level column is no wider than twice its header word needs.
+    assert_eq!(lines, 3 * 2, "{cells:#?}");
+    let word = oversight::render::pdf::text_width_mm(&fonts(), "Рівень", 9.0, true);
+    let level_w = text_x - MARGIN_LEFT;
+    assert!(
+        level_w < 2.0 * word,
+        "the level column is {level_w} mm for a {word} mm word"
+    );
+}

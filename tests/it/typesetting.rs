@@ -228,7 +228,10 @@ fn the_outline_follows_the_headings_nested_in_page_order() {
     );
     // The compare PDF has every section of the indicators part, not only the first four.
     let compare = outline(&pdfs()[3].1);
-    assert!(compare.iter().any(|e| e.title.starts_with("5.7 ")), "{compare:#?}");
+    assert!(
+        compare.iter().any(|e| e.title.starts_with("5.7 ")),
+        "{compare:#?}"
+    );
 }
 
 /// The entries of the contents pages: each title with the page number printed after it.
