@@ -122,8 +122,8 @@ pub enum TextStyle {
 /// A table: columns and rows of cells. Column widths come from the content: each column gets
 /// at least its longest word, and the room left goes to the columns whose text would wrap,
 /// in proportion to how much wider they would like to be; when everything fits on one line,
-/// the spare room is shared by the columns' `width` shares. A table of at most six rows is
-/// never split, and its last row never stands alone at the top of a page.
+/// the spare room is shared by the columns' `width` shares. A table of at most six rows and
+/// half a page is never split, and its last row never stands alone at the top of a page.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub columns: Vec<Column>,

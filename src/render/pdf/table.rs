@@ -1,15 +1,16 @@
 //! Tables: column widths from the content, wrapped cells, and placement row by row with the
 //! header repeated on every page.
 //!
-//! Widths follow the automatic table layout of CSS: each column needs at least its widest
-//! unbreakable piece (its *minimum*) and would like its widest cell on one line (its
+//! Widths follow the automatic table layout of CSS: each column needs at least its longest
+//! word, up to [`MAX_WORD_W`], and the longest word of its header unless the cells need less
+//! (then the header is hyphenated; its *minimum*) and would like its widest cell on one line (its
 //! *maximum*). When the minimums do not fit, they are scaled down (long words are then
 //! hyphenated); when the maximums fit, every column gets its maximum and the spare room is
 //! shared by the columns' shares; otherwise every column gets its minimum and the room left
 //! goes to the columns in proportion to how much more than their minimum they would like.
 //!
 //! Placement: the header and the first row move together, a table of at most
-//! [`MAX_UNSPLIT_ROWS`] rows is never split, the last row never stands alone on a page, and a
+//! [`MAX_UNSPLIT_ROWS`] rows and half a page is never split, the last row never stands alone on a page, and a
 //! row taller than a page is split by lines.
 
 use super::fonts::FontSet;
@@ -25,6 +26,11 @@ const CELL_LINE_FACTOR: f32 = 1.3;
 const CELL_PAD_H: f32 = 1.8;
 const CELL_PAD_V: f32 = 1.5;
 const HEADER_FILL: Rgb = Rgb(0xec, 0xef, 0xf3);
+
+/// A column needs room for its longest word, up to this width (a longer word or URL breaks).
+const MAX_WORD_W: f32 = 25.0;
+/// A header word wider than its column's cells is given at least this width.
+const MIN_HEADER_W: f32 = 16.0;
 
 /// A table with at most this many rows is kept on one page (when it fits on one).
 pub(super) const MAX_UNSPLIT_ROWS: usize = 6;
@@ -64,14 +70,15 @@ pub(super) fn prepare_table(fonts: &FontSet, table: &Table) -> Prepared {
         .iter()
         .enumerate()
         .map(|(i, column)| {
-            let header = bold.min_content(&column.header);
-            let (mut min, mut max) = (header, header);
+            let (mut min, mut max) = (0.0_f32, 0.0_f32);
             for (text, is_bold) in table.rows.iter().filter_map(|r| cell_text(r, i)) {
                 let font = if is_bold { bold } else { regular };
-                min = min.max(font.min_content(text));
+                min = min.max(font.min_content(text, MAX_WORD_W));
                 max = max.max(font.max_content(text));
             }
-            (min + pad, max + pad)
+            // A header word longer than the column's cells need is hyphenated instead.
+            let header = bold.min_content(&column.header, max.max(MIN_HEADER_W));
+            (min.max(header) + pad, max.max(header) + pad)
         })
         .unzip();
     let shares: Vec<f32> = table
@@ -241,10 +248,11 @@ impl PreparedTable {
         }
     }
 
-    /// The height of a short table that fits on one page, which is never split.
+    /// The height of a short table (few rows, at most half a page), which is never split; a
+    /// taller one may be, so that it can start under its heading.
     fn unsplit_height(&self) -> Option<f32> {
         let all = self.header.height + self.rows.iter().map(|r| self.row_height(r.lines)).sum::<f32>();
-        (self.rows.len() <= MAX_UNSPLIT_ROWS && all <= CONTENT_HEIGHT).then_some(all)
+        (self.rows.len() <= MAX_UNSPLIT_ROWS && all <= CONTENT_HEIGHT / 2.0).then_some(all)
     }
 
     /// Places the table row by row.

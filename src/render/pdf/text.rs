@@ -134,12 +134,12 @@ impl<'a> Font<'a> {
         self.measure(&self.single_line(text))
     }
 
-    /// The widest piece of `text` that no line break may split (its longest word, in effect).
-    pub(super) fn min_content(&self, text: &str) -> f32 {
-        let text = self.clean(text);
-        text.split('\n')
-            .flat_map(segments)
-            .map(|(segment, _)| self.measure(segment.trim_end_matches(' ')))
+    /// The width `text` needs so that no word of it is split: its longest word, up to
+    /// `cap` millimetres (longer words and URLs will break).
+    pub(super) fn min_content(&self, text: &str, cap: f32) -> f32 {
+        self.clean(text)
+            .split(['\n', ' '])
+            .map(|word| self.measure(word).min(cap))
             .fold(0.0, f32::max)
     }
 
@@ -486,7 +486,8 @@ mod tests {
     fn content_widths_are_the_longest_word_and_the_longest_paragraph() {
         let fonts = FontSet::embedded().expect("fonts");
         let f = font(&fonts);
-        assert!((f.min_content("a bbb cc") - f.measure("bbb")).abs() < 1e-4);
+        assert!((f.min_content("a law-2 cc", 100.0) - f.measure("law-2")).abs() < 1e-4);
+        assert!((f.min_content(&"x".repeat(100), 20.0) - 20.0).abs() < 1e-4);
         assert!((f.max_content("a bbb\ncc") - f.measure("a bbb")).abs() < 1e-4);
     }
 }
