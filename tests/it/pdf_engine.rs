@@ -356,7 +356,8 @@ fn nothing_overflows_the_margins() {
                 Item::Line { x1, x2, .. } => {
                     assert!(*x1 >= MARGIN_LEFT - EPS && *x2 <= right + EPS);
                 }
-                Item::Polygon { points, .. } => {
+                Item::Polygon(polygon) => {
+                    let points = &polygon.points;
                     assert!(
                         points
                             .iter()
@@ -601,7 +602,7 @@ fn bars_are_proportional_and_missing_scores_get_a_dash() {
 
 #[test]
 fn a_figure_is_drawn_in_its_box_centred_and_scaled_to_fit() {
-    use oversight::render::pdf::{Figure, Shape, Stroke};
+    use oversight::render::pdf::{Figure, Polygon, Shape, Stroke};
     let red = Rgb(200, 0, 0);
     let figure = |width: f32| {
         Block::Figure(Figure {
@@ -615,14 +616,14 @@ fn a_figure_is_drawn_in_its_box_centred_and_scaled_to_fit() {
                     h: 50.0,
                     fill: Rgb(240, 240, 240),
                 },
-                Shape::Polygon {
+                Shape::Polygon(Polygon {
                     points: vec![(0.0, 50.0), (width / 2.0, 0.0), (width, 50.0)],
                     fill: Some(red),
                     stroke: Some(Stroke {
                         width: 1.0,
                         colour: red,
                     }),
-                },
+                }),
                 Shape::Line {
                     from: (0.0, 25.0),
                     to: (width, 25.0),
@@ -657,7 +658,7 @@ fn a_figure_is_drawn_in_its_box_centred_and_scaled_to_fit() {
         let apex = items
             .iter()
             .find_map(|i| match i {
-                Item::Polygon { points, .. } => Some(points[1]),
+                Item::Polygon(polygon) => Some(polygon.points[1]),
                 _ => None,
             })
             .expect("the triangle");

@@ -379,12 +379,12 @@ fn no_heading_is_the_last_line_of_a_page() {
 
 const WORLDWIDE: &str = "  a-1:\n    level: 2\n    comment: \"Arabic: مرحبا بالعالم and Hebrew: שלום עולם\"\n    evidence:\n      - title: \"报告 🦀\"\n";
 
-#[test]
-fn characters_no_font_has_are_warned_about_with_their_code() {
+/// `report a.yaml -o a.pdf` with [`WORLDWIDE`] answers and `extra` arguments, in a new folder.
+fn report_worldwide(extra: &[&str]) -> (tempfile::TempDir, std::process::Output) {
     let dir = tempfile::tempdir().expect("temp");
     std::fs::write(dir.path().join("test.yaml"), CHECKLIST).expect("write");
     std::fs::write(dir.path().join("a.yaml"), answers_yaml(WORLDWIDE)).expect("write");
-    let args = [
+    let mut args = vec![
         "report",
         "a.yaml",
         "--checklist",
@@ -394,7 +394,14 @@ fn characters_no_font_has_are_warned_about_with_their_code() {
         "-o",
         "a.pdf",
     ];
+    args.extend_from_slice(extra);
     let output = run_in(dir.path(), &args);
+    (dir, output)
+}
+
+#[test]
+fn characters_no_font_has_are_warned_about_with_their_code() {
+    let (dir, output) = report_worldwide(&[]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let warning = |c: &str, code: &str| {
         format!(
@@ -449,22 +456,7 @@ fn a_fallback_font_prints_what_the_embedded_ones_lack() {
         eprintln!("SKIPPED: {CJK_FONT} is not installed; apt-get install fonts-noto-cjk");
         return;
     }
-    let dir = tempfile::tempdir().expect("temp");
-    std::fs::write(dir.path().join("test.yaml"), CHECKLIST).expect("write");
-    std::fs::write(dir.path().join("a.yaml"), answers_yaml(WORLDWIDE)).expect("write");
-    let args = [
-        "report",
-        "a.yaml",
-        "--checklist",
-        "test.yaml",
-        "--date",
-        "2026-11-28",
-        "-o",
-        "a.pdf",
-        "--font",
-        CJK_FONT,
-    ];
-    let output = run_in(dir.path(), &args);
+    let (dir, output) = report_worldwide(&["--font", CJK_FONT]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let err = stderr(&output);
     let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("warning")).collect();

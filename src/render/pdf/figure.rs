@@ -5,7 +5,7 @@
 use super::fonts::FontSet;
 use super::layout::{BLOCK_SPACE, CONTENT_HEIGHT, CONTENT_WIDTH, Chunk, Flow, MARGIN_LEFT, Prepared};
 use super::text::Font;
-use super::{Align, Figure, Role, Shape, Stroke};
+use super::{Align, Figure, Polygon, Role, Shape, Stroke};
 
 pub(super) fn prepare_figure(fonts: &FontSet, figure: &Figure) -> Prepared {
     let (w, h) = (figure.width.max(0.0), figure.height.max(0.0));
@@ -27,13 +27,14 @@ pub(super) fn prepare_figure(fonts: &FontSet, figure: &Figure) -> Prepared {
                 let ((x1, y1), (x2, y2)) = (at(*from), at(*to));
                 chunk.line(x1, y1, x2, y2, width * scale, *colour);
             }
-            Shape::Polygon { points, fill, stroke } => {
-                let stroke = stroke.map(|s| Stroke {
+            Shape::Polygon(polygon) => chunk.polygon(Polygon {
+                points: polygon.points.iter().copied().map(at).collect(),
+                stroke: polygon.stroke.map(|s| Stroke {
                     width: s.width * scale,
                     ..s
-                });
-                chunk.polygon(points.iter().copied().map(at).collect(), *fill, stroke);
-            }
+                }),
+                ..polygon.clone()
+            }),
             Shape::Rect { x, y, w, h, fill } => {
                 let (x, y) = at((*x, *y));
                 chunk.rect(x, y, w * scale, h * scale, *fill);

@@ -16,7 +16,7 @@ use super::fonts::{FontSet, MM_PER_PT};
 use super::prepare::prepare;
 use super::table::PreparedTable;
 use super::text::{Font, Line};
-use super::{Block, Bookmark, Document, Item, Layout, Link, PageLayout, Rgb, Role, Stroke, Target};
+use super::{Block, Bookmark, Document, Item, Layout, Link, PageLayout, Polygon, Rgb, Role, Target};
 
 /// A4 width.
 pub const PAGE_WIDTH: f32 = 210.0;
@@ -145,9 +145,9 @@ impl Chunk {
         });
     }
 
-    pub(super) fn polygon(&mut self, points: Vec<(f32, f32)>, fill: Option<Rgb>, stroke: Option<Stroke>) {
-        if points.len() >= 2 && (fill.is_some() || stroke.is_some()) {
-            self.items.push(Item::Polygon { points, fill, stroke });
+    pub(super) fn polygon(&mut self, polygon: Polygon) {
+        if polygon.points.len() >= 2 && (polygon.fill.is_some() || polygon.stroke.is_some()) {
+            self.items.push(Item::Polygon(polygon));
         }
     }
 
@@ -162,7 +162,7 @@ impl Chunk {
                     *y1 = top - *y1;
                     *y2 = top - *y2;
                 }
-                Item::Polygon { points, .. } => {
+                Item::Polygon(Polygon { points, .. }) => {
                     for (_, y) in points {
                         *y = top - *y;
                     }

@@ -210,11 +210,7 @@ pub enum Shape {
         colour: Rgb,
     },
     /// A closed polygon, filled, outlined or both.
-    Polygon {
-        points: Vec<(f32, f32)>,
-        fill: Option<Rgb>,
-        stroke: Option<Stroke>,
-    },
+    Polygon(Polygon),
     /// A filled rectangle; `(x, y)` is its top-left corner.
     Rect {
         x: f32,
@@ -235,6 +231,14 @@ pub enum Shape {
         colour: Rgb,
         anchor: Align,
     },
+}
+
+/// A closed polygon: its corners, and a fill, an outline or both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Polygon {
+    pub points: Vec<(f32, f32)>,
+    pub fill: Option<Rgb>,
+    pub stroke: Option<Stroke>,
 }
 
 /// An outline: its width in points and colour.
@@ -360,11 +364,7 @@ pub enum Item {
         colour: Rgb,
     },
     /// A closed polygon, filled and/or outlined.
-    Polygon {
-        points: Vec<(f32, f32)>,
-        fill: Option<Rgb>,
-        stroke: Option<Stroke>,
-    },
+    Polygon(Polygon),
 }
 
 /// A rendered PDF with the non-fatal messages printpdf reported.

@@ -14,14 +14,14 @@ use std::fmt::Write as _;
 
 use printpdf::{
     Codepoint, Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing,
-    Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, PdfWarnMsg, Point, PolygonRing, Pt, Rect,
+    TextItem, TextMatrix, WindingOrder,
 };
 
 use super::bidi::{is_presentation_form, letters_of};
 use super::fonts::{FaceId, FontSet};
 use super::layout::{PAGE_HEIGHT, PAGE_WIDTH};
-use super::{Document, Item, Layout, PdfError, Rendered, Rgb, Stroke};
+use super::{Document, Item, Layout, PdfError, Polygon, Rendered, Rgb, Stroke};
 
 /// Default text colour, restored after coloured items.
 const TEXT: Rgb = Rgb(0x22, 0x26, 0x2b);
@@ -238,7 +238,7 @@ fn page_ops(items: &[Item], embedded: &[Option<Embedded>]) -> Vec<Op> {
                     },
                 });
             }
-            Item::Polygon { points, fill, stroke } => {
+            Item::Polygon(Polygon { points, fill, stroke }) => {
                 state.text_section(false);
                 if let Some(c) = fill {
                     state.fill(*c);
@@ -252,7 +252,7 @@ fn page_ops(items: &[Item], embedded: &[Option<Embedded>]) -> Vec<Op> {
                     _ => PaintMode::Stroke,
                 };
                 state.ops.push(Op::DrawPolygon {
-                    polygon: Polygon {
+                    polygon: printpdf::Polygon {
                         rings: vec![PolygonRing {
                             points: points.iter().map(|&(x, y)| point(x, y)).collect(),
                         }],
