@@ -2,8 +2,8 @@
 //! header repeated on every page.
 //!
 //! Widths follow the automatic table layout of CSS: each column needs at least its longest
-//! word, up to [`MAX_WORD_W`], and the longest word of its header unless the cells need less
-//! (then the header is hyphenated; its *minimum*) and would like its widest cell on one line (its
+//! word, up to [`MAX_WORD_W`] (a short cell, up to [`SHORT_W`], whole), and the longest word
+//! of its header unless the cells need less (then the header is hyphenated; its *minimum*) and would like its widest cell on one line (its
 //! *maximum*). When the minimums do not fit, they are scaled down (long words are then
 //! hyphenated); when the maximums fit, every column gets its maximum and the spare room is
 //! shared by the columns' shares; otherwise every column gets its minimum and the room left
@@ -29,8 +29,9 @@ const HEADER_FILL: Rgb = Rgb(0xec, 0xef, 0xf3);
 
 /// A column needs room for its longest word, up to this width (a longer word or URL breaks).
 const MAX_WORD_W: f32 = 25.0;
-/// A header word wider than its column's cells is given at least this width.
-const MIN_HEADER_W: f32 = 16.0;
+/// A cell no wider than this is kept on one line; a header word wider than its column's cells
+/// is given at least this width.
+const SHORT_W: f32 = 16.0;
 
 /// A table with at most this many rows is kept on one page (when it fits on one).
 pub(super) const MAX_UNSPLIT_ROWS: usize = 6;
@@ -73,11 +74,17 @@ pub(super) fn prepare_table(fonts: &FontSet, table: &Table) -> Prepared {
             let (mut min, mut max) = (0.0_f32, 0.0_f32);
             for (text, is_bold) in table.rows.iter().filter_map(|r| cell_text(r, i)) {
                 let font = if is_bold { bold } else { regular };
-                min = min.max(font.min_content(text, MAX_WORD_W));
-                max = max.max(font.max_content(text));
+                // A short cell ("70.0 B") is never wrapped.
+                let whole = font.max_content(text);
+                min = min.max(if whole <= SHORT_W {
+                    whole
+                } else {
+                    font.min_content(text, MAX_WORD_W)
+                });
+                max = max.max(whole);
             }
             // A header word longer than the column's cells need is hyphenated instead.
-            let header = bold.min_content(&column.header, max.max(MIN_HEADER_W));
+            let header = bold.min_content(&column.header, max.max(SHORT_W));
             (min.max(header) + pad, max.max(header) + pad)
         })
         .unzip();
