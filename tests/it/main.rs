@@ -6,6 +6,7 @@ mod compare;
 mod consolidate;
 mod corpus;
 mod examples;
+mod methods;
 mod pdf_engine;
 mod portfolio;
 mod properties;

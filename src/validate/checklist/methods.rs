@@ -60,12 +60,12 @@ fn listed(values: impl IntoIterator<Item = String>) -> String {
     text
 }
 
-/// "13" for a single value, "from 3 to 4.5" for a stretch.
-fn stretch((low, high): (Number, Number)) -> String {
+/// "the sum 13", or "the sums between 3 and 4.5" for a stretch of values.
+fn stretch(noun: &str, (low, high): (Number, Number)) -> String {
     if low == high {
-        format!("{low}")
+        format!("the {noun} {low}")
     } else {
-        format!("from {low} to {high}")
+        format!("the {noun}s between {low} and {high}")
     }
 }
 
@@ -107,10 +107,10 @@ impl<'a> Rules<'a> {
             return;
         }
         match method {
-            Method::WeakestLink => self.weakest_link(path, grades, &members, &sets),
+            Method::WeakestLink => self.weakest_link(path, section, grades, &members, &sets),
             Method::Table(name) => {
                 if let Some(table) = table {
-                    self.table_coverage(path, name, table, grades, &members, &sets);
+                    self.table_coverage(path, section, (name, table), grades, &members, &sets);
                 }
             }
             Method::Sum => self.sum_coverage(path, section, grades, &sets),
@@ -325,11 +325,18 @@ impl<'a> Rules<'a> {
 
     /// Every child's values are grades, and a lowest value with others above it has a grade
     /// strictly between it and the next value a child can have (its "+").
-    fn weakest_link(&mut self, path: &str, grades: Option<&[Grade]>, members: &[Member], sets: &[ValueSet]) {
+    fn weakest_link(
+        &mut self,
+        path: &str,
+        section: &Section,
+        grades: Option<&[Grade]>,
+        members: &[Member],
+        sets: &[ValueSet],
+    ) {
         let Some(grades) = grades else { return };
         let mut all = ValueSet::default();
         for (member, set) in members.iter().zip(sets) {
-            self.values_are_grades(&member.path, set, grades, path);
+            self.values_are_grades(&member.path, set, grades, section);
             all = all.union(set);
         }
         let values = all.values();
@@ -354,8 +361,8 @@ impl<'a> Rules<'a> {
         }
     }
 
-    /// Reports the first value of `set` that is not a grade of the section at `section`.
-    fn values_are_grades(&mut self, path: &str, set: &ValueSet, grades: &[Grade], section: &str) {
+    /// Reports the first value of `set` that is not a grade of the section's list.
+    fn values_are_grades(&mut self, path: &str, set: &ValueSet, grades: &[Grade], section: &Section) {
         let cover: Vec<(Number, Number)> = grades.iter().map(|g| (g.value, g.value)).collect();
         if let Some(outside) = set.first_outside(&cover) {
             self.f
@@ -363,8 +370,10 @@ impl<'a> Rules<'a> {
                     "value-not-a-grade",
                     path,
                     format!(
-                        "the value {} is not a grade of the list that `{section}` gives",
-                        stretch(outside)
+                        "the grade list `{}` of the section `{}` has no grade for {}",
+                        section.grade.as_deref().unwrap_or_default(),
+                        section.id,
+                        stretch("value", outside)
                     ),
                 )
                 .hint(format!(
@@ -379,8 +388,8 @@ impl<'a> Rules<'a> {
     fn table_coverage(
         &mut self,
         path: &str,
-        name: &str,
-        table: &Table,
+        section: &Section,
+        (name, table): (&str, &Table),
         grades: Option<&[Grade]>,
         members: &[Member],
         sets: &[ValueSet],
@@ -405,12 +414,12 @@ impl<'a> Rules<'a> {
         for row in &table.rows {
             for (sum, value) in &row.entries {
                 let entry = format!("scoring.tables[{name}][{}][{sum}]", row.count);
-                self.result_value(&entry, *value, grades, path);
+                self.result_value(&entry, *value, grades, section);
             }
         }
         if table.row(1).is_none() {
             for (member, set) in members.iter().zip(sets) {
-                self.result_set(&member.path, set, grades, path);
+                self.result_set(&member.path, set, grades, section);
             }
         }
         if members.len() > TABLE_CHECK_LIMIT {
@@ -428,8 +437,8 @@ impl<'a> Rules<'a> {
                         "missing-table-entry",
                         &at,
                         format!(
-                            "the row {count} of the table `{name}` has no entry for the sum {} of {count} children of this section",
-                            stretch(outside)
+                            "the row {count} of the table `{name}` has no entry for {} of {count} children of this section",
+                            stretch("sum", outside)
                         ),
                     )
                     .hint("list every sum the children can reach in the row, each with its result");
@@ -438,11 +447,11 @@ impl<'a> Rules<'a> {
     }
 
     /// A table entry is a grade of the section's list, or a 0-100 score without one.
-    fn result_value(&mut self, path: &str, value: Number, grades: Option<&[Grade]>, section: &str) {
+    fn result_value(&mut self, path: &str, value: Number, grades: Option<&[Grade]>, section: &Section) {
         self.result_set(path, &ValueSet::points([value]), grades, section);
     }
 
-    fn result_set(&mut self, path: &str, set: &ValueSet, grades: Option<&[Grade]>, section: &str) {
+    fn result_set(&mut self, path: &str, set: &ValueSet, grades: Option<&[Grade]>, section: &Section) {
         match grades {
             Some(grades) => self.values_are_grades(path, set, grades, section),
             None => {
@@ -453,8 +462,9 @@ impl<'a> Rules<'a> {
                             "out-of-range",
                             path,
                             format!(
-                                "the value {} is the result of `{section}`, which has no grade list, so it must be a 0-100 score",
-                                stretch(outside)
+                                "the section `{}` has no grade list, so its results are 0-100 scores, and this gives {}",
+                                section.id,
+                                stretch("value", outside)
                             ),
                         )
                         .hint("give the section `grade: NAME`, or table values from 0 to 100");
@@ -469,7 +479,7 @@ impl<'a> Rules<'a> {
         let sums = self.round(ValueSet::subset_sums(sets));
         if section.ranges.is_empty() {
             if let Some(grades) = grades {
-                self.values_are_grades(&format!("{path}.grade"), &sums, grades, path);
+                self.values_are_grades(&format!("{path}.grade"), &sums, grades, section);
             }
             return;
         }
@@ -481,14 +491,14 @@ impl<'a> Rules<'a> {
                     "ranges-do-not-cover",
                     &format!("{path}.ranges"),
                     format!(
-                        "the sum {} falls in no range (the sums can run from {low} to {high})",
-                        stretch(outside)
+                        "no range holds {} (the sums can run from {low} to {high})",
+                        stretch("sum", outside)
                     ),
                 )
                 .hint(if self.doc.scoring.rounding.is_some() {
                     "cover every rounded sum with a range, without gaps"
                 } else {
-                    "cover every possible sum without gaps; with decimal values, round the sums (`scoring.rounding`) or let ranges touch"
+                    "cover every possible sum without gaps; where children have decimal values, round the sums (`scoring.rounding`) so that whole-number ranges cover them"
                 });
         }
         if let Some(grades) = grades {
@@ -497,7 +507,7 @@ impl<'a> Rules<'a> {
                     &format!("{path}.ranges[{i}].value"),
                     range.value,
                     Some(grades),
-                    path,
+                    section,
                 );
             }
         }

@@ -140,27 +140,33 @@ impl ValueSet {
         by_count
     }
 
-    /// The first value (or the first stretch) of `self` not in `cover`; `None` when covered.
+    /// The first value of `self` (or the first stretch of values) that `cover`, a list of
+    /// closed intervals, does not hold; `None` when it holds every value. A stretch between two
+    /// cover intervals that do not touch is returned with their ends, `(2, 3)` for `[0, 2]` and
+    /// `[3, 5]`. An approximate set is checked at its ends only.
     pub fn first_outside(&self, cover: &[(Number, Number)]) -> Option<(Number, Number)> {
-        let covered = |low: Number, high: Number| {
-            // a stretch is covered when consecutive cover intervals hold it without a gap
+        let mut cover = cover.to_vec();
+        cover.sort();
+        let gap = |low: Number, high: Number| {
             let mut at = low;
-            for (from, to) in cover {
-                if *from <= at && at <= *to {
-                    if high <= *to {
-                        return true;
-                    }
-                    at = *to;
+            for (from, to) in &cover {
+                if *to < at {
+                    continue;
                 }
+                if *from > at {
+                    return Some((at, (*from).min(high)));
+                }
+                if *to >= high {
+                    return None;
+                }
+                at = *to;
             }
-            false
+            Some((at, high))
         };
         if self.approximate {
             let (low, high) = self.bounds()?;
-            return [(low, low), (high, high)]
-                .into_iter()
-                .find(|(l, h)| !covered(*l, *h));
+            return gap(low, low).or_else(|| gap(high, high));
         }
-        self.intervals.iter().copied().find(|(l, h)| !covered(*l, *h))
+        self.intervals.iter().find_map(|(low, high)| gap(*low, *high))
     }
 }
