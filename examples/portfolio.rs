@@ -121,7 +121,12 @@ pub fn answers(checklist: &Checklist, n: usize) -> (String, String) {
         let mut indicators = Vec::new();
         collect(section, &mut indicators);
         for indicator in indicators {
-            let scale = checklist.scale_of(indicator);
+            // the bundled checklist has whole-number scales only
+            let Some(scale) = checklist.scale_of(indicator) else {
+                continue;
+            };
+            let whole = |value: oversight::model::Number| value.to_whole().unwrap_or_default();
+            let (lowest, highest) = (whole(scale.lowest()), whole(scale.highest()));
             let roll = random.unit();
             let _ = write!(out, "\n  {}:\n", indicator.id);
             if roll < 0.03 {
@@ -146,15 +151,15 @@ pub fn answers(checklist: &Checklist, n: usize) -> (String, String) {
             }
             let raw = maturity + strength + (random.unit() - 0.5) * 1.5;
             let share = (raw / 4.0).clamp(0.0, 1.0);
-            let span = (scale.highest() - scale.lowest()) as f64;
-            let level = scale.lowest() + (share * span).round() as i64;
+            let span = (highest - lowest) as f64;
+            let level = lowest + (share * span).round() as i64;
             let level = scale
                 .levels
                 .iter()
-                .map(|l| l.value)
+                .map(|l| whole(l.value))
                 .min_by_key(|v| (v - level).abs())
                 .unwrap_or(level);
-            let comment = comments[(3.0 * (level - scale.lowest()) as f64 / span).round() as usize];
+            let comment = comments[(3.0 * (level - lowest) as f64 / span).round() as usize];
             let _ = writeln!(out, "    level: {level}\n    comment: \"{comment}\"");
             if random.unit() < 0.5 {
                 let _ = writeln!(
@@ -167,7 +172,7 @@ pub fn answers(checklist: &Checklist, n: usize) -> (String, String) {
                     indicator.id
                 );
             }
-            if level < scale.highest() && random.unit() < 0.2 {
+            if level < highest && random.unit() < 0.2 {
                 let _ = writeln!(
                     out,
                     "    action: {{text: \"{}\", owner: \"{}\", due: 2027-0{}-15}}",

@@ -1,5 +1,8 @@
 //! Compliance: whether each indicator meets its pass mark, and the verdict for a set of them.
 //!
+//! Computed after scoring, from the finished [`Scorecard`]: [`Verdicts::of`] classifies every
+//! indicator and gives the verdict of every section and of the whole assessment.
+//!
 //! The rules (also in `docs/scoring.md`):
 //! - A critical failure (see [`crate::score`]) is a **major** non-conformity.
 //! - Any other indicator with a score below its pass mark is a **minor** non-conformity.
@@ -9,8 +12,9 @@
 //!   *compliant* without non-conformities, *compliant with minor non-conformities* with minor
 //!   ones only, and *not compliant* with at least one major one.
 
-use crate::score::Status;
+use crate::score::{IndicatorResult, Scorecard, SectionResult, Status, all_indicator_results};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// What one indicator is for compliance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -51,24 +55,65 @@ pub struct Compliance {
     pub accepted_risks: usize,
 }
 
-/// Classifies one indicator from its scored result. `excepted` is whether a valid exception
-/// covers it.
-pub fn classify(
-    status: Status,
-    score: Option<f64>,
-    pass: f64,
-    critical_failure: bool,
-    excepted: bool,
-) -> Conformity {
-    if excepted {
+/// Every indicator's conformity and every section's verdict, by id, and the overall verdict.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Verdicts {
+    pub overall: Compliance,
+    sections: HashMap<String, Compliance>,
+    indicators: HashMap<String, Conformity>,
+}
+
+impl Verdicts {
+    /// The verdicts of a scorecard.
+    pub fn of(scorecard: &Scorecard) -> Verdicts {
+        let mut verdicts = Verdicts::default();
+        for section in &scorecard.sections {
+            verdicts.section(section);
+        }
+        verdicts.overall = Compliance::of(verdicts.indicators.values().copied());
+        verdicts
+    }
+
+    fn section(&mut self, section: &SectionResult) {
+        for indicator in &section.indicators {
+            self.indicators.insert(indicator.id.clone(), classify(indicator));
+        }
+        for child in &section.sections {
+            self.section(child);
+        }
+        let compliance = Compliance::of(
+            all_indicator_results(section)
+                .into_iter()
+                .map(|i| self.conformity(&i.id)),
+        );
+        self.sections.insert(section.id.clone(), compliance);
+    }
+
+    /// An indicator's conformity (`not-assessed` for an id the scorecard does not have).
+    pub fn conformity(&self, indicator: &str) -> Conformity {
+        self.indicators
+            .get(indicator)
+            .copied()
+            .unwrap_or(Conformity::NotAssessed)
+    }
+
+    /// A section's verdict, over its indicators and its sub-sections'.
+    pub fn section_compliance(&self, section: &str) -> Compliance {
+        self.sections.get(section).copied().unwrap_or_default()
+    }
+}
+
+/// Classifies one indicator from its scored result.
+pub fn classify(result: &IndicatorResult) -> Conformity {
+    if result.excepted() {
         return Conformity::AcceptedRisk;
     }
-    if critical_failure {
+    if result.critical_failure {
         return Conformity::Major;
     }
-    match (status, score) {
+    match (result.status, result.score) {
         (Status::NotApplicable, _) => Conformity::NotApplicable,
-        (_, Some(score)) if score < pass => Conformity::Minor,
+        (_, Some(score)) if score < result.pass => Conformity::Minor,
         (_, Some(_)) => Conformity::Conforming,
         (_, None) => Conformity::NotAssessed,
     }

@@ -1,5 +1,6 @@
 //! Evidence freshness: evidence too old on the assessment date, or missing where the checklist
-//! expects some. Flags for the reader; they never change a score.
+//! expects some. Flags for the reader, computed from the finished scorecard; they never change a
+//! score.
 //!
 //! The rules (also in `docs/scoring.md`):
 //! - The maximum age of an indicator's evidence is its `evidence_max_age_days`, else
@@ -10,7 +11,7 @@
 //!   evidence, has **missing** evidence.
 
 use crate::model::{Assessment, Checklist, Date};
-use crate::score::{IndicatorResult, Status};
+use crate::score::{Scorecard, Status, all_indicator_results};
 use serde::Serialize;
 
 /// One freshness problem of one indicator.
@@ -36,15 +37,16 @@ pub enum Problem {
     Missing,
 }
 
-/// Every flag, in checklist order; `results` are the indicator results in that order.
-pub fn check(
-    checklist: &Checklist,
-    assessment: &Assessment,
-    results: &[&IndicatorResult],
-) -> Vec<EvidenceFlag> {
+/// Every flag, in checklist order, from the finished scorecard.
+pub fn check(checklist: &Checklist, assessment: &Assessment, scorecard: &Scorecard) -> Vec<EvidenceFlag> {
+    let results: Vec<_> = scorecard
+        .sections
+        .iter()
+        .flat_map(all_indicator_results)
+        .collect();
     let assessed_on = assessment.assessed_on();
     let mut flags = Vec::new();
-    for (indicator, result) in checklist.indicators().into_iter().zip(results) {
+    for (indicator, result) in checklist.indicators().into_iter().zip(&results) {
         debug_assert_eq!(indicator.id, result.id, "results follow the checklist's order");
         let evidence = assessment
             .answer(&indicator.id)

@@ -1,7 +1,8 @@
 //! `oversight init`: an answers file to fill in, listing every indicator of a checklist.
 //!
-//! Each indicator appears with its text, guidance, expected evidence and scale levels as
-//! comments, and `level: ~`, so the skeleton validates as it is (every indicator unanswered).
+//! Each indicator appears with its text, guidance, expected evidence and scale levels (or
+//! criteria, or a number's unit and points) as comments, and `level: ~` (or `criteria_met: ~`,
+//! `value: ~`), so the skeleton validates as it is (every indicator unanswered).
 
 use crate::i18n::Labels;
 use crate::model::checklist::{Indicator, Section};
@@ -115,11 +116,43 @@ impl Writer<'_> {
                 &format!("{}: {}", labels.get("init_evidence"), items.join("; ")),
             );
         }
-        let scale = self.checklist.scale_of(indicator);
+        let key = self.answer_key(out, indicator);
+        let _ = writeln!(out, "  {}:", indicator.id);
+        let _ = writeln!(out, "    {key}: ~");
+        let _ = writeln!(out, "    comment: \"\"");
+    }
+
+    /// Comments on how the indicator is answered (its scale's levels, its criteria, or its
+    /// number's unit and points), and the key that answers it.
+    fn answer_key(&self, out: &mut String, indicator: &Indicator) -> &'static str {
+        let labels = self.labels;
+        let Some(scale) = self.checklist.scale_of(indicator) else {
+            let unit = indicator.unit.as_ref().map(|u| format!(" ({})", self.text(u)));
+            let points: Vec<String> = indicator
+                .points
+                .iter()
+                .map(|p| format!("{} → {}", p.at, p.points))
+                .collect();
+            comment(
+                out,
+                "  ",
+                &format!(
+                    "{}{}: {} {}",
+                    labels.get("init_number"),
+                    unit.unwrap_or_default(),
+                    labels.get("init_points"),
+                    points.join(" | ")
+                ),
+            );
+            return "value";
+        };
         let levels: Vec<String> = scale
             .levels
             .iter()
-            .map(|l| format!("{} = {}", l.value, self.text(&l.label)))
+            .map(|l| match &l.code {
+                Some(code) => format!("{code} ({}) = {}", l.value, self.text(&l.label)),
+                None => format!("{} = {}", l.value, self.text(&l.label)),
+            })
             .collect();
         comment(
             out,
@@ -127,13 +160,24 @@ impl Writer<'_> {
             &format!(
                 "{} `{}`: {}",
                 labels.get("init_scale"),
-                indicator.scale,
+                indicator.scale.as_deref().unwrap_or_default(),
                 levels.join(" | ")
             ),
         );
-        let _ = writeln!(out, "  {}:", indicator.id);
-        let _ = writeln!(out, "    level: ~");
-        let _ = writeln!(out, "    comment: \"\"");
+        if indicator.criteria.is_empty() {
+            return "level";
+        }
+        let criteria: Vec<String> = indicator
+            .criteria
+            .iter()
+            .map(|c| format!("{} = {}", c.id, self.text(&c.text)))
+            .collect();
+        comment(
+            out,
+            "  ",
+            &format!("{}: {}", labels.get("init_criteria"), criteria.join(" | ")),
+        );
+        "criteria_met"
     }
 }
 

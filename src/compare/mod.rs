@@ -26,6 +26,7 @@
 //!
 //! Nothing here reads files, rounds or formats.
 
+use crate::compliance::{Conformity, Verdicts};
 use crate::model::checklist::{Indicator, Section};
 use crate::model::{Assessment, Checklist, Date};
 use crate::score::{IndicatorResult, Scorecard, SectionResult, all_indicator_results};
@@ -93,7 +94,8 @@ pub enum Reason {
     Added,
     /// Only in the old version.
     Removed,
-    /// The scale's level values differ (labels may change freely).
+    /// The scale's level values differ, or the criteria rules or a number's points (labels and
+    /// texts may change freely).
     ScaleChanged,
     WeightChanged,
     /// The pass mark that applies (the indicator's own or `scoring.pass`) differs.
@@ -165,9 +167,9 @@ pub struct IndicatorChange {
     /// The section holding the indicator: in the new version, or the old one if removed.
     pub section: String,
     /// The old round's result; `None` when the old version has no such indicator.
-    pub old: Option<IndicatorResult>,
+    pub old: Option<RoundResult>,
     /// The new round's result; `None` when the new version has no such indicator.
-    pub new: Option<IndicatorResult>,
+    pub new: Option<RoundResult>,
     pub score: Change,
     pub pass: PassChange,
     pub critical: CriticalChange,
@@ -278,6 +280,14 @@ pub fn compare(old: Round, new: Round) -> Comparison {
     }
 }
 
+/// An indicator's result in one round, with its compliance conformity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoundResult {
+    #[serde(flatten)]
+    pub result: IndicatorResult,
+    pub conformity: Conformity,
+}
+
 /// One round indexed by id.
 struct Side<'a> {
     round: Round<'a>,
@@ -290,6 +300,7 @@ struct Side<'a> {
     sections: Vec<(&'a Section, String)>,
     section_index: HashMap<&'a str, &'a Section>,
     section_results: HashMap<&'a str, &'a SectionResult>,
+    verdicts: Verdicts,
 }
 
 impl<'a> Side<'a> {
@@ -328,6 +339,7 @@ impl<'a> Side<'a> {
             sections: Vec::new(),
             section_index: HashMap::new(),
             section_results: HashMap::new(),
+            verdicts: Verdicts::of(round.scorecard),
         };
         walk(round.checklist.sections(), "", &mut side);
         index(&round.scorecard.sections, &mut side.section_results);
@@ -346,10 +358,26 @@ impl<'a> Side<'a> {
         self.section_index.get(id).copied()
     }
 
-    /// The level values of an indicator's scale.
-    fn levels(&self, indicator: &Indicator) -> Vec<i64> {
-        let scale = self.round.checklist.scale_of(indicator);
-        scale.levels.iter().map(|l| l.value).collect()
+    /// What answering an indicator means: its scale's level values and its criteria rules,
+    /// or a number indicator's points. Labels and texts may change freely.
+    fn levels(&self, indicator: &Indicator) -> Vec<String> {
+        let levels = self
+            .round
+            .checklist
+            .scale_of(indicator)
+            .into_iter()
+            .flat_map(|s| &s.levels);
+        let rules = indicator
+            .levels_from_criteria
+            .iter()
+            .map(|r| format!("{} {:?} {} {:?}", r.level, r.all, r.count, r.required));
+        let points = indicator.points.iter().map(|p| format!("{} {}", p.at, p.points));
+        levels
+            .map(|l| l.value.to_string())
+            .chain(indicator.criteria.iter().map(|c| c.id.clone()))
+            .chain(rules)
+            .chain(points)
+            .collect()
     }
 }
 
@@ -360,6 +388,12 @@ fn passed(result: &IndicatorResult) -> Option<bool> {
 fn indicator_change(id: &str, old: &Side, new: &Side, missing_rule_changed: bool) -> IndicatorChange {
     let old_result = old.results.get(id).map(|r| (*r).clone());
     let new_result = new.results.get(id).map(|r| (*r).clone());
+    let with_conformity = |side: &Side, result: Option<IndicatorResult>| {
+        result.map(|result| RoundResult {
+            conformity: side.verdicts.conformity(&result.id),
+            result,
+        })
+    };
     let mut reasons = Vec::new();
     match (old.definitions.get(id), new.definitions.get(id)) {
         (None, _) => reasons.push(Reason::Added),
@@ -416,8 +450,8 @@ fn indicator_change(id: &str, old: &Side, new: &Side, missing_rule_changed: bool
             .or_else(|| old.section_of(id))
             .unwrap_or_default()
             .to_owned(),
-        old: old_result,
-        new: new_result,
+        old: with_conformity(old, old_result),
+        new: with_conformity(new, new_result),
         score,
         pass,
         critical,
@@ -444,7 +478,9 @@ fn section_changes(old: &Side, new: &Side, marked: &HashMap<&str, bool>) -> Vec<
                 if o.weight != n.weight {
                     reasons.push(Reason::WeightChanged);
                 }
-                if old.round.checklist.method_of(o) != new.round.checklist.method_of(n) {
+                if old.round.checklist.method_of(o) != new.round.checklist.method_of(n)
+                    || method_rules(old.round.checklist, o) != method_rules(new.round.checklist, n)
+                {
                     reasons.push(Reason::MethodChanged);
                 }
                 let parts_marked = [o, n].iter().any(|s| {
@@ -477,13 +513,39 @@ fn section_changes(old: &Side, new: &Side, marked: &HashMap<&str, bool>) -> Vec<
     rows
 }
 
+/// What a section's method works with beyond its name: its grades, its table, its ranges,
+/// its value scale, whether it is pooled, and the checklist's rounding.
+type MethodRules<'a> = (
+    Option<&'a [crate::model::grades::Grade]>,
+    Option<&'a crate::model::table::Table>,
+    &'a [crate::model::ranges::Range],
+    Option<crate::model::ranges::ValueScale>,
+    bool,
+    Option<crate::model::rounding::Rounding>,
+);
+
+fn method_rules<'a>(checklist: &'a Checklist, section: &'a Section) -> MethodRules<'a> {
+    let table = match checklist.method_of(section) {
+        crate::model::Method::Table(name) => checklist.table(name),
+        _ => None,
+    };
+    (
+        checklist.grades_of(section),
+        table,
+        &section.ranges,
+        section.value_scale,
+        section.pool,
+        checklist.scoring().rounding,
+    )
+}
+
 fn overall_change(old: Round, new: Round, sections: &[SectionChange]) -> OverallChange {
     let mut reasons = Vec::new();
     let (o, n) = (old.checklist.scoring(), new.checklist.scoring());
-    if o.method != n.method {
+    if o.method != n.method || o.rounding != n.rounding {
         reasons.push(Reason::MethodChanged);
     }
-    if o.missing != n.missing {
+    if o.missing != n.missing || o.not_enough_information != n.not_enough_information {
         reasons.push(Reason::MissingRuleChanged);
     }
     if sections

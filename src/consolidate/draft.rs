@@ -14,7 +14,7 @@ use crate::compare::same_words;
 use crate::i18n::Labels;
 use crate::model::answers::{Action, Evidence};
 use crate::model::checklist::{Indicator, Section};
-use crate::model::{Assessment, Checklist, Text};
+use crate::model::{Assessment, Checklist, IndicatorKind, Number, Text};
 use crate::report::format::Formatter;
 use crate::report::status_key;
 use crate::score::Status;
@@ -225,7 +225,12 @@ impl Writer<'_> {
                 status: Status::Scored,
                 level: Some(level),
             } => {
-                let _ = writeln!(out, "    level: {level}");
+                let key = if indicator.kind == IndicatorKind::Number {
+                    "value"
+                } else {
+                    "level"
+                };
+                let _ = writeln!(out, "    {key}: {level}");
             }
             Given {
                 status: status @ (Status::NotApplicable | Status::NotEnoughInformation),
@@ -307,9 +312,9 @@ pub fn given_text(given: &Given, labels: &Labels) -> String {
 pub fn draft_note(consensus: &IndicatorConsensus, labels: &Labels) -> String {
     let total = consensus.given.len().to_string();
     let levels: Vec<String> = {
-        let mut levels: Vec<i64> = consensus.given.iter().filter_map(|g| g.level).collect();
+        let mut levels: Vec<Number> = consensus.given.iter().filter_map(|g| g.level).collect();
         levels.sort_unstable();
-        levels.iter().map(i64::to_string).collect()
+        levels.iter().map(Number::to_string).collect()
     };
     match consensus.draft {
         Given {

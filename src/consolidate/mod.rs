@@ -24,7 +24,9 @@
 pub mod alpha;
 pub mod draft;
 
-use crate::model::{Assessment, Checklist};
+use crate::model::points::{points_at, points_range};
+use crate::model::scale::position;
+use crate::model::{Assessment, Checklist, Number};
 use crate::score::{IndicatorResult, Status, all_indicator_results, score};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -33,8 +35,8 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Given {
     pub status: Status,
-    /// Only with `status: scored`.
-    pub level: Option<i64>,
+    /// Only with `status: scored`: the level, or a number indicator's value.
+    pub level: Option<Number>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,9 +45,9 @@ pub struct IndicatorConsensus {
     /// One per assessor, in the order the files were given.
     pub given: Vec<Given>,
     /// The lower median of the levels given.
-    pub median: Option<i64>,
+    pub median: Option<Number>,
     /// Highest level − lowest level.
-    pub spread: Option<i64>,
+    pub spread: Option<Number>,
     /// Scale steps between the lowest and the highest level.
     pub steps: Option<usize>,
     /// `steps >= 2`.
@@ -102,30 +104,34 @@ pub fn consolidate(checklist: &Checklist, assessments: &[&Assessment]) -> Consol
                 let result = by_id[indicator.id.as_str()];
                 Given {
                     status: result.status,
-                    level: result.level,
+                    level: result.level.or(result.value),
                 }
             })
             .collect();
-        let mut levels: Vec<i64> = given.iter().filter_map(|g| g.level).collect();
+        let mut levels: Vec<Number> = given.iter().filter_map(|g| g.level).collect();
         levels.sort_unstable();
-        let position = |level: i64| scale.levels.iter().position(|l| l.value == level);
+        let step = |level: Number| scale?.levels.iter().position(|l| l.value == level);
         let steps = match (levels.first(), levels.last()) {
-            (Some(low), Some(high)) => position(*high).zip(position(*low)).map(|(h, l)| h - l),
+            (Some(low), Some(high)) => step(*high).zip(step(*low)).map(|(h, l)| h - l),
             _ => None,
         };
         let median = lower_median(&levels);
-        let span = (scale.highest() - scale.lowest()) as f64;
-        units.push(
-            levels
-                .iter()
-                .map(|level| 100.0 * (level - scale.lowest()) as f64 / span)
-                .collect::<Vec<f64>>(),
-        );
+        let score = |level: Number| match scale {
+            Some(scale) => scale.position(level),
+            None => {
+                let (low, high) = points_range(&indicator.points);
+                position(points_at(&indicator.points, level), low, high)
+            }
+        };
+        units.push(levels.iter().map(|level| score(*level)).collect::<Vec<f64>>());
         indicators.push(IndicatorConsensus {
             id: indicator.id.clone(),
             draft: draft_answer(&given, median),
             median,
-            spread: levels.first().zip(levels.last()).map(|(low, high)| high - low),
+            spread: levels
+                .first()
+                .zip(levels.last())
+                .map(|(low, high)| high.minus(*low)),
             disagreement: steps.is_some_and(|s| s >= 2),
             steps,
             given,
@@ -135,7 +141,7 @@ pub fn consolidate(checklist: &Checklist, assessments: &[&Assessment]) -> Consol
         .iter()
         .filter(|i| i.given.iter().filter(|g| g.level.is_some()).count() >= 2)
         .collect();
-    let exact = compared.iter().filter(|i| i.spread == Some(0)).count();
+    let exact = compared.iter().filter(|i| i.spread == Some(Number::ZERO)).count();
     Consolidation {
         assessors: assessments.iter().map(|a| assessor_name(a)).collect(),
         agreement: Agreement {
@@ -161,12 +167,12 @@ pub fn assessor_name(assessment: &Assessment) -> String {
 }
 
 /// The lower median: the value at ⌊(m − 1) / 2⌋ of `m` sorted values.
-pub fn lower_median(sorted: &[i64]) -> Option<i64> {
+pub fn lower_median<T: Copy>(sorted: &[T]) -> Option<T> {
     sorted.get(sorted.len().checked_sub(1)? / 2).copied()
 }
 
 /// A status more than half of the assessors gave, else the median level, else unanswered.
-fn draft_answer(given: &[Given], median: Option<i64>) -> Given {
+fn draft_answer(given: &[Given], median: Option<Number>) -> Given {
     let majority = [
         Status::NotApplicable,
         Status::NotEnoughInformation,

@@ -5,6 +5,8 @@
 
 use super::audit::{Exception, Review};
 use super::date::Date;
+use super::number::Number;
+use super::scale::LevelRef;
 use super::text::Text;
 use super::unique_map::UniqueMap;
 use serde::{Deserialize, Serialize};
@@ -41,12 +43,21 @@ pub struct Assessor {
     pub role: Option<String>,
 }
 
-/// The answer to one indicator: a level, or a status saying why there is none.
+/// The answer to one indicator: a level (by value or code), a number, the criteria met, or a
+/// status saying why there is none.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
+    /// The level reached, on a scale indicator (for a criteria indicator, it must equal the
+    /// level the criteria give).
     #[serde(default)]
-    pub level: Option<i64>,
+    pub level: Option<LevelRef>,
+    /// The quantity measured, on a number indicator.
+    #[serde(default)]
+    pub value: Option<Number>,
+    /// The ids of the criteria met, on a criteria indicator; `[]` when none is.
+    #[serde(default)]
+    pub criteria_met: Option<Vec<String>>,
     #[serde(default)]
     pub status: Option<AnswerStatus>,
     #[serde(default)]
@@ -61,6 +72,13 @@ pub struct Answer {
     /// A deficiency accepted as a risk, until a date.
     #[serde(default)]
     pub exception: Option<Exception>,
+}
+
+impl Answer {
+    /// Whether it gives a level, a value or criteria.
+    pub fn is_rated(&self) -> bool {
+        self.level.is_some() || self.value.is_some() || self.criteria_met.is_some()
+    }
 }
 
 /// A status written instead of a level.

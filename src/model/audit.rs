@@ -5,20 +5,78 @@
 //! the scores is in [`crate::score`] and `docs/scoring.md`.
 
 use super::date::Date;
+use super::number::Number;
+use super::scale::LevelRef;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
-/// An auditor's verification of an answer.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// An auditor's verification of an answer: the level found, in the form the indicator is
+/// answered in (a level, a number, or the criteria met). One of the three is required; without
+/// any, the parser reports the missing `level`.
+#[derive(Debug, Clone)]
 pub struct Review {
     /// The level the auditor found, on the indicator's scale.
-    pub level: i64,
-    #[serde(default)]
+    pub level: Option<LevelRef>,
+    /// The quantity the auditor found, on a number indicator.
+    pub value: Option<Number>,
+    /// The criteria the auditor found met, on a criteria indicator.
+    pub criteria_met: Option<Vec<String>>,
     pub comment: Option<String>,
-    #[serde(default)]
     pub reviewer: Option<String>,
-    #[serde(default)]
     pub date: Option<Date>,
+}
+
+/// A review's keys as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewKeys {
+    #[serde(default)]
+    level: Option<LevelRef>,
+    #[serde(default)]
+    value: Option<Number>,
+    #[serde(default)]
+    criteria_met: Option<Vec<String>>,
+    #[serde(default)]
+    comment: Option<String>,
+    #[serde(default)]
+    reviewer: Option<String>,
+    #[serde(default)]
+    date: Option<Date>,
+}
+
+impl<'de> Deserialize<'de> for Review {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ReviewVisitor;
+
+        impl<'de> Visitor<'de> for ReviewVisitor {
+            type Value = Review;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a review")
+            }
+
+            /// The missing rating is reported inside the visit, where the parser places it at
+            /// the review's mapping.
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Review, A::Error> {
+                let keys = ReviewKeys::deserialize(MapAccessDeserializer::new(map))?;
+                if keys.level.is_none() && keys.value.is_none() && keys.criteria_met.is_none() {
+                    return Err(de::Error::missing_field("level"));
+                }
+                Ok(Review {
+                    level: keys.level,
+                    value: keys.value,
+                    criteria_met: keys.criteria_met,
+                    comment: keys.comment,
+                    reviewer: keys.reviewer,
+                    date: keys.date,
+                })
+            }
+        }
+
+        deserializer.deserialize_map(ReviewVisitor)
+    }
 }
 
 /// A deficiency accepted as a risk by someone entitled to, until it expires.

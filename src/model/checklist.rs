@@ -1,9 +1,22 @@
 //! The checklist as written in YAML: criteria in sections, answer scales, scoring settings.
 //!
+//! The parts of a methodology live beside it: scales and levels ([`super::scale`]), methods
+//! ([`super::method`]), rounding, grade lists, conversion tables, ranges, number indicators'
+//! points and criteria, one file each.
+//!
 //! These types mirror the file format field by field (see `docs/formats.md`); unknown keys are
 //! rejected when parsing. A parsed [`ChecklistDoc`] is not yet trusted: only
 //! [`crate::validate::checklist`] turns it into a [`Checklist`] that later stages rely on.
 
+use super::criteria::{CriteriaRule, Criterion};
+use super::grades::Grade;
+use super::method::{Method, Missing, NotEnoughInformation};
+use super::number::Number;
+use super::points::Point;
+use super::ranges::{Range, ValueScale};
+use super::rounding::Rounding;
+use super::scale::Scale;
+use super::table::Table;
 use super::text::Text;
 use super::unique_map::UniqueMap;
 use serde::{Deserialize, Serialize};
@@ -27,47 +40,6 @@ pub struct ChecklistDoc {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Scale {
-    #[serde(default)]
-    pub label: Option<Text>,
-    pub levels: Vec<Level>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Level {
-    pub value: i64,
-    pub label: Text,
-    #[serde(default)]
-    pub description: Option<Text>,
-}
-
-/// How children combine into a section score, and top-level sections into the overall score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Method {
-    /// sum(w * s) / sum(w)
-    #[default]
-    WeightedMean,
-    /// sum(s) / n
-    Mean,
-    /// the lowest child score
-    Min,
-}
-
-/// What an indicator without an answer contributes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Missing {
-    /// Left out of every aggregate.
-    #[default]
-    Exclude,
-    /// Scores 0 and counts.
-    Zero,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Scoring {
     #[serde(default)]
     pub method: Method,
@@ -82,6 +54,21 @@ pub struct Scoring {
     /// The oldest evidence, in days before the assessment date, that reports accept as current.
     #[serde(default)]
     pub evidence_max_age_days: Option<i64>,
+    /// What a `status: not-enough-information` answer contributes.
+    #[serde(default)]
+    pub not_enough_information: NotEnoughInformation,
+    /// Whether a not-applicable answer needs a comment that justifies it.
+    #[serde(default = "yes")]
+    pub justify_not_applicable: bool,
+    /// Rounding of every aggregate before banding, ranges and display.
+    #[serde(default)]
+    pub rounding: Option<Rounding>,
+    /// Named grade lists, for sections whose result is a grade.
+    #[serde(default)]
+    pub grades: UniqueMap<Vec<Grade>>,
+    /// Named conversion tables, for sections with `method: {table: NAME}`.
+    #[serde(default)]
+    pub tables: UniqueMap<Table>,
 }
 
 impl Default for Scoring {
@@ -93,12 +80,21 @@ impl Default for Scoring {
             bands: Vec::new(),
             critical_cap: None,
             evidence_max_age_days: None,
+            not_enough_information: NotEnoughInformation::default(),
+            justify_not_applicable: true,
+            rounding: None,
+            grades: UniqueMap::default(),
+            tables: UniqueMap::default(),
         }
     }
 }
 
 fn default_pass() -> f64 {
     50.0
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_weight() -> f64 {
@@ -128,6 +124,18 @@ pub struct Section {
     /// Overrides `scoring.method` for this section's children.
     #[serde(default)]
     pub method: Option<Method>,
+    /// The grade list the section's result is a grade of.
+    #[serde(default)]
+    pub grade: Option<String>,
+    /// Whether the parent combines this section's children directly, as if they were its own.
+    #[serde(default)]
+    pub pool: bool,
+    /// With `method: sum`: the ranges that convert the sum into the section's value.
+    #[serde(default)]
+    pub ranges: Vec<Range>,
+    /// The section's values that score 0 and 100.
+    #[serde(default)]
+    pub value_scale: Option<ValueScale>,
     #[serde(default)]
     pub sections: Vec<Section>,
     #[serde(default)]
@@ -141,7 +149,32 @@ pub struct Indicator {
     pub text: Text,
     #[serde(default)]
     pub guidance: Option<Text>,
-    pub scale: String,
+    /// What the answer gives: a level on a scale (the default), or a number.
+    #[serde(default)]
+    pub kind: IndicatorKind,
+    /// The scale a `scale` indicator is answered on.
+    #[serde(default)]
+    pub scale: Option<String>,
+    /// A number indicator's unit, shown after its value ("%", "days").
+    #[serde(default)]
+    pub unit: Option<Text>,
+    /// A number indicator's points: piecewise linear in the value, flat outside.
+    #[serde(default)]
+    pub points: Vec<Point>,
+    /// The lowest value a number indicator's answer may give.
+    #[serde(default)]
+    pub min: Option<Number>,
+    /// The highest value a number indicator's answer may give.
+    #[serde(default)]
+    pub max: Option<Number>,
+    /// Overrides `scoring.missing` for this indicator.
+    #[serde(default)]
+    pub missing: Option<Missing>,
+    /// The criteria an assessor ticks; the level then follows from `levels_from_criteria`.
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+    #[serde(default)]
+    pub levels_from_criteria: Vec<CriteriaRule>,
     #[serde(default = "default_weight")]
     pub weight: f64,
     #[serde(default)]
@@ -156,6 +189,17 @@ pub struct Indicator {
     /// Overrides `scoring.evidence_max_age_days` for this indicator.
     #[serde(default)]
     pub evidence_max_age_days: Option<i64>,
+}
+
+/// What an indicator's answer gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IndicatorKind {
+    /// A level of its scale (`level:`), or ticked criteria (`criteria_met:`) when it has some.
+    #[default]
+    Scale,
+    /// A quantity (`value:`), turned into points.
+    Number,
 }
 
 /// A checklist that passed validation: every id unique, every scale known, every number sane.
@@ -216,17 +260,34 @@ impl Checklist {
         &self.doc.sections
     }
 
-    /// The scale an indicator answers on; validation guarantees it exists.
-    pub fn scale_of(&self, indicator: &Indicator) -> &Scale {
-        self.doc
-            .scales
-            .get(&indicator.scale)
-            .expect("validated checklist: every indicator names a defined scale")
+    /// The scale an indicator answers on; `None` for a number indicator. Validation guarantees
+    /// that every scale indicator names a defined scale.
+    pub fn scale_of(&self, indicator: &Indicator) -> Option<&Scale> {
+        self.doc.scales.get(indicator.scale.as_deref()?)
     }
 
     /// The method that combines this section's children.
-    pub fn method_of(&self, section: &Section) -> Method {
-        section.method.unwrap_or(self.doc.scoring.method)
+    pub fn method_of<'a>(&'a self, section: &'a Section) -> &'a Method {
+        section.method.as_ref().unwrap_or(&self.doc.scoring.method)
+    }
+
+    /// The grade list a section's result is a grade of.
+    pub fn grades_of(&self, section: &Section) -> Option<&[Grade]> {
+        self.doc
+            .scoring
+            .grades
+            .get(section.grade.as_deref()?)
+            .map(Vec::as_slice)
+    }
+
+    /// A conversion table by name.
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.doc.scoring.tables.get(name)
+    }
+
+    /// What an unanswered indicator contributes.
+    pub fn missing_of(&self, indicator: &Indicator) -> Missing {
+        indicator.missing.unwrap_or(self.doc.scoring.missing)
     }
 
     /// The pass mark (0-100) of an indicator.
@@ -248,6 +309,11 @@ impl Checklist {
         self.doc.scoring.bands.iter().position(|b| b.code == code)
     }
 
+    /// Every section, depth first in file order.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        all_sections(&self.doc.sections)
+    }
+
     /// Every indicator, depth first in file order (a section's indicators before its sub-sections).
     pub fn indicators(&self) -> Vec<&Indicator> {
         fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Indicator>) {
@@ -266,24 +332,12 @@ impl Checklist {
     }
 }
 
-impl Scale {
-    pub fn lowest(&self) -> i64 {
-        self.levels.first().map_or(0, |l| l.value)
+/// Every section of `sections`, each followed by its sub-sections.
+pub fn all_sections(sections: &[Section]) -> Vec<&Section> {
+    let mut out = Vec::new();
+    for section in sections {
+        out.push(section);
+        out.extend(all_sections(&section.sections));
     }
-
-    pub fn highest(&self) -> i64 {
-        self.levels.last().map_or(0, |l| l.value)
-    }
-
-    /// Where `value` lies on the scale: 0 at the lowest level, 100 at the highest. Computed in
-    /// 128 bits, so that levels anywhere in the `i64` range cannot overflow.
-    pub fn position(&self, value: i64) -> f64 {
-        let span = i128::from(self.highest()) - i128::from(self.lowest());
-        let above = i128::from(value) - i128::from(self.lowest());
-        (100.0 * above as f64 / span as f64).clamp(0.0, 100.0)
-    }
-
-    pub fn level(&self, value: i64) -> Option<&Level> {
-        self.levels.iter().find(|l| l.value == value)
-    }
+    out
 }

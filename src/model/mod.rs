@@ -1,16 +1,33 @@
 //! The domain types: checklists, answers and the small value types they share.
+//!
+//! A methodology is data: scales with level values and codes ([`scale`]), aggregation methods
+//! ([`method`]), rounding ([`rounding`]), grade lists ([`grades`]), conversion tables
+//! ([`table`]), ranges ([`ranges`]), number indicators' points ([`points`]) and criteria
+//! ([`criteria`]), all in exact decimal [`number`]s.
 
 pub mod answers;
 pub mod audit;
 pub mod checklist;
+pub mod criteria;
 pub mod date;
 pub mod fields;
+pub mod grades;
+pub mod method;
+pub mod number;
+pub mod points;
+pub mod ranges;
+pub mod rounding;
+pub mod scale;
+pub mod table;
 pub mod text;
 pub mod unique_map;
 
 pub use answers::{Action, Answer, AnswerStatus, AnswersDoc, Assessment, Evidence};
 pub use audit::{Exception, ExceptionState, Review};
-pub use checklist::{Band, Checklist, ChecklistDoc, Indicator, Method, Missing, Scale, Section};
+pub use checklist::{Band, Checklist, ChecklistDoc, Indicator, IndicatorKind, Section};
 pub use date::Date;
+pub use method::{Method, Missing, NotEnoughInformation};
+pub use number::Number;
+pub use scale::{Level, LevelRef, Scale};
 pub use text::Text;
 pub use unique_map::UniqueMap;

@@ -1,11 +1,15 @@
 //! JSON output: the scorecard with unrounded numbers, in a shape other programs can rely on.
 //!
 //! `oversight score --format json` prints [`result`]; the JSON report adds the provenance and
-//! the report date. Bands appear as `{code, label}`; texts in the report's language.
+//! the report date. Bands appear as `{code, label}`, grades as `{code, value}`; texts in the
+//! report's language. A rounded aggregate has its unrounded `score` and its `rounded` one.
+//! Each indicator carries its compliance `conformity`, and each section its verdict, from
+//! [`Verdicts`].
 
-use crate::compliance::Compliance;
-use crate::freshness::EvidenceFlag;
-use crate::model::{Assessment, Checklist, Date};
+use crate::compliance::{Compliance, Conformity, Verdicts};
+use crate::freshness::{self, EvidenceFlag};
+use crate::model::grades::GradeResult;
+use crate::model::{Assessment, Checklist, Date, Number};
 use crate::report::ReportView;
 use crate::report::view::Provenance;
 use crate::score::{Basis, IndicatorResult, Overall, Scorecard, SectionResult, StatusCounts, Trace};
@@ -25,7 +29,7 @@ pub struct ResultJson<'a> {
     pub counts: StatusCounts,
     pub compliance: Compliance,
     pub sections: Vec<SectionJson<'a>>,
-    pub evidence_flags: &'a [EvidenceFlag],
+    pub evidence_flags: Vec<EvidenceFlag>,
 }
 
 #[derive(Debug, Serialize)]
@@ -43,6 +47,8 @@ pub struct BandJson<'a> {
 #[derive(Debug, Serialize)]
 pub struct OverallJson<'a> {
     pub score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounded: Option<f64>,
     pub band: Option<BandJson<'a>>,
     pub uncapped_band: Option<BandJson<'a>>,
     pub capped: bool,
@@ -55,11 +61,26 @@ pub struct SectionJson<'a> {
     pub title: &'a str,
     pub weight: f64,
     pub score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounded: Option<f64>,
+    /// The value of a `weakest-link`, `table` or `sum` section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<&'a GradeResult>,
     pub band: Option<BandJson<'a>>,
     pub trace: &'a Trace,
     pub compliance: Compliance,
-    pub indicators: &'a [IndicatorResult],
+    pub indicators: Vec<IndicatorJson<'a>>,
     pub sections: Vec<SectionJson<'a>>,
+}
+
+/// An indicator's result with its compliance conformity.
+#[derive(Debug, Serialize)]
+pub struct IndicatorJson<'a> {
+    #[serde(flatten)]
+    pub result: &'a IndicatorResult,
+    pub conformity: Conformity,
 }
 
 /// A band of the checklist by index, its label in `lang`.
@@ -79,9 +100,11 @@ pub fn result<'a>(
     lang: &'a str,
 ) -> ResultJson<'a> {
     let fallback = checklist.default_language();
+    let verdicts = Verdicts::of(scorecard);
     let band = |index: Option<usize>| band(checklist, lang, index);
     let overall = |overall: &'a Overall| OverallJson {
         score: overall.score,
+        rounded: overall.rounded,
         band: band(overall.band),
         uncapped_band: band(overall.uncapped_band),
         capped: overall.capped,
@@ -101,9 +124,9 @@ pub fn result<'a>(
         completeness: scorecard.completeness,
         critical_failures: &scorecard.critical_failures,
         counts: scorecard.counts,
-        compliance: scorecard.compliance,
-        sections: sections(checklist, &scorecard.sections, lang, &band),
-        evidence_flags: &scorecard.evidence_flags,
+        compliance: verdicts.overall,
+        sections: sections(checklist, &scorecard.sections, lang, &band, &verdicts),
+        evidence_flags: freshness::check(checklist, assessment, scorecard),
     }
 }
 
@@ -112,6 +135,7 @@ fn sections<'a>(
     results: &'a [SectionResult],
     lang: &'a str,
     band: &dyn Fn(Option<usize>) -> Option<BandJson<'a>>,
+    verdicts: &Verdicts,
 ) -> Vec<SectionJson<'a>> {
     let fallback = checklist.default_language();
     let titles = section_titles(checklist.sections());
@@ -125,11 +149,21 @@ fn sections<'a>(
                 .map_or("", |(_, t)| t.get(lang, fallback)),
             weight: r.weight,
             score: r.score,
+            rounded: r.rounded,
+            value: r.value,
+            grade: r.grade.as_ref(),
             band: band(r.band),
             trace: &r.trace,
-            compliance: r.compliance,
-            indicators: &r.indicators,
-            sections: sections(checklist, &r.sections, lang, band),
+            compliance: verdicts.section_compliance(&r.id),
+            indicators: r
+                .indicators
+                .iter()
+                .map(|result| IndicatorJson {
+                    result,
+                    conformity: verdicts.conformity(&result.id),
+                })
+                .collect(),
+            sections: sections(checklist, &r.sections, lang, band, verdicts),
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! Formatting numbers and dates for a reader: the one place where rounding happens.
 
 use crate::i18n::Labels;
-use crate::model::Date;
+use crate::model::{Date, Number};
 use chrono::Locale;
 
 /// Formats values in the conventions of one language.
@@ -31,6 +31,11 @@ impl<'a> Formatter<'a> {
             Some(value) => self.decimal(value, 1),
             None => "—".to_owned(),
         }
+    }
+
+    /// A number with `places` decimals, "63" or "62.50" (or "62,50").
+    pub fn fixed(&self, value: f64, places: usize) -> String {
+        self.decimal(value, places)
     }
 
     /// A percentage with one decimal, "95.7%" (or "95,7 %").
@@ -66,6 +71,22 @@ impl<'a> Formatter<'a> {
         let text = format!("{:.4}", value);
         let text = text.trim_end_matches('0').trim_end_matches('.');
         text.replace('.', self.labels.get("decimal_separator"))
+    }
+
+    /// An exact number as written, with the language's decimal separator: "7.5", "7,5", "−2".
+    pub fn number(&self, value: Number) -> String {
+        value
+            .to_string()
+            .replacen('-', "−", 1)
+            .replace('.', self.labels.get("decimal_separator"))
+    }
+
+    /// A quantity with its unit: "57.5 %", "12 days" (a no-break space between them).
+    pub fn quantity(&self, value: Number, unit: Option<&str>) -> String {
+        match unit.filter(|u| !u.trim().is_empty()) {
+            Some(unit) => format!("{}\u{a0}{unit}", self.number(value)),
+            None => self.number(value),
+        }
     }
 
     /// A date as a reader writes it: "20 November 2026", "20 листопада 2026".

@@ -18,11 +18,13 @@ mod parts;
 pub mod portfolio;
 pub mod view;
 
-use crate::compliance::{Compliance, Conformity, Verdict};
+use crate::compliance::{Compliance, Conformity, Verdict, Verdicts};
+use crate::freshness::EvidenceFlag;
 use crate::i18n::{Catalogue, Labels};
-use crate::model::checklist::{Indicator, Method, Section};
-use crate::model::{Assessment, Checklist, Date, Text};
-use crate::score::{Basis, Exclusion, IndicatorResult, Scorecard, SectionResult, Status};
+use crate::model::checklist::{Indicator, Section};
+use crate::model::grades::GradeResult;
+use crate::model::{Assessment, Checklist, Date, Method, Number, Text};
+use crate::score::{Basis, Exclusion, IndicatorResult, Overall, Scorecard, SectionResult, Status, Trace};
 pub use bands::{band_ranges, band_views};
 use format::Formatter;
 pub use link::is_safe_link;
@@ -88,6 +90,10 @@ struct Builder<'a> {
     bands: Vec<BandView>,
     /// Section and indicator titles by id, for traces and summaries.
     names: HashMap<String, (String, String)>,
+    /// The compliance verdicts of the scorecard.
+    verdicts: Verdicts,
+    /// The evidence freshness flags, in checklist order.
+    flags: Vec<EvidenceFlag>,
 }
 
 impl<'a> Builder<'a> {
@@ -98,6 +104,8 @@ impl<'a> Builder<'a> {
             fmt: Formatter::new(labels),
             bands: Vec::new(),
             names: HashMap::new(),
+            verdicts: Verdicts::of(input.scorecard),
+            flags: crate::freshness::check(input.checklist, input.assessment, input.scorecard),
         };
         builder.bands = band_views(input.checklist, input.lang);
         builder.collect_names(input.checklist.sections(), "");
@@ -118,7 +126,46 @@ impl<'a> Builder<'a> {
             value,
             text: self.fmt.score(value),
             band: band.and_then(|b| self.bands.get(b).cloned()),
+            no_aggregate: false,
         }
+    }
+
+    /// An aggregate as a reader sees it: its grade ("C+"), a sum's value ("3"), its rounded
+    /// score ("63") or its score ("62.5"); "no aggregate" under `method: none`.
+    fn aggregate(
+        &self,
+        trace: &Trace,
+        value: Option<Number>,
+        grade: Option<&GradeResult>,
+        band: Option<usize>,
+    ) -> ScoreView {
+        let digits = self
+            .input
+            .checklist
+            .scoring()
+            .rounding
+            .map_or(1, |r| r.digits as usize);
+        let text = match (&trace.method, grade, value, trace.rounded) {
+            (Method::None, ..) => self.labels.get("score_no_aggregate").to_owned(),
+            (_, Some(grade), ..) => grade.code.clone(),
+            (Method::Sum, None, Some(value), _) => self.fmt.number(value),
+            (_, None, _, Some(rounded)) => self.fmt.fixed(rounded, digits),
+            _ => self.fmt.score(trace.score),
+        };
+        ScoreView {
+            value: trace.score,
+            text,
+            band: band.and_then(|b| self.bands.get(b).cloned()),
+            no_aggregate: trace.method == Method::None,
+        }
+    }
+
+    fn section_score(&self, result: &SectionResult) -> ScoreView {
+        self.aggregate(&result.trace, result.value, result.grade.as_ref(), result.band)
+    }
+
+    fn overall_score(&self, overall: &Overall) -> ScoreView {
+        self.aggregate(&overall.trace, None, None, overall.band)
     }
 
     fn collect_names(&mut self, sections: &[Section], prefix: &str) {
@@ -213,6 +260,35 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// What the answer (or, with `reviewed`, its review) rates the indicator at, briefly: a
+    /// level ("3", "C"), or a number with its unit ("57.5 %"); `None` when it rates nothing.
+    fn given(&self, indicator: &Indicator, result: &IndicatorResult, reviewed: bool) -> Option<String> {
+        match self.input.checklist.scale_of(indicator) {
+            Some(scale) => {
+                let level = if reviewed {
+                    result.verified_level
+                } else {
+                    result.self_level
+                };
+                level.map(|l| scale.show(l).replace('.', self.labels.get("decimal_separator")))
+            }
+            None => {
+                let answer = self.input.assessment.answer(&indicator.id)?;
+                let value = if reviewed {
+                    answer.review.as_ref()?.value
+                } else {
+                    answer.value
+                };
+                Some(self.fmt.quantity(value?, self.unit(indicator).as_deref()))
+            }
+        }
+    }
+
+    /// A number indicator's unit in the report's language.
+    fn unit(&self, indicator: &Indicator) -> Option<String> {
+        self.optional(indicator.unit.as_ref())
+    }
+
     /// Why an indicator fails its pass mark: below it, or the status that left it without a score.
     fn failure_reason(&self, result: &IndicatorResult) -> String {
         match result.status {
@@ -226,14 +302,17 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn method(&self, method: Method) -> String {
-        self.labels
-            .get(match method {
-                Method::WeightedMean => "method_weighted_mean",
-                Method::Mean => "method_mean",
-                Method::Min => "method_min",
-            })
-            .to_owned()
+    fn method(&self, method: &Method) -> String {
+        let key = match method {
+            Method::WeightedMean => "method_weighted_mean",
+            Method::Mean => "method_mean",
+            Method::Min => "method_min",
+            Method::WeakestLink => "method_weakest_link",
+            Method::Sum => "method_sum",
+            Method::None => "method_none",
+            Method::Table(table) => return self.labels.fill("method_table", &[("table", table)]),
+        };
+        self.labels.get(key).to_owned()
     }
 }
 
@@ -247,14 +326,18 @@ pub fn flatten(sections: &[SectionView]) -> Vec<&SectionView> {
     out
 }
 
-/// A level as a reader sees it, "3 — Established"; empty without a level.
-pub fn level_text(checklist: &Checklist, indicator: &Indicator, level: Option<i64>, lang: &str) -> String {
-    let scale = checklist.scale_of(indicator);
+/// A level as a reader sees it, "3 — Established" (by its code, "C — Basic", where the scale
+/// has codes); empty without a level.
+pub fn level_text(checklist: &Checklist, indicator: &Indicator, level: Option<Number>, lang: &str) -> String {
+    let Some(scale) = checklist.scale_of(indicator) else {
+        return String::new();
+    };
     level
         .and_then(|value| {
-            scale
-                .level(value)
-                .map(|l| format!("{value} — {}", l.label.get(lang, checklist.default_language())))
+            scale.level(value).map(|l| {
+                let label = l.label.get(lang, checklist.default_language());
+                format!("{} — {label}", scale.show(value))
+            })
         })
         .unwrap_or_default()
 }

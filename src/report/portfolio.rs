@@ -159,6 +159,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
         value,
         text: fmt.score(value),
         band: band.and_then(|b| bands.get(b).cloned()),
+        no_aggregate: false,
     };
     let statistic = |value: Option<f64>| score(value, band_for(checklist, value));
 

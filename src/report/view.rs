@@ -63,12 +63,16 @@ pub struct BandView {
     pub text_colour: String,
 }
 
-/// A score ready to print: `text` is "72.5" or "—".
+/// A score ready to print: `text` is "72.5" or "—" (a grade "C+", a sum's value "3", a rounded
+/// score "63", or "no aggregate" for a section or checklist with `method: none`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreView {
+    /// The 0-100 score, unrounded: bar lengths and rankings use it.
     pub value: Option<f64>,
     pub text: String,
     pub band: Option<BandView>,
+    /// `method: none`: no score by design, not for want of answers.
+    pub no_aggregate: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -210,7 +214,8 @@ pub struct IndicatorView {
     /// `scored`, `not-applicable`, `not-enough-information` or `unanswered`.
     pub status: String,
     pub status_label: String,
-    /// The level scored, "3 — Established", or empty without a level.
+    /// The answer scored: a level, "3 — Established" ("C — Basic" by its code); a number with
+    /// its unit and points, "57.5 % → 7.5 points"; or empty without one.
     pub level: String,
     pub score: ScoreView,
     pub pass: String,
@@ -231,6 +236,24 @@ pub struct IndicatorView {
     pub references: Vec<String>,
     /// The finder's tokens for this indicator (see [`super::finder`]).
     pub finder_tags: String,
+    /// How it is answered: `scale`, `number` or `criteria`.
+    pub kind: String,
+    /// A criteria indicator's criteria, each ticked or not.
+    pub criteria: Vec<CriterionView>,
+    /// The rule that gave a criteria indicator its level, "3 from the criteria met: at least 3,
+    /// including a".
+    pub criteria_rule: Option<String>,
+    /// Set when counted at the lowest level for want of information: "D*: scored at the
+    /// lowest level for want of information".
+    pub lowest: Option<String>,
+}
+
+/// One criterion of a criteria indicator, with whether it is met.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionView {
+    pub id: String,
+    pub text: String,
+    pub met: bool,
 }
 
 /// An auditor's review next to the self-assessment.
@@ -381,6 +404,14 @@ pub struct Methodology {
     pub evidence_max_age: String,
     pub bands: Vec<BandRangeView>,
     pub cap: Option<BandView>,
+    /// How aggregates are rounded, in a sentence; absent when they are not.
+    pub rounding: Option<String>,
+    /// What a not-enough-information answer counts as, when not left out.
+    pub not_enough_information: Option<String>,
+    /// Set when a not-applicable answer needs no justification.
+    pub not_applicable: Option<String>,
+    pub grades: Vec<GradeListView>,
+    pub tables: Vec<TableView>,
     pub overall: TraceView,
     /// One per section, in checklist order (nested ones after their parent).
     pub traces: Vec<TraceView>,
@@ -390,12 +421,17 @@ pub struct Methodology {
 pub struct ScaleView {
     pub id: String,
     pub label: Option<String>,
+    /// Whether its levels have codes (a column for them).
+    pub has_codes: bool,
     pub levels: Vec<LevelView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct LevelView {
-    pub value: i64,
+    /// The level's value as written, "2" or "7.5".
+    pub value: String,
+    /// Its short code, where the scale has codes.
+    pub code: Option<String>,
     pub label: String,
     pub description: Option<String>,
     /// The indicator score this level gives.
@@ -418,7 +454,10 @@ pub struct TraceView {
     pub method: String,
     pub counted: Vec<TermView>,
     pub excluded: Vec<ExcludedView>,
-    /// The arithmetic, e.g. "(2 × 75.0 + 1 × 50.0) ÷ 3 = 66.7".
+    /// Whether the method combines values (`weakest-link`, `table`, `sum`): the terms then
+    /// show them.
+    pub values: bool,
+    /// The arithmetic, e.g. "(2 × 75.0 + 1 × 50.0) ÷ 3 = 66.7", "{B, C, A}: n 3, sum 9 → B".
     pub formula: String,
     pub result: ScoreView,
 }
@@ -430,6 +469,11 @@ pub struct TermView {
     pub kind: String,
     pub score: String,
     pub weight: String,
+    /// The value counted by a value method: a code ("B", "D*" at the lowest level for want of
+    /// information) or a number ("7.5").
+    pub value: Option<String>,
+    /// "via 2.1 Title" when it counts through a pooled section.
+    pub pooled_from: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -438,6 +482,37 @@ pub struct ExcludedView {
     pub title: String,
     pub kind: String,
     pub reason: String,
+    pub pooled_from: Option<String>,
+}
+
+/// A grade list of the methodology.
+#[derive(Debug, Clone, Serialize)]
+pub struct GradeListView {
+    pub id: String,
+    pub grades: Vec<GradeView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GradeView {
+    pub code: String,
+    pub value: String,
+    pub label: Option<String>,
+    /// The section score the grade gives, 0-100.
+    pub score: String,
+}
+
+/// A conversion table of the methodology, a row per number of children.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    pub id: String,
+    pub rows: Vec<TableRowView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableRowView {
+    pub count: String,
+    /// "sum → result" pairs, "9 → B".
+    pub entries: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -8,6 +8,7 @@ pub mod answers;
 pub mod checklist;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};
+use crate::model::Scale;
 
 /// A value that passed validation, with the warnings found on the way.
 #[derive(Debug, Clone)]
@@ -70,6 +71,23 @@ pub fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     items
         .into_iter()
         .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A scale's levels for a hint: `0 (Absent), 1 (Initial)`, or `D = 1 (Weak), C = 2 (Fair)`
+/// where the levels have codes; labels in `lang`.
+pub(crate) fn level_choices(scale: &Scale, lang: &str) -> String {
+    scale
+        .levels
+        .iter()
+        .map(|l| {
+            let label = l.label.get(lang, lang);
+            match &l.code {
+                Some(code) => format!("{code} = {} ({label})", l.value),
+                None => format!("{} ({label})", l.value),
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

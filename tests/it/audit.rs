@@ -3,9 +3,9 @@
 //! the validation of the new keys.
 
 use crate::support::{CHECKLIST, answers_yaml, assert_close, load};
-use oversight::compliance::{Compliance, Conformity, Verdict};
+use oversight::compliance::{Compliance, Conformity, Verdict, Verdicts};
 use oversight::freshness::{EvidenceFlag, Problem};
-use oversight::model::{Date, ExceptionState};
+use oversight::model::{Date, ExceptionState, Number};
 use oversight::score::{Basis, Exclusion, IndicatorResult, ScoreOptions, Scorecard, SectionResult, Status};
 
 /// a-2 lowered 2 → 1, b-1 raised 3 → 4, the critical b-x-1 lowered 2 → 1 (below its pass of 50).
@@ -51,6 +51,16 @@ fn indicator<'a>(card: &'a Scorecard, id: &str) -> &'a IndicatorResult {
         .unwrap_or_else(|| panic!("no indicator {id}"))
 }
 
+/// The evidence flags of a scorecard of `body` against `checklist`.
+fn flags(checklist: &str, body: &str, card: &Scorecard) -> Vec<EvidenceFlag> {
+    let loaded = load(checklist, &answers_yaml(body)).unwrap_or_else(|d| panic!("invalid input:\n{d}"));
+    oversight::freshness::check(&loaded.checklist, &loaded.assessment, card)
+}
+
+fn level(value: i64) -> Option<Number> {
+    Some(Number::from(value))
+}
+
 fn compliance(verdict: Verdict, major: usize, minor: usize, accepted_risks: usize) -> Compliance {
     Compliance {
         verdict,
@@ -78,13 +88,13 @@ fn the_verified_basis_scores_the_reviewed_levels() {
     let a2 = indicator(&card, "a-2");
     assert_eq!(
         (a2.self_level, a2.verified_level, a2.level),
-        (Some(2), Some(1), Some(1))
+        (level(2), level(1), level(1))
     );
     assert_close(a2.score, 25.0);
     let a1 = indicator(&card, "a-1");
     assert_eq!(
         (a1.self_level, a1.verified_level, a1.level),
-        (Some(4), None, Some(4))
+        (level(4), None, level(4))
     );
     // the default of `score` is the verified basis
     let loaded = load(CHECKLIST, &answers_yaml(REVIEWED)).expect("valid");
@@ -108,7 +118,7 @@ fn the_self_basis_ignores_the_reviews() {
     let a2 = indicator(&card, "a-2");
     assert_eq!(
         (a2.self_level, a2.verified_level, a2.level),
-        (Some(2), Some(1), Some(2))
+        (level(2), level(1), level(2))
     );
 }
 
@@ -119,7 +129,7 @@ fn a_review_scores_an_answer_that_has_no_level_of_its_own() {
     let b1 = indicator(&verified, "b-1");
     assert_eq!(
         (b1.status, b1.level, b1.self_level),
-        (Status::Scored, Some(2), None)
+        (Status::Scored, level(2), None)
     );
     assert_close(b1.score, 50.0);
     // b = min(50) = 50 (b-x has nothing scored); overall = (100 + 2×50) / 3
@@ -172,10 +182,10 @@ fn valid_exceptions_are_excluded_and_expired_ones_count() {
     assert_close(indicator(&card, "a-2").score, 25.0);
     // the expired exception's indicator is a minor non-conformity (25 < 50); the others are
     // accepted risks
-    assert_eq!(indicator(&card, "b-1").conformity, Conformity::Minor);
-    assert_eq!(indicator(&card, "a-2").conformity, Conformity::AcceptedRisk);
+    assert_eq!(Verdicts::of(&card).conformity("b-1"), Conformity::Minor);
+    assert_eq!(Verdicts::of(&card).conformity("a-2"), Conformity::AcceptedRisk);
     assert_eq!(
-        card.compliance,
+        Verdicts::of(&card).overall,
         compliance(Verdict::MinorNonConformities, 0, 1, 2)
     );
 }
@@ -199,7 +209,10 @@ fn an_accepted_exception_on_a_critical_failure_lifts_the_cap() {
     assert_close(card.overall.score, 100.0);
     assert!(card.critical_failures.is_empty());
     assert_eq!((card.overall.band, card.overall.capped), (Some(3), false));
-    assert_eq!(card.compliance, compliance(Verdict::Compliant, 0, 0, 1));
+    assert_eq!(
+        Verdicts::of(&card).overall,
+        compliance(Verdict::Compliant, 0, 0, 1)
+    );
     // without it: b-x = (25 + 100) / 2 = 62.5, b = 62.5, overall = (100 + 125) / 3 = 75 → B,
     // capped at C by the critical failure
     let without = card.without_exceptions.as_ref().expect("an exception applies");
@@ -232,11 +245,12 @@ fn an_exception_applies_through_its_expiry_date_and_expires_soon_within_90_days(
 fn compliance_classifies_major_and_minor_non_conformities() {
     let card = scored(CHECKLIST, REVIEWED, Basis::Verified);
     // b-x-1 is a critical failure: major; a-2 at 25 < 50: minor; the rest reach 50
+    let verdicts = Verdicts::of(&card);
     let conformities: Vec<(&str, Conformity)> = card
         .sections
         .iter()
         .flat_map(oversight::score::all_indicator_results)
-        .map(|i| (i.id.as_str(), i.conformity))
+        .map(|i| (i.id.as_str(), verdicts.conformity(&i.id)))
         .collect();
     assert_eq!(
         conformities,
@@ -248,26 +262,33 @@ fn compliance_classifies_major_and_minor_non_conformities() {
             ("b-x-2", Conformity::Conforming),
         ]
     );
-    assert_eq!(card.compliance, compliance(Verdict::NotCompliant, 1, 1, 0));
     assert_eq!(
-        section(&card, "a").compliance,
+        Verdicts::of(&card).overall,
+        compliance(Verdict::NotCompliant, 1, 1, 0)
+    );
+    assert_eq!(
+        verdicts.section_compliance("a"),
         compliance(Verdict::MinorNonConformities, 0, 1, 0)
     );
     // a section counts its sub-sections' non-conformities
     assert_eq!(
-        section(&card, "b").compliance,
+        verdicts.section_compliance("b"),
         compliance(Verdict::NotCompliant, 1, 0, 0)
     );
     // on the self basis every indicator reaches its pass mark (a-2 and b-x-1 exactly at 50)
     let own = scored(CHECKLIST, REVIEWED, Basis::SelfAssessed);
-    assert_eq!(own.compliance, compliance(Verdict::Compliant, 0, 0, 0));
+    assert_eq!(
+        Verdicts::of(&own).overall,
+        compliance(Verdict::Compliant, 0, 0, 0)
+    );
 }
 
 #[test]
 fn indicators_without_a_score_are_not_assessed_unless_critical() {
     let body = "  a-1: {status: not-enough-information}\n  a-2: {status: not-applicable, comment: x}\n  b-1: {level: 4}\n";
     let card = scored(CHECKLIST, body, Basis::Verified);
-    let of = |id| indicator(&card, id).conformity;
+    let verdicts = Verdicts::of(&card);
+    let of = |id| verdicts.conformity(id);
     assert_eq!(
         [of("a-1"), of("a-2"), of("b-x-1"), of("b-x-2")],
         [
@@ -280,8 +301,11 @@ fn indicators_without_a_score_are_not_assessed_unless_critical() {
     // under `missing: zero` the unanswered b-x-2 scores 0 < 50: a minor non-conformity
     let zero = CHECKLIST.replace("missing: exclude", "missing: zero");
     let card = scored(&zero, body, Basis::Verified);
-    assert_eq!(indicator(&card, "b-x-2").conformity, Conformity::Minor);
-    assert_eq!(card.compliance, compliance(Verdict::NotCompliant, 1, 1, 0));
+    assert_eq!(Verdicts::of(&card).conformity("b-x-2"), Conformity::Minor);
+    assert_eq!(
+        Verdicts::of(&card).overall,
+        compliance(Verdict::NotCompliant, 1, 1, 0)
+    );
 }
 
 /// The test checklist with a maximum evidence age of 365 days, 30 for a-1, and expected
@@ -327,7 +351,7 @@ fn old_and_missing_evidence_is_flagged_without_changing_the_score() {
         },
     };
     assert_eq!(
-        card.evidence_flags,
+        flags(&freshness_checklist(), FRESHNESS, &card),
         [
             // 2026-10-01 → 2026-11-20 is 50 days, over a-1's own limit of 30
             stale("a-1", 0, "2026-10-01", 50, 30),
@@ -343,7 +367,7 @@ fn old_and_missing_evidence_is_flagged_without_changing_the_score() {
     );
     let plain = scored(CHECKLIST, FRESHNESS, Basis::Verified);
     assert!(
-        plain.evidence_flags.is_empty(),
+        flags(CHECKLIST, FRESHNESS, &plain).is_empty(),
         "no limit and no expected evidence"
     );
     assert_eq!(card.overall, plain.overall);

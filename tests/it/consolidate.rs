@@ -6,6 +6,7 @@ use oversight::consolidate::alpha::ordinal;
 use oversight::consolidate::{Consolidation, Given, consolidate, lower_median};
 use oversight::load::Loaded;
 use oversight::model::Assessment;
+use oversight::model::{LevelRef, Number};
 use oversight::score::Status;
 use oversight::source::Source;
 use std::fs;
@@ -67,7 +68,7 @@ fn three() -> (Vec<Loaded>, Consolidation) {
 fn level(level: i64) -> Given {
     Given {
         status: Status::Scored,
-        level: Some(level),
+        level: Some(Number::from(level)),
     }
 }
 
@@ -87,8 +88,8 @@ fn median_spread_disagreements_and_draft_by_hand() {
         .map(|i| {
             (
                 i.id.as_str(),
-                i.median,
-                i.spread,
+                i.median.and_then(Number::to_whole),
+                i.spread.and_then(Number::to_whole),
                 i.steps,
                 i.disagreement,
                 i.draft,
@@ -186,7 +187,7 @@ fn alpha_on_its_own() {
 
 #[test]
 fn the_lower_median_stays_on_the_scale() {
-    assert_eq!(lower_median(&[]), None);
+    assert_eq!(lower_median::<i64>(&[]), None);
     assert_eq!(lower_median(&[3]), Some(3));
     assert_eq!(lower_median(&[1, 3]), Some(1));
     assert_eq!(lower_median(&[1, 2, 3, 4]), Some(2));
@@ -236,9 +237,15 @@ fn disagreements_count_scale_steps_not_values() {
     let assessments: Vec<&Assessment> = loaded.iter().map(|l| &l.assessment).collect();
     let c = consolidate(&loaded[0].checklist, &assessments);
     let a1 = &c.indicators[0];
-    assert_eq!((a1.spread, a1.steps, a1.disagreement), (Some(5), Some(1), false));
+    assert_eq!(
+        (a1.spread.and_then(Number::to_whole), a1.steps, a1.disagreement),
+        (Some(5), Some(1), false)
+    );
     let a2 = &c.indicators[1];
-    assert_eq!((a2.spread, a2.steps, a2.disagreement), (Some(10), Some(2), true));
+    assert_eq!(
+        (a2.spread.and_then(Number::to_whole), a2.steps, a2.disagreement),
+        (Some(10), Some(2), true)
+    );
 }
 
 #[test]
@@ -253,8 +260,11 @@ fn the_draft_validates_and_carries_everything_for_the_meeting() {
     let draft = oversight::validate::answers::answers(&source, &loaded[0].checklist)
         .expect("valid")
         .value;
-    assert_eq!(draft.answer("a-2").and_then(|a| a.level), Some(1));
-    assert_eq!(draft.answer("b-x-1").and_then(|a| a.level), None);
+    assert_eq!(
+        draft.answer("a-2").and_then(|a| a.level.clone()),
+        Some(LevelRef::Value(Number::from(1)))
+    );
+    assert_eq!(draft.answer("b-x-1").and_then(|a| a.level.clone()), None);
     assert_eq!(
         draft.answer("b-x-2").and_then(|a| a.status),
         Some(oversight::model::AnswerStatus::NotEnoughInformation)

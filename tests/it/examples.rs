@@ -147,15 +147,13 @@ fn the_reviewed_ministry_example_scores_as_computed_by_hand() {
     // hr-2 reviewed 3 → 1 (25 < pass 50) joins fin-1; the minor ones: law-3 and ovs-3 (reviewed
     // to 1), inc-3 (1), fin-3 (0, expired exception).
     assert_eq!(card.critical_failures, ["hr-2", "fin-1"]);
+    let compliance = oversight::compliance::Verdicts::of(&card).overall;
     assert_eq!(
-        (
-            card.compliance.major,
-            card.compliance.minor,
-            card.compliance.accepted_risks
-        ),
+        (compliance.major, compliance.minor, compliance.accepted_risks),
         (2, 4, 1)
     );
-    let flagged: Vec<&str> = card.evidence_flags.iter().map(|f| f.indicator.as_str()).collect();
+    let flags = oversight::freshness::check(&loaded.checklist, &loaded.assessment, &card);
+    let flagged: Vec<&str> = flags.iter().map(|f| f.indicator.as_str()).collect();
     assert_eq!(flagged, ["civ-3", "sd-1", "ovs-1"]);
     // On the self-assessed basis the reviews do not count: only fin-1 fails.
     let own = oversight::score::score_with(
@@ -166,7 +164,8 @@ fn the_reviewed_ministry_example_scores_as_computed_by_hand() {
         },
     );
     assert_eq!(own.critical_failures, ["fin-1"]);
-    assert_eq!((own.compliance.major, own.compliance.minor), (1, 2));
+    let compliance = oversight::compliance::Verdicts::of(&own).overall;
+    assert_eq!((compliance.major, compliance.minor), (1, 2));
 }
 
 #[test]

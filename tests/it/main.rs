@@ -7,6 +7,7 @@ mod consolidate;
 mod corpus;
 mod examples;
 mod finder;
+mod methods;
 mod pdf_engine;
 mod portfolio;
 mod properties;

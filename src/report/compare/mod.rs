@@ -170,6 +170,7 @@ impl<'a> Builder<'a> {
             value,
             text: self.fmt.score(value),
             band: band.and_then(|code| bands.iter().find(|b| b.code == code).cloned()),
+            no_aggregate: false,
         };
         let direction = kebab(&change.direction);
         ChangeView {
@@ -216,7 +217,10 @@ impl<'a> Builder<'a> {
             let index = result.and_then(|r| band_for(round.checklist, r.score))?;
             Some(round.checklist.scoring().bands[index].code.as_str())
         };
-        let (old, new) = (row.old.as_ref(), row.new.as_ref());
+        let (old, new) = (
+            row.old.as_ref().map(|r| &r.result),
+            row.new.as_ref().map(|r| &r.result),
+        );
         let pass = kebab(&row.pass);
         let critical = kebab(&row.critical);
         IndicatorRow {
@@ -282,7 +286,10 @@ impl<'a> Builder<'a> {
             .into_iter()
             .map(|a| {
                 let status = kebab(&a.status);
-                let new_result = rows.get(a.indicator.as_str()).and_then(|i| i.new.as_ref());
+                let new_result = rows
+                    .get(a.indicator.as_str())
+                    .and_then(|i| i.new.as_ref())
+                    .map(|r| &r.result);
                 FollowUpView {
                     indicator_id: a.indicator.clone(),
                     indicator_text: self.indicator_text(&a.indicator),

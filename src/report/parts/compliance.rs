@@ -6,26 +6,34 @@ use crate::report::{
     Builder, ComplianceReport, Entry, FindingView, SectionComplianceView, SectionView, conformity_key,
     flatten,
 };
-use crate::score::IndicatorResult;
 
 impl Builder<'_> {
     pub(in crate::report) fn compliance_report(&self, sections: &[SectionView]) -> ComplianceReport {
         let mut failing: Vec<Entry> = self
             .entries()
             .into_iter()
-            .filter(|e| matches!(e.result.conformity, Conformity::Major | Conformity::Minor))
+            .filter(|e| {
+                matches!(
+                    self.verdicts.conformity(&e.indicator.id),
+                    Conformity::Major | Conformity::Minor
+                )
+            })
             .collect();
-        failing.sort_by_key(|e| e.result.conformity != Conformity::Major);
-        let level = |level: Option<i64>| level.map_or_else(|| "—".to_owned(), |l| l.to_string());
-        let levels = |result: &IndicatorResult| match result.verified_level {
-            Some(verified) => format!("{} → {verified}", level(result.self_level)),
-            None => level(result.self_level),
+        failing.sort_by_key(|e| self.verdicts.conformity(&e.indicator.id) != Conformity::Major);
+        let levels = |e: &Entry| {
+            let own = self
+                .given(e.indicator, e.result, false)
+                .unwrap_or_else(|| "—".to_owned());
+            match self.given(e.indicator, e.result, true) {
+                Some(verified) => format!("{own} → {verified}"),
+                None => own,
+            }
         };
         let findings = failing
             .into_iter()
             .enumerate()
             .map(|(i, e)| {
-                let severity = conformity_key(e.result.conformity);
+                let severity = conformity_key(self.verdicts.conformity(&e.indicator.id));
                 FindingView {
                     number: i + 1,
                     id: e.indicator.id.clone(),
@@ -33,7 +41,7 @@ impl Builder<'_> {
                     section: e.section.clone(),
                     severity: severity.to_owned(),
                     severity_label: self.labels.get(&format!("conformity_{severity}")).to_owned(),
-                    levels: levels(e.result),
+                    levels: levels(&e),
                     score: self.fmt.score(e.result.score),
                     pass: self.fmt.plain(e.result.pass),
                     reason: self.failure_reason(e.result),
@@ -53,7 +61,7 @@ impl Builder<'_> {
             })
             .collect();
         ComplianceReport {
-            overall: self.compliance(&self.input.scorecard.compliance),
+            overall: self.compliance(&self.verdicts.overall),
             sections: flatten(sections)
                 .into_iter()
                 .map(|s| SectionComplianceView {

@@ -34,11 +34,8 @@ impl Builder<'_> {
         // the expiring ones soonest first; the others stay in checklist order
         items.sort_by_key(|(_, expires, _)| *expires);
         ExceptionsReport {
-            score: self.score(card.overall.score, card.overall.band),
-            without: card
-                .without_exceptions
-                .as_ref()
-                .map(|o| self.score(o.score, o.band)),
+            score: self.overall_score(&card.overall),
+            without: card.without_exceptions.as_ref().map(|o| self.overall_score(o)),
             in_force,
             expiring: items_where(&items, |s| s == ExceptionState::ExpiringSoon),
             expired,

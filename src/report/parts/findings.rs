@@ -3,10 +3,12 @@
 
 use crate::freshness::{EvidenceFlag, Problem};
 use crate::model::checklist::{Indicator, Section};
-use crate::model::{Answer, ExceptionState};
+use crate::model::points::{points_at, points_range};
+use crate::model::scale::position;
+use crate::model::{Answer, ExceptionState, Number};
 use crate::report::{
-    ActionView, Builder, EvidenceView, ExceptionView, IndicatorView, ReviewView, SectionView, conformity_key,
-    is_safe_link, level_text, status_key,
+    ActionView, Builder, CriterionView, EvidenceView, ExceptionView, IndicatorView, ReviewView, ScoreView,
+    SectionView, conformity_key, is_safe_link, level_text, status_key,
 };
 use crate::score::{Basis, IndicatorResult, SectionResult, Status};
 
@@ -23,6 +25,7 @@ impl Builder<'_> {
             .enumerate()
             .map(|(i, (section, result))| {
                 let number = format!("{prefix}{}", i + 1);
+                let values = self.input.checklist.method_of(section).uses_values();
                 SectionView {
                     id: section.id.clone(),
                     depth: number.split('.').count(),
@@ -30,13 +33,13 @@ impl Builder<'_> {
                     description: self.optional(section.description.as_ref()),
                     weight: self.fmt.plain(section.weight),
                     method: self.method(self.input.checklist.method_of(section)),
-                    score: self.score(result.score, result.band),
-                    compliance: self.compliance(&result.compliance),
+                    score: self.section_score(result),
+                    compliance: self.compliance(&self.verdicts.section_compliance(&section.id)),
                     indicators: section
                         .indicators
                         .iter()
                         .zip(&result.indicators)
-                        .map(|(indicator, r)| self.indicator(indicator, r))
+                        .map(|(indicator, r)| self.indicator(indicator, r, values))
                         .collect(),
                     sections: self.sections(&section.sections, &result.sections, &format!("{number}.")),
                     number,
@@ -45,16 +48,18 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// An indicator's view; `values` is whether its section combines values, which its score
+    /// then shows (its level's code, or its points) instead of the 0-100 score.
     pub(in crate::report) fn indicator(
         &self,
         indicator: &Indicator,
         result: &IndicatorResult,
+        values: bool,
     ) -> IndicatorView {
         let answer = self.input.assessment.answer(&indicator.id);
+        let conformity = conformity_key(self.verdicts.conformity(&indicator.id));
         let flags: Vec<&EvidenceFlag> = self
-            .input
-            .scorecard
-            .evidence_flags
+            .flags
             .iter()
             .filter(|f| f.indicator == indicator.id)
             .collect();
@@ -69,22 +74,16 @@ impl Builder<'_> {
                 .labels
                 .get(&format!("status_{}", status_key(result.status)))
                 .to_owned(),
-            level: self.level(indicator, result.level),
-            score: self.score(
-                result.score,
-                crate::score::band_for(self.input.checklist, result.score),
-            ),
+            level: self.answer_text(indicator, result),
+            score: self.indicator_score(result, values),
             passed: result
                 .score
                 .filter(|_| result.status == Status::Scored)
                 .map(|s| s >= result.pass),
             pass: self.fmt.plain(result.pass),
             critical_failure: result.critical_failure,
-            conformity: conformity_key(result.conformity).to_owned(),
-            conformity_label: self
-                .labels
-                .get(&format!("conformity_{}", conformity_key(result.conformity)))
-                .to_owned(),
+            conformity: conformity.to_owned(),
+            conformity_label: self.labels.get(&format!("conformity_{conformity}")).to_owned(),
             review: answer.and_then(|a| self.review(indicator, result, a)),
             exception: result
                 .exception
@@ -99,11 +98,122 @@ impl Builder<'_> {
             expected_evidence: indicator.evidence.iter().map(|t| self.text(t)).collect(),
             references: indicator.references.iter().map(|t| self.text(t)).collect(),
             finder_tags: String::new(),
+            kind: match (
+                self.input.checklist.scale_of(indicator),
+                indicator.criteria.is_empty(),
+            ) {
+                (None, _) => "number",
+                (Some(_), true) => "scale",
+                (Some(_), false) => "criteria",
+            }
+            .to_owned(),
+            criteria: self.criteria(indicator, result),
+            criteria_rule: self.criteria_rule(indicator, result),
+            lowest: result.scored_as_lowest.then(|| {
+                let lowest = self.value_text(result.code.as_deref(), result.method_value);
+                self.labels.fill("lowest_flag", &[("code", &lowest)])
+            }),
         }
     }
 
+    /// The answer scored: "3 — Established", or a number with its points, "57.5 % → 7.5 points".
+    fn answer_text(&self, indicator: &Indicator, result: &IndicatorResult) -> String {
+        if self.input.checklist.scale_of(indicator).is_some() {
+            return self.level(indicator, result.level);
+        }
+        match (result.value, result.points) {
+            (Some(value), Some(points)) => self.labels.fill(
+                "answer_points",
+                &[
+                    (
+                        "value",
+                        &self.fmt.quantity(value, self.unit(indicator).as_deref()),
+                    ),
+                    ("points", &self.fmt.number(points)),
+                ],
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// The indicator's score, or under a value method the value it counts with ("B", "D*",
+    /// "7.5").
+    fn indicator_score(&self, result: &IndicatorResult, values: bool) -> ScoreView {
+        let mut view = self.score(
+            result.score,
+            crate::score::band_for(self.input.checklist, result.score),
+        );
+        if values && result.method_value.is_some() {
+            let text = self.value_text(result.code.as_deref(), result.method_value);
+            view.text = if result.scored_as_lowest {
+                format!("{text}*")
+            } else {
+                text
+            };
+        }
+        view
+    }
+
+    /// A value by its code where it has one, else as a number; "—" without one.
+    fn value_text(&self, code: Option<&str>, value: Option<Number>) -> String {
+        match (code, value) {
+            (Some(code), _) => code.to_owned(),
+            (None, Some(value)) => self.fmt.number(value),
+            (None, None) => "—".to_owned(),
+        }
+    }
+
+    /// A criteria indicator's criteria with the ones met ticked; empty unless criteria were given.
+    fn criteria(&self, indicator: &Indicator, result: &IndicatorResult) -> Vec<CriterionView> {
+        let Some(met) = &result.criteria_met else {
+            return Vec::new();
+        };
+        indicator
+            .criteria
+            .iter()
+            .map(|c| CriterionView {
+                id: c.id.clone(),
+                text: self.text(&c.text),
+                met: met.contains(&c.id),
+            })
+            .collect()
+    }
+
+    /// "3 from the criteria met: at least 3, including a".
+    fn criteria_rule(&self, indicator: &Indicator, result: &IndicatorResult) -> Option<String> {
+        let rule = indicator.levels_from_criteria.get(result.criteria_rule?)?;
+        let ids = |ids: &[String]| ids.join(", ");
+        let mut conditions = Vec::new();
+        if !rule.all.is_empty() {
+            conditions.push(self.labels.fill("criteria_all", &[("ids", &ids(&rule.all))]));
+        }
+        if rule.count > 0 {
+            conditions.push(
+                self.labels
+                    .fill("criteria_count", &[("count", &rule.count.to_string())]),
+            );
+        }
+        if !rule.required.is_empty() {
+            conditions.push(
+                self.labels
+                    .fill("criteria_required", &[("ids", &ids(&rule.required))]),
+            );
+        }
+        if conditions.is_empty() {
+            conditions.push(self.labels.get("criteria_always").to_owned());
+        }
+        let scale = self.input.checklist.scale_of(indicator)?;
+        Some(self.labels.fill(
+            "criteria_rule",
+            &[
+                ("level", &scale.show(result.level?)),
+                ("condition", &conditions.join(", ")),
+            ],
+        ))
+    }
+
     /// "3 — Established", or empty without a level.
-    pub(in crate::report) fn level(&self, indicator: &Indicator, level: Option<i64>) -> String {
+    pub(in crate::report) fn level(&self, indicator: &Indicator, level: Option<Number>) -> String {
         level_text(self.input.checklist, indicator, level, self.input.lang)
     }
 
@@ -115,19 +225,38 @@ impl Builder<'_> {
     ) -> Option<ReviewView> {
         let review = answer.review.as_ref()?;
         let scale = self.input.checklist.scale_of(indicator);
-        let score = |level: Option<i64>| self.fmt.score(level.map(|l| scale.position(l)));
-        let (difference, direction) = match result.self_level.map(|own| review.level - own) {
+        // the levels on a scale; a number indicator's values
+        let (own, reviewed) = match scale {
+            Some(_) => (result.self_level, result.verified_level),
+            None => (answer.value, review.value),
+        };
+        let score = |rating: Option<Number>| {
+            self.fmt.score(rating.map(|r| match scale {
+                Some(scale) => scale.position(r),
+                None => {
+                    let (low, high) = points_range(&indicator.points);
+                    position(points_at(&indicator.points, r), low, high)
+                }
+            }))
+        };
+        let text = |rating: Option<Number>| match scale {
+            Some(_) => self.level(indicator, rating),
+            None => rating.map_or_else(String::new, |v| {
+                self.fmt.quantity(v, self.unit(indicator).as_deref())
+            }),
+        };
+        let (difference, direction) = match own.zip(reviewed).map(|(own, r)| r.minus(own)) {
             None => ("—".to_owned(), "rated"),
-            Some(0) => ("0".to_owned(), "confirmed"),
-            Some(d) if d > 0 => (format!("+{d}"), "raised"),
-            Some(d) => (format!("−{}", d.abs()), "lowered"),
+            Some(d) if d == Number::ZERO => ("0".to_owned(), "confirmed"),
+            Some(d) if d > Number::ZERO => (format!("+{}", self.fmt.number(d)), "raised"),
+            Some(d) => (format!("−{}", self.fmt.number(d.abs())), "lowered"),
         };
         let dash = |text: String| if text.is_empty() { "—".to_owned() } else { text };
         Some(ReviewView {
-            self_level: dash(self.level(indicator, result.self_level)),
-            self_score: score(result.self_level),
-            verified_level: dash(self.level(indicator, Some(review.level))),
-            verified_score: score(Some(review.level)),
+            self_level: dash(text(own)),
+            self_score: score(own),
+            verified_level: dash(text(reviewed)),
+            verified_score: score(reviewed),
             difference,
             direction: direction.to_owned(),
             direction_label: self.labels.get(&format!("review_{direction}")).to_owned(),

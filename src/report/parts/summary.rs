@@ -30,10 +30,15 @@ impl Builder<'_> {
         let reviewed = self
             .entries()
             .iter()
-            .filter(|e| e.result.verified_level.is_some())
+            .filter(|e| {
+                self.input
+                    .assessment
+                    .answer(&e.indicator.id)
+                    .is_some_and(|a| a.review.is_some())
+            })
             .count();
         Summary {
-            score: self.score(card.overall.score, card.overall.band),
+            score: self.overall_score(&card.overall),
             uncapped_band: card
                 .overall
                 .uncapped_band
@@ -69,11 +74,8 @@ impl Builder<'_> {
                     ("total", &counts.total.to_string()),
                 ],
             ),
-            without_exceptions: card
-                .without_exceptions
-                .as_ref()
-                .map(|o| self.score(o.score, o.band)),
-            compliance: self.compliance(&card.compliance),
+            without_exceptions: card.without_exceptions.as_ref().map(|o| self.overall_score(o)),
+            compliance: self.compliance(&self.verdicts.overall),
         }
     }
 

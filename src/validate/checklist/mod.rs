@@ -1,9 +1,19 @@
 //! The rules a checklist must meet before it is scored or rendered.
+//!
+//! This file holds the header, scale, band and structure rules; the methodology's rules are
+//! beside it: the scoring block's rounding, grade lists and tables ([`methodology`]), each
+//! section's method ([`methods`], with the values its children can take from [`values`]), and
+//! number and criteria indicators ([`kinds`]).
+
+mod kinds;
+mod methodology;
+mod methods;
+mod values;
 
 use super::{Findings, Hint, Validated, is_valid_id, quoted_list};
 use crate::diagnostic::Diagnostics;
-use crate::model::checklist::{Band, ChecklistDoc, Indicator, Scale, Section};
-use crate::model::{Checklist, Text};
+use crate::model::checklist::{Band, ChecklistDoc, Indicator, Section};
+use crate::model::{Checklist, Method, Number, Scale, Text};
 use crate::source::{Limits, Source};
 use std::collections::HashSet;
 
@@ -14,10 +24,12 @@ pub fn checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist
         f: Findings::new(&source.name),
         languages: &doc.languages,
         limits,
+        doc: &doc,
     };
     rules.header(&doc);
     rules.scales(&doc);
     rules.scoring(&doc);
+    rules.methodology();
     rules.structure(&doc);
     let findings = rules.f;
     findings.finish(Checklist::new(
@@ -31,6 +43,7 @@ struct Rules<'a> {
     f: Findings<'a>,
     languages: &'a [String],
     limits: &'a Limits,
+    doc: &'a ChecklistDoc,
 }
 
 impl Rules<'_> {
@@ -85,7 +98,7 @@ impl Rules<'_> {
             self.scale(name, scale);
         }
         let used: HashSet<&str> = all_indicators(&doc.sections)
-            .map(|(_, i)| i.scale.as_str())
+            .filter_map(|(_, i)| i.scale.as_deref())
             .collect();
         for name in doc.scales.keys().filter(|name| !used.contains(name)) {
             self.f.warning(
@@ -122,12 +135,57 @@ impl Rules<'_> {
                     .hint("list the levels from lowest to highest, each value greater than the one before");
             }
         }
+        self.level_codes(name, scale);
         for (i, level) in scale.levels.iter().enumerate() {
+            self.magnitude(&format!("{path}.levels[{i}].value"), level.value);
             self.text(&format!("{path}.levels[{i}].label"), &level.label, true);
             self.optional_text(
                 &format!("{path}.levels[{i}].description"),
                 level.description.as_ref(),
             );
+        }
+    }
+
+    /// Level codes: on all levels of a scale or on none, each non-blank, unique and not a
+    /// number (so that an answer's `level: 2` always means a value).
+    fn level_codes(&mut self, name: &str, scale: &Scale) {
+        if !scale.has_codes() {
+            return;
+        }
+        let mut seen = HashSet::new();
+        for (i, level) in scale.levels.iter().enumerate() {
+            let path = format!("scales[{name}].levels[{i}].code");
+            match level.code.as_deref() {
+                None => {
+                    self.f
+                        .error(
+                            "missing-level-code",
+                            &path,
+                            format!("other levels of the scale `{name}` have codes, this one has none"),
+                        )
+                        .hint("give every level of the scale a code, or none");
+                }
+                Some(code) if code.trim().is_empty() => {
+                    self.f.error("empty-value", &path, "the level code is empty");
+                }
+                Some(code) if Number::parse(code).is_some() => {
+                    self.f
+                        .error(
+                            "numeric-level-code",
+                            &path,
+                            format!("the code `{code}` reads as a number, which an answer's `level:` takes as a value"),
+                        )
+                        .hint("use a code with letters, such as `A` or `B+`");
+                }
+                Some(code) if !seen.insert(code) => {
+                    self.f.error(
+                        "duplicate-level-code",
+                        &path,
+                        format!("the code `{code}` is used twice in the scale `{name}`"),
+                    );
+                }
+                Some(_) => {}
+            }
         }
     }
 
@@ -223,7 +281,7 @@ impl Rules<'_> {
                 .hint("add at least one section with indicators");
         }
         let mut ids: HashSet<&str> = HashSet::new();
-        self.sections("", &doc.sections, 1, &mut ids, doc);
+        self.sections("", &doc.sections, 1, &mut ids, &doc.scoring.method);
         let count = all_indicators(&doc.sections).count();
         if count > self.limits.max_indicators {
             self.f
@@ -239,13 +297,14 @@ impl Rules<'_> {
         }
     }
 
+    /// The sections under a parent whose children combine by `parent_method`.
     fn sections<'d>(
         &mut self,
         parent: &str,
         sections: &'d [Section],
         depth: usize,
         ids: &mut HashSet<&'d str>,
-        doc: &ChecklistDoc,
+        parent_method: &Method,
     ) {
         for section in sections {
             let path = format!("{parent}sections[{}]", section.id);
@@ -278,25 +337,16 @@ impl Rules<'_> {
                     .hint("flatten the structure, or raise the limit with `--max-depth N`");
                 continue;
             }
+            self.section_method(&path, section, parent_method);
             for indicator in &section.indicators {
-                self.indicator(
-                    &format!("{path}.indicators[{}]", indicator.id),
-                    indicator,
-                    ids,
-                    doc,
-                );
+                self.indicator(&format!("{path}.indicators[{}]", indicator.id), indicator, ids);
             }
-            self.sections(&format!("{path}."), &section.sections, depth + 1, ids, doc);
+            let method = section.method.as_ref().unwrap_or(&self.doc.scoring.method);
+            self.sections(&format!("{path}."), &section.sections, depth + 1, ids, method);
         }
     }
 
-    fn indicator<'d>(
-        &mut self,
-        path: &str,
-        indicator: &'d Indicator,
-        ids: &mut HashSet<&'d str>,
-        doc: &ChecklistDoc,
-    ) {
+    fn indicator<'d>(&mut self, path: &str, indicator: &'d Indicator, ids: &mut HashSet<&'d str>) {
         self.unique_id(&format!("{path}.id"), &indicator.id, ids);
         self.text(&format!("{path}.text"), &indicator.text, true);
         self.optional_text(&format!("{path}.guidance"), indicator.guidance.as_ref());
@@ -307,16 +357,7 @@ impl Rules<'_> {
         if let Some(days) = indicator.evidence_max_age_days {
             self.max_age(&format!("{path}.evidence_max_age_days"), days);
         }
-        if doc.scales.get(&indicator.scale).is_none() {
-            let diagnostic = self.f.error(
-                "unknown-scale",
-                &format!("{path}.scale"),
-                format!("no scale is named `{}`", indicator.scale),
-            );
-            if !doc.scales.is_empty() {
-                diagnostic.hint(format!("expected one of {}", quoted_list(doc.scales.keys())));
-            }
-        }
+        self.indicator_kind(path, indicator);
         for (i, text) in indicator.evidence.iter().enumerate() {
             self.text(&format!("{path}.evidence[{i}]"), text, true);
         }
@@ -355,6 +396,19 @@ impl Rules<'_> {
                     format!("weight `{weight}` is not greater than 0"),
                 )
                 .hint("use a positive number; the default is 1");
+        }
+    }
+
+    /// A checklist number no larger than [`Number::largest`] in magnitude.
+    fn magnitude(&mut self, path: &str, value: Number) {
+        if value.abs() > Number::largest() {
+            self.f
+                .error(
+                    "out-of-range",
+                    path,
+                    format!("`{value}` is larger than the largest number accepted, 10^20"),
+                )
+                .hint("write a number between -10^20 and 10^20");
         }
     }
 

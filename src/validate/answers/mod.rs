@@ -1,16 +1,25 @@
-//! The rules an answers file must meet against its checklist.
+//! The rules an answers file must meet against its checklist; what each answer and review
+//! rates (a level, a number, criteria) is checked in [`rating`].
+
+mod rating;
 
 use super::{Findings, Hint, Validated, quoted_list};
 use crate::catalog::ChecklistRef;
 use crate::diagnostic::Diagnostics;
 use crate::model::answers::{Answer, AnswerStatus, AnswersDoc};
 use crate::model::checklist::Indicator;
-use crate::model::{Assessment, Checklist, Exception, Review, Text};
+use crate::model::unique_map::UniqueMap;
+use crate::model::{Assessment, Checklist, Exception, LevelRef, Number, Review, Text};
 use crate::source::Source;
 
 /// Parses an answers file and checks it against `checklist`, reporting every problem found.
 pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Assessment>, Diagnostics> {
     let doc: AnswersDoc = source.parse()?;
+    if !checklist.scales().any(|(_, s)| s.has_codes()) && names_a_code(&doc) {
+        // No scale has codes, so a level in words is of the wrong type, as it always was: the
+        // parser, reading levels as numbers, says where.
+        source.parse::<NumericLevels>()?;
+    }
     let mut rules = Rules {
         f: Findings::new(&source.name),
         checklist,
@@ -30,6 +39,38 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
 struct Rules<'a> {
     f: Findings<'a>,
     checklist: &'a Checklist,
+}
+
+/// Whether an answer or a review gives a level by code.
+fn names_a_code(doc: &AnswersDoc) -> bool {
+    let is_code = |level: Option<&LevelRef>| matches!(level, Some(LevelRef::Code(_)));
+    doc.answers
+        .iter()
+        .any(|(_, a)| is_code(a.level.as_ref()) || is_code(a.review.as_ref().and_then(|r| r.level.as_ref())))
+}
+
+/// The levels of an answers file read as numbers only; every other key is ignored.
+#[derive(serde::Deserialize)]
+struct NumericLevels {
+    #[serde(default)]
+    #[allow(dead_code)]
+    answers: UniqueMap<NumericAnswer>,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct NumericAnswer {
+    #[serde(default)]
+    level: Option<Number>,
+    #[serde(default)]
+    review: Option<NumericReview>,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct NumericReview {
+    #[serde(default)]
+    level: Option<Number>,
 }
 
 impl Rules<'_> {
@@ -97,24 +138,31 @@ impl Rules<'_> {
             self.unknown_indicator(&path, id);
             return;
         };
-        match (answer.level, answer.status) {
-            (Some(_), Some(status)) => {
+        let justify = self.checklist.scoring().justify_not_applicable;
+        match (answer.is_rated(), answer.status) {
+            (true, Some(status)) => {
                 self.f
                     .error(
                         "level-and-status",
                         &path,
                         format!(
-                            "the answer has both a level and the status `{}`",
+                            "the answer has both {} and the status `{}`",
+                            rated_as(answer.value.is_some(), answer.criteria_met.is_some()),
                             status_name(status)
                         ),
                     )
                     .hint("give a level, or a status saying why there is none, not both");
             }
-            (Some(level), None) => {
-                self.on_scale("level-off-scale", &format!("{path}.level"), level, indicator);
+            (true, None) => {
+                let rating = rating::Given {
+                    level: answer.level.as_ref(),
+                    value: answer.value,
+                    criteria_met: answer.criteria_met.as_deref(),
+                };
+                self.rating("level-off-scale", &path, &rating, indicator);
             }
-            (None, Some(AnswerStatus::NotApplicable))
-                if answer.comment.as_deref().is_none_or(|c| c.trim().is_empty()) =>
+            (false, Some(AnswerStatus::NotApplicable))
+                if justify && answer.comment.as_deref().is_none_or(|c| c.trim().is_empty()) =>
             {
                 self.f
                     .error(
@@ -163,12 +211,12 @@ impl Rules<'_> {
     }
 
     fn review(&mut self, path: &str, review: &Review, indicator: &Indicator, doc: &AnswersDoc) {
-        self.on_scale(
-            "review-level-off-scale",
-            &format!("{path}.level"),
-            review.level,
-            indicator,
-        );
+        let rating = rating::Given {
+            level: review.level.as_ref(),
+            value: review.value,
+            criteria_met: review.criteria_met.as_deref(),
+        };
+        self.rating("review-level-off-scale", path, &rating, indicator);
         if let Some(date) = review.date
             && date < doc.assessed_on
         {
@@ -205,28 +253,6 @@ impl Rules<'_> {
                 );
             }
         }
-    }
-
-    /// Reports `code` when `level` is not a value of the indicator's scale.
-    fn on_scale(&mut self, code: &'static str, path: &str, level: i64, indicator: &Indicator) {
-        let scale = self.checklist.scale_of(indicator);
-        if scale.level(level).is_some() {
-            return;
-        }
-        let lang = self.checklist.default_language();
-        let valid = scale
-            .levels
-            .iter()
-            .map(|l| format!("{} ({})", l.value, l.label.get(lang, lang)))
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.f
-            .error(
-                code,
-                path,
-                format!("level `{level}` is not on the scale `{}`", indicator.scale),
-            )
-            .hint(format!("expected one of {valid}"));
     }
 
     fn unknown_indicator(&mut self, path: &str, id: &str) {
@@ -276,6 +302,15 @@ impl Rules<'_> {
         for lang in text.languages() {
             self.language(&format!("{path}.{lang}"), lang);
         }
+    }
+}
+
+/// What an answer gives, for a message: "a level", "a value", "criteria met".
+fn rated_as(value: bool, criteria: bool) -> &'static str {
+    match (value, criteria) {
+        (true, _) => "a value",
+        (_, true) => "criteria met",
+        _ => "a level",
     }
 }
 

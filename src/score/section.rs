@@ -1,0 +1,162 @@
+//! One section's result: its children's terms (with pooled sub-sections opened up), combined
+//! by its method under its rules.
+
+use super::methods::{self, Outcome, Rules};
+use super::trace::{Excluded, Exclusion, NodeKind, Term, Trace};
+use super::{Exceptions, IndicatorResult, Scorer, SectionResult, Status, band_for};
+use crate::model::{Method, Section};
+
+/// Where a child counts from: its weight factor and the pooled section it belongs to.
+#[derive(Clone, Copy)]
+struct Via<'a> {
+    factor: f64,
+    pooled_from: Option<&'a str>,
+    /// Whether the method combines values (which the terms then carry).
+    values: bool,
+    exceptions: Exceptions,
+}
+
+impl Scorer<'_> {
+    pub(super) fn sections(&self, sections: &[Section]) -> Vec<SectionResult> {
+        sections.iter().map(|s| self.section(s)).collect()
+    }
+
+    fn section(&self, section: &Section) -> SectionResult {
+        let checklist = self.checklist;
+        let indicators: Vec<IndicatorResult> = section.indicators.iter().map(|i| self.indicator(i)).collect();
+        let sections = self.sections(&section.sections);
+        let method = checklist.method_of(section).clone();
+        let rules = Rules {
+            grades: checklist.grades_of(section),
+            table: match &method {
+                Method::Table(name) => checklist.table(name),
+                _ => None,
+            },
+            ranges: &section.ranges,
+            value_scale: section.value_scale,
+            rounding: checklist.scoring().rounding,
+        };
+        let (trace, outcome) = self.combine(method, &indicators, &sections, &rules);
+        SectionResult {
+            id: section.id.clone(),
+            weight: section.weight,
+            score: outcome.score,
+            rounded: outcome.rounded,
+            value: outcome.value,
+            grade: outcome.grade,
+            pool: section.pool,
+            band: band_for(checklist, outcome.rounded.or(outcome.score)),
+            trace,
+            indicators,
+            sections,
+        }
+    }
+
+    /// Combines indicators and sub-sections by `method`: the trace, and the outcome.
+    pub(super) fn combine(
+        &self,
+        method: Method,
+        indicators: &[IndicatorResult],
+        sections: &[SectionResult],
+        rules: &Rules,
+    ) -> (Trace, Outcome) {
+        let via = Via {
+            factor: 1.0,
+            pooled_from: None,
+            values: method.uses_values(),
+            exceptions: self.exceptions,
+        };
+        let mut trace = Trace::new(method);
+        add_indicators(&mut trace, indicators, via);
+        add_sections(&mut trace, sections, via);
+        let outcome = methods::apply(&trace.method, &trace.counted, rules);
+        trace.score = outcome.score;
+        trace.rounded = outcome.rounded;
+        trace.calculation = outcome.calculation.clone();
+        (trace, outcome)
+    }
+}
+
+fn add_indicators(trace: &mut Trace, indicators: &[IndicatorResult], via: Via) {
+    for indicator in indicators {
+        let excepted = via.exceptions == Exceptions::Applied && indicator.excepted();
+        match indicator.score.filter(|_| !excepted) {
+            Some(score) => trace.counted.push(Term {
+                id: indicator.id.clone(),
+                kind: NodeKind::Indicator,
+                score,
+                weight: scaled(indicator.weight, via.factor),
+                value: indicator.method_value.filter(|_| via.values),
+                code: indicator.code.clone().filter(|_| via.values),
+                scored_as_lowest: indicator.scored_as_lowest,
+                pooled_from: via.pooled_from.map(str::to_owned),
+            }),
+            None => trace.excluded.push(Excluded {
+                id: indicator.id.clone(),
+                kind: NodeKind::Indicator,
+                reason: if excepted {
+                    Exclusion::AcceptedException
+                } else {
+                    exclusion_for(indicator.status)
+                },
+                pooled_from: via.pooled_from.map(str::to_owned),
+            }),
+        }
+    }
+}
+
+/// Adds sub-sections as terms; a pooled one adds its own children instead, recursively.
+fn add_sections(trace: &mut Trace, sections: &[SectionResult], via: Via) {
+    for section in sections {
+        if section.pool {
+            let inner = Via {
+                factor: scaled(via.factor, section.weight),
+                pooled_from: Some(&section.id),
+                ..via
+            };
+            add_indicators(trace, &section.indicators, inner);
+            add_sections(trace, &section.sections, inner);
+            continue;
+        }
+        match section.score {
+            Some(score) => trace.counted.push(Term {
+                id: section.id.clone(),
+                kind: NodeKind::Section,
+                score,
+                weight: scaled(section.weight, via.factor),
+                value: section.value.filter(|_| via.values),
+                code: section
+                    .grade
+                    .as_ref()
+                    .map(|g| g.code.clone())
+                    .filter(|_| via.values),
+                scored_as_lowest: false,
+                pooled_from: via.pooled_from.map(str::to_owned),
+            }),
+            None => trace.excluded.push(Excluded {
+                id: section.id.clone(),
+                kind: NodeKind::Section,
+                reason: Exclusion::NoScore,
+                pooled_from: via.pooled_from.map(str::to_owned),
+            }),
+        }
+    }
+}
+
+fn exclusion_for(status: Status) -> Exclusion {
+    match status {
+        Status::NotApplicable => Exclusion::NotApplicable,
+        Status::NotEnoughInformation => Exclusion::NotEnoughInformation,
+        Status::Unanswered | Status::Scored => Exclusion::Unanswered,
+    }
+}
+
+/// A weight times a pool factor, kept positive and finite (weights of 1e308 and 1e-300 are
+/// valid, and so must their products be).
+fn scaled(weight: f64, factor: f64) -> f64 {
+    if factor == 1.0 {
+        weight
+    } else {
+        (weight * factor).clamp(f64::MIN_POSITIVE, f64::MAX)
+    }
+}
