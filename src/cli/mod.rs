@@ -13,6 +13,7 @@ mod portfolio;
 mod report;
 mod score;
 mod validate;
+mod validate_json;
 
 use clap::{Parser, Subcommand};
 use oversight::diagnostic::Diagnostics;
@@ -83,6 +84,8 @@ pub enum Outcome {
     Success,
     /// A gate such as `--fail-under` was not met (exit 3).
     GateFailed,
+    /// The input has errors, already reported in the command's own output (exit 1).
+    Reported,
 }
 
 pub fn main() -> ExitCode {
@@ -101,6 +104,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::GateFailed) => ExitCode::from(3),
+        Ok(Outcome::Reported) => ExitCode::from(1),
         Err(error) => {
             print_error(&error);
             ExitCode::from(1)

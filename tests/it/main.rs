@@ -17,4 +17,5 @@ mod safe_outputs;
 mod scoring;
 mod support;
 mod typesetting;
+mod validate_json;
 mod validation;
