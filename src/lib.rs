@@ -24,6 +24,7 @@
 //! Nothing in the library prints; the `oversight` binary does.
 
 pub mod assessments;
+pub mod build_info;
 pub mod catalog;
 pub mod colour;
 pub mod compare;
@@ -46,5 +47,5 @@ pub mod validate;
 
 pub use error::{Error, Result};
 
-/// The version of this tool, recorded in every report.
+/// The version of this tool, recorded in every report with the rest of [`build_info::BUILD`].
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

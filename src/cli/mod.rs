@@ -25,7 +25,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(
     name = "oversight",
-    version,
+    version = oversight::build_info::version_line(),
     about = "Oversight self-assessments of the security sector: validate, score and report"
 )]
 struct Cli {

@@ -16,6 +16,7 @@ pub mod format;
 mod link;
 mod parts;
 pub mod portfolio;
+mod tool;
 pub mod view;
 
 use crate::compliance::{Compliance, Conformity, Verdict, Verdicts};
@@ -29,6 +30,7 @@ pub use bands::{band_ranges, band_views};
 use format::Formatter;
 pub use link::is_safe_link;
 use std::collections::HashMap;
+pub use tool::ToolView;
 pub use view::*;
 
 /// What a report is built from.

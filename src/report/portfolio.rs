@@ -129,8 +129,8 @@ pub struct SkippedView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PortfolioProvenance {
-    pub tool: String,
-    pub tool_version: String,
+    #[serde(flatten)]
+    pub tool: super::ToolView,
     pub checklist_id: String,
     pub checklist_version: String,
     pub checklist_file: String,
@@ -297,8 +297,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
             })
             .collect(),
         provenance: PortfolioProvenance {
-            tool: "oversight".to_owned(),
-            tool_version: crate::VERSION.to_owned(),
+            tool: super::ToolView::new(&labels),
             checklist_id: checklist.id().to_owned(),
             checklist_version: checklist.version().to_owned(),
             checklist_file: checklist.origin.clone(),

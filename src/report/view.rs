@@ -517,8 +517,8 @@ pub struct TableRowView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Provenance {
-    pub tool: String,
-    pub tool_version: String,
+    #[serde(flatten)]
+    pub tool: super::ToolView,
     pub checklist_id: String,
     pub checklist_version: String,
     pub checklist_file: String,

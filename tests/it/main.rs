@@ -1,6 +1,7 @@
 //! The integration tests, in one crate so the library links once.
 
 mod audit;
+mod build_info;
 mod cli;
 mod compare;
 mod consolidate;

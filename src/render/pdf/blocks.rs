@@ -3,7 +3,7 @@
 
 use crate::i18n::Labels;
 use crate::render::pdf::{Align, Block, Cell, Column, Rgb, Row, TextStyle};
-use crate::report::{BandView, ScoreView};
+use crate::report::{BandView, ScoreView, ToolView};
 
 /// Row shading of every PDF: light red for what needs action (overdue, major, worse), amber
 /// for what needs attention.
@@ -101,19 +101,27 @@ pub(in crate::render::pdf) fn bullets(items: &[String]) -> String {
         .join("\n")
 }
 
+/// The provenance rows of the tool: its name and version, and the build (commit and date).
+pub(in crate::render::pdf) fn tool_rows(labels: &Labels, tool: &ToolView) -> Vec<(String, String)> {
+    vec![
+        (
+            labels.get("label_tool").to_owned(),
+            format!("{} {}", tool.name, tool.version),
+        ),
+        (labels.get("label_build").to_owned(), tool.build.clone()),
+    ]
+}
+
 /// The provenance rows every report starts with: the tool, and the checklist with its file and
 /// checksum.
 pub(in crate::render::pdf) fn tool_and_checklist(
     labels: &Labels,
-    [tool, tool_version]: [&str; 2],
+    tool: &ToolView,
     [checklist_id, checklist_version]: [&str; 2],
     [checklist_file, checklist_sha256]: [&str; 2],
 ) -> Vec<(String, String)> {
-    vec![
-        (
-            labels.get("label_tool").to_owned(),
-            format!("{tool} {tool_version}"),
-        ),
+    let mut rows = tool_rows(labels, tool);
+    rows.extend([
         (
             labels.get("label_checklist").to_owned(),
             format!("{checklist_id} {checklist_version}"),
@@ -123,7 +131,8 @@ pub(in crate::render::pdf) fn tool_and_checklist(
             checklist_file.to_owned(),
         ),
         (sha256_of(labels, "label_checklist"), checklist_sha256.to_owned()),
-    ]
+    ]);
+    rows
 }
 
 /// "SHA-256 (Checklist)".

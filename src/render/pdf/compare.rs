@@ -2,7 +2,9 @@
 //! the same order as the HTML: cover and the rounds, summary, sections, changes that need
 //! attention, indicators by section, the previous round's actions, the rules, provenance.
 
-use super::blocks::{ALERT_SHADE, band_cell, cell, column, contents, heading, paragraph, rgb, right};
+use super::blocks::{
+    ALERT_SHADE, band_cell, cell, column, contents, heading, paragraph, rgb, right, tool_rows,
+};
 use super::{Block, Cell, Document, Rgb, Row, Table, TextStyle};
 use crate::i18n::Labels;
 use crate::report::ScoreView;
@@ -419,10 +421,7 @@ fn rules(view: &CompareView, blocks: &mut Vec<Block>) {
 fn provenance(view: &CompareView, blocks: &mut Vec<Block>) {
     let (p, labels) = (&view.provenance, &view.labels);
     blocks.push(heading(1, labels.get("heading_provenance")));
-    let mut rows = vec![(
-        labels.get("label_tool").to_owned(),
-        format!("{} {}", p.tool, p.tool_version),
-    )];
+    let mut rows = tool_rows(labels, &p.tool);
     for (key, files) in [("compare_previous", &p.old), ("compare_current", &p.new)] {
         let round = labels.get(key);
         rows.push((

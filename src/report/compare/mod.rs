@@ -360,8 +360,7 @@ impl<'a> Builder<'a> {
             answers_sha256: round.assessment.sha256.clone(),
         };
         CompareProvenance {
-            tool: "oversight".to_owned(),
-            tool_version: crate::VERSION.to_owned(),
+            tool: crate::report::ToolView::new(self.labels),
             old: files(self.input.old),
             new: files(self.input.new),
             report_date: self.input.report_date,

@@ -154,8 +154,8 @@ pub struct FollowUpView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareProvenance {
-    pub tool: String,
-    pub tool_version: String,
+    #[serde(flatten)]
+    pub tool: crate::report::ToolView,
     pub old: RoundFiles,
     pub new: RoundFiles,
     /// The report's date (ISO 8601 in every language; the PDF's creation date).

@@ -1,13 +1,12 @@
 //! The provenance: the tool, the input files and their checksums, the report date.
 
-use crate::report::{Builder, Provenance};
+use crate::report::{Builder, Provenance, ToolView};
 
 impl Builder<'_> {
     pub(in crate::report) fn provenance(&self) -> Provenance {
         let (checklist, assessment) = (self.input.checklist, self.input.assessment);
         Provenance {
-            tool: "oversight".to_owned(),
-            tool_version: crate::VERSION.to_owned(),
+            tool: ToolView::new(self.labels),
             checklist_id: checklist.id().to_owned(),
             checklist_version: checklist.version().to_owned(),
             checklist_file: checklist.origin.clone(),

@@ -9,7 +9,7 @@ pub(super) fn provenance(view: &ReportView, blocks: &mut Vec<Block>) {
     blocks.push(heading(1, labels.get("heading_provenance")));
     let mut rows = tool_and_checklist(
         labels,
-        [&p.tool, &p.tool_version],
+        &p.tool,
         [&p.checklist_id, &p.checklist_version],
         [&p.checklist_file, &p.checklist_sha256],
     );
