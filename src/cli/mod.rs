@@ -6,8 +6,10 @@
 
 mod checklists;
 mod compare;
+mod completions;
 mod consolidate;
 mod init;
+mod man;
 mod output;
 mod portfolio;
 mod report;
@@ -15,7 +17,7 @@ mod score;
 mod validate;
 mod validate_json;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use oversight::diagnostic::Diagnostics;
 use oversight::source::Limits;
 use oversight::{Error, Result};
@@ -77,6 +79,15 @@ enum Command {
     Compare(compare::Args),
     /// Consolidate several assessors' answers into a draft answers file for the consensus meeting
     Consolidate(consolidate::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell)
+    Completions(completions::Args),
+    /// Print the manual page, or write every command's page into a folder
+    Man(man::Args),
+}
+
+/// The whole command line, as clap describes it: for completions and manual pages.
+fn command() -> clap::Command {
+    Cli::command()
 }
 
 /// How a command ended, when it did not fail outright.
@@ -100,6 +111,8 @@ pub fn main() -> ExitCode {
         Command::Checklists => checklists::run(&limits),
         Command::Compare(args) => compare::run(args, &limits),
         Command::Consolidate(args) => consolidate::run(args, &limits),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

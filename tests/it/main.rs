@@ -16,6 +16,7 @@ mod python;
 mod report_pdf;
 mod safe_outputs;
 mod scoring;
+mod shell;
 mod support;
 mod typesetting;
 mod validate_json;
