@@ -9,6 +9,7 @@ mod compare;
 mod completions;
 mod consolidate;
 mod init;
+mod licenses;
 mod man;
 mod output;
 mod portfolio;
@@ -83,6 +84,8 @@ enum Command {
     Completions(completions::Args),
     /// Print the manual page, or write every command's page into a folder
     Man(man::Args),
+    /// Print the licence and the notices of the third-party crates built into the binary
+    Licenses,
 }
 
 /// The whole command line, as clap describes it: for completions and manual pages.
@@ -113,6 +116,7 @@ pub fn main() -> ExitCode {
         Command::Consolidate(args) => consolidate::run(args, &limits),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::Licenses => licenses::run(),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
