@@ -98,7 +98,7 @@ pub fn answers(checklist: &Checklist, n: usize) -> (String, String) {
     } else {
         String::new()
     };
-    let ukrainian = n % 2 == 0;
+    let ukrainian = n.is_multiple_of(2);
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -9,6 +9,7 @@ mod corpus;
 mod examples;
 mod finder;
 mod methods;
+mod msrv;
 mod notices;
 mod pdf_engine;
 mod portfolio;

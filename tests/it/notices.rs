@@ -25,7 +25,7 @@ struct Package {
 
 /// `cargo metadata` of the locked dependency graph, for [`PLATFORM`] (it downloads the
 /// manifests of crates not yet in cargo's cache, or reads a vendored copy).
-fn metadata() -> Value {
+pub(crate) fn metadata() -> Value {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
         .args(["metadata", "--format-version", "1", "--locked"])
