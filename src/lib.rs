@@ -26,6 +26,7 @@
 pub mod assessments;
 pub mod build_info;
 pub mod catalog;
+pub mod collation;
 pub mod colour;
 pub mod compare;
 pub mod compliance;

@@ -2,13 +2,14 @@
 //! aggregates that compare them.
 //!
 //! [`collect`] reads and scores the files (in parallel); [`Portfolio::new`] puts the members in
-//! a deterministic order (organisation name, then file path, never the order the work finished
+//! a deterministic order (organisation name in the portfolio's language, then file path, never the order the work finished
 //! in) and computes the [`aggregate`]s. Like scoring, everything here is pure arithmetic on
 //! unrounded numbers: the report view formats it.
 
 pub mod aggregate;
 pub mod collect;
 
+use crate::collation::NameOrder;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Assessment, Checklist};
 use crate::score::Scorecard;
@@ -37,7 +38,8 @@ pub struct Portfolio {
     pub checklist: Checklist,
     /// The language organisation names were sorted in.
     pub lang: String,
-    /// By organisation name in `lang` (case-insensitive, then exact), then by file path.
+    /// By organisation name in `lang`, in that language's order ([`NameOrder`]), then by file
+    /// path.
     pub members: Vec<Member>,
     /// By file path.
     pub skipped: Vec<Skipped>,
@@ -59,9 +61,16 @@ impl Portfolio {
         mut skipped: Vec<Skipped>,
     ) -> Self {
         let fallback = checklist.default_language();
-        members.sort_by_cached_key(|m| {
-            let name = m.assessment.organisation().get(lang, fallback).to_owned();
-            (name.to_lowercase(), name, m.assessment.origin.clone())
+        let order = NameOrder::new(lang);
+        members.sort_by(|a, b| {
+            let (a, b) = (&a.assessment, &b.assessment);
+            let names = (
+                a.organisation().get(lang, fallback),
+                b.organisation().get(lang, fallback),
+            );
+            order
+                .compare(names.0, names.1)
+                .then_with(|| a.origin.cmp(&b.origin))
         });
         skipped.sort_by(|a, b| a.file.cmp(&b.file));
         let cards: Vec<&Scorecard> = members.iter().map(|m| &m.scorecard).collect();

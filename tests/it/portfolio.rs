@@ -75,6 +75,40 @@ fn members_are_sorted_by_name_case_insensitively() {
 }
 
 #[test]
+fn ukrainian_names_follow_the_ukrainian_alphabet_not_code_points() {
+    // By code point: Є (U+0404), І (U+0406), Д (U+0414), Н (U+041D), Ґ (U+0490).
+    let names = [
+        "Національна поліція",
+        "Державна прикордонна служба",
+        "Єдиний центр",
+        "Інспекція з питань праці",
+        "Ґенеральний штаб",
+        "Гвардія",
+    ];
+    let members = names
+        .iter()
+        .map(|name| member(name, "  a-1: {level: 1}\n"))
+        .collect();
+    let checklist = load(CHECKLIST, &answers_yaml("")).expect("valid").checklist;
+    let sorted: Vec<String> = Portfolio::new(checklist, "uk", members, Vec::new())
+        .members
+        .iter()
+        .map(|m| m.assessment.organisation().get("uk", "en").to_owned())
+        .collect();
+    assert_eq!(
+        sorted,
+        [
+            "Гвардія",
+            "Ґенеральний штаб",
+            "Державна прикордонна служба",
+            "Єдиний центр",
+            "Інспекція з питань праці",
+            "Національна поліція",
+        ]
+    );
+}
+
+#[test]
 fn section_means_and_counts_below_the_pass_mark() {
     let p = three();
     let ids: Vec<(&str, usize)> = p.sections.iter().map(|s| (s.id.as_str(), s.depth)).collect();
