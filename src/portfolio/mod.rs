@@ -2,8 +2,8 @@
 //! aggregates that compare them.
 //!
 //! [`collect`] reads and scores the files (in parallel); [`Portfolio::new`] puts the members in
-//! a deterministic order (organisation name in the portfolio's language, then file path, never the order the work finished
-//! in) and computes the [`aggregate`]s. Like scoring, everything here is pure arithmetic on
+//! a deterministic order (organisation name in the portfolio's language, then file path, never
+//! the order the work finished in) and computes the [`aggregate`]s. Like scoring, everything here is pure arithmetic on
 //! unrounded numbers: the report view formats it.
 
 pub mod aggregate;
