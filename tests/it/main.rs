@@ -7,6 +7,8 @@ mod consolidate;
 mod corpus;
 mod examples;
 mod finder;
+mod method_properties;
+mod methodology_validation;
 mod methods;
 mod pdf_engine;
 mod portfolio;

@@ -79,7 +79,7 @@ impl<'a> Rules<'a> {
         };
         let grades = self.known_grades(path, section);
         self.keys_for_method(path, section, method);
-        self.ranges_order(path, &section.ranges);
+        let ranges_ordered = self.ranges_order(path, &section.ranges);
         self.placement(path, section, method, parent_method);
         if !method.uses_values() {
             return;
@@ -113,7 +113,7 @@ impl<'a> Rules<'a> {
                     self.table_coverage(path, section, (name, table), grades, &members, &sets);
                 }
             }
-            Method::Sum => self.sum_coverage(path, section, grades, &sets),
+            Method::Sum if ranges_ordered => self.sum_coverage(path, section, grades, &sets),
             _ => {}
         }
     }
@@ -212,13 +212,16 @@ impl<'a> Rules<'a> {
             .hint("give the lowest value as `min` and the highest as `max`");
     }
 
-    fn ranges_order(&mut self, path: &str, ranges: &[Range]) {
+    /// Reports ranges out of order; whether they are in order (coverage is checked only then).
+    fn ranges_order(&mut self, path: &str, ranges: &[Range]) -> bool {
+        let mut ordered = true;
         for (i, range) in ranges.iter().enumerate() {
             let at = format!("{path}.ranges[{i}]");
             for (key, value) in [("min", range.min), ("max", range.max), ("value", range.value)] {
                 self.magnitude(&format!("{at}.{key}"), value);
             }
             if range.min > range.max {
+                ordered = false;
                 self.f
                     .error(
                         "ranges-not-increasing",
@@ -233,6 +236,7 @@ impl<'a> Rules<'a> {
             if let Some(previous) = i.checked_sub(1).map(|p| ranges[p])
                 && range.min <= previous.max
             {
+                ordered = false;
                 self.f
                     .error(
                         "ranges-not-increasing",
@@ -245,6 +249,7 @@ impl<'a> Rules<'a> {
                     .hint("list the ranges from lowest to highest, without overlaps");
             }
         }
+        ordered
     }
 
     /// `none` under a parent that aggregates, and `pool` under one that does not.
@@ -336,7 +341,9 @@ impl<'a> Rules<'a> {
         let Some(grades) = grades else { return };
         let mut all = ValueSet::default();
         for (member, set) in members.iter().zip(sets) {
-            self.values_are_grades(&member.path, set, grades, section);
+            if !self.values_are_grades(&member.path, set, grades, section) {
+                return;
+            }
             all = all.union(set);
         }
         let values = all.values();
@@ -361,26 +368,29 @@ impl<'a> Rules<'a> {
         }
     }
 
-    /// Reports the first value of `set` that is not a grade of the section's list.
-    fn values_are_grades(&mut self, path: &str, set: &ValueSet, grades: &[Grade], section: &Section) {
+    /// Reports the first value of `set` that is not a grade of the section's list; whether
+    /// every value is one.
+    fn values_are_grades(&mut self, path: &str, set: &ValueSet, grades: &[Grade], section: &Section) -> bool {
         let cover: Vec<(Number, Number)> = grades.iter().map(|g| (g.value, g.value)).collect();
-        if let Some(outside) = set.first_outside(&cover) {
-            self.f
-                .error(
-                    "value-not-a-grade",
-                    path,
-                    format!(
-                        "the grade list `{}` of the section `{}` has no grade for {}",
-                        section.grade.as_deref().unwrap_or_default(),
-                        section.id,
-                        stretch("value", outside)
-                    ),
-                )
-                .hint(format!(
-                    "the grades have the values {}",
-                    listed(grades.iter().map(|g| format!("{} ({})", g.value, g.code)))
-                ));
-        }
+        let Some(outside) = set.first_outside(&cover) else {
+            return true;
+        };
+        self.f
+            .error(
+                "value-not-a-grade",
+                path,
+                format!(
+                    "the grade list `{}` of the section `{}` has no grade for {}",
+                    section.grade.as_deref().unwrap_or_default(),
+                    section.id,
+                    stretch("value", outside)
+                ),
+            )
+            .hint(format!(
+                "the grades have the values {}",
+                listed(grades.iter().map(|g| format!("{} ({})", g.value, g.code)))
+            ));
+        false
     }
 
     /// A row for every possible count of children, an entry for every possible sum, and
@@ -453,7 +463,9 @@ impl<'a> Rules<'a> {
 
     fn result_set(&mut self, path: &str, set: &ValueSet, grades: Option<&[Grade]>, section: &Section) {
         match grades {
-            Some(grades) => self.values_are_grades(path, set, grades, section),
+            Some(grades) => {
+                self.values_are_grades(path, set, grades, section);
+            }
             None => {
                 let score = [(Number::ZERO, Number::from(100))];
                 if let Some(outside) = set.first_outside(&score) {
