@@ -52,7 +52,8 @@ impl Scorer<'_> {
         }
     }
 
-    /// Combines indicators and sub-sections by `method`: the trace, and the outcome.
+    /// Combines indicators and sub-sections by `method`: the trace, and the outcome. Under
+    /// `none` nothing is combined, so the trace lists no terms.
     pub(super) fn combine(
         &self,
         method: Method,
@@ -67,6 +68,9 @@ impl Scorer<'_> {
             exceptions: self.exceptions,
         };
         let mut trace = Trace::new(method);
+        if !trace.method.aggregates() {
+            return (trace, Outcome::default());
+        }
         add_indicators(&mut trace, indicators, via);
         add_sections(&mut trace, sections, via);
         let outcome = methods::apply(&trace.method, &trace.counted, rules);

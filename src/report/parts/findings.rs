@@ -129,7 +129,7 @@ impl Builder<'_> {
                         "value",
                         &self.fmt.quantity(value, self.unit(indicator).as_deref()),
                     ),
-                    ("points", &self.fmt.number(points)),
+                    ("points", &self.fmt.points(points)),
                 ],
             ),
             _ => String::new(),
@@ -158,7 +158,7 @@ impl Builder<'_> {
     fn value_text(&self, code: Option<&str>, value: Option<Number>) -> String {
         match (code, value) {
             (Some(code), _) => code.to_owned(),
-            (None, Some(value)) => self.fmt.number(value),
+            (None, Some(value)) => self.fmt.points(value),
             (None, None) => "—".to_owned(),
         }
     }
@@ -214,7 +214,7 @@ impl Builder<'_> {
 
     /// "3 — Established", or empty without a level.
     pub(in crate::report) fn level(&self, indicator: &Indicator, level: Option<Number>) -> String {
-        level_text(self.input.checklist, indicator, level, self.input.lang)
+        level_text(self.input.checklist, indicator, level, self.input.lang, &self.fmt)
     }
 
     pub(in crate::report) fn review(
