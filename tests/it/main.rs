@@ -8,6 +8,7 @@ mod corpus;
 mod examples;
 mod finder;
 mod method_properties;
+mod method_reports;
 mod methodology_validation;
 mod methods;
 mod pdf_engine;

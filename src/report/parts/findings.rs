@@ -122,18 +122,20 @@ impl Builder<'_> {
             return self.level(indicator, result.level);
         }
         match (result.value, result.points) {
-            (Some(value), Some(points)) => self.labels.fill(
-                "answer_points",
-                &[
-                    (
-                        "value",
-                        &self.fmt.quantity(value, self.unit(indicator).as_deref()),
-                    ),
-                    ("points", &self.fmt.points(points)),
-                ],
-            ),
+            (Some(value), Some(points)) => self.number_answer(indicator, value, points),
             _ => String::new(),
         }
+    }
+
+    /// "57.5 % → 7.5 points".
+    fn number_answer(&self, indicator: &Indicator, value: Number, points: Number) -> String {
+        self.labels.fill(
+            "answer_points",
+            &[
+                ("value", &self.fmt.quantity(value, self.unit(indicator).as_deref())),
+                ("points", &self.fmt.points(points)),
+            ],
+        )
     }
 
     /// The indicator's score, or under a value method the value it counts with ("B", "D*",
@@ -242,7 +244,7 @@ impl Builder<'_> {
         let text = |rating: Option<Number>| match scale {
             Some(_) => self.level(indicator, rating),
             None => rating.map_or_else(String::new, |v| {
-                self.fmt.quantity(v, self.unit(indicator).as_deref())
+                self.number_answer(indicator, v, points_at(&indicator.points, v))
             }),
         };
         let (difference, direction) = match own.zip(reviewed).map(|(own, r)| r.minus(own)) {
