@@ -5,6 +5,7 @@ mod cli;
 mod compare;
 mod consolidate;
 mod corpus;
+mod diagnostics_doc;
 mod examples;
 mod finder;
 mod method_properties;

@@ -8,7 +8,13 @@ use crate::support::{root, run_in, stderr, stdout};
 use std::fs;
 use std::path::Path;
 
-const NAMES: [&str; 5] = ["gdi-style", "pefa-style", "obs-style", "sigma-style", "sai-pmf-style"];
+const NAMES: [&str; 5] = [
+    "gdi-style",
+    "pefa-style",
+    "obs-style",
+    "sigma-style",
+    "sai-pmf-style",
+];
 
 /// Renders a method example's report in `formats` into `dir`.
 fn render(dir: &Path, name: &str, formats: &str) {
@@ -18,7 +24,16 @@ fn render(dir: &Path, name: &str, formats: &str) {
     let output = run_in(
         root(),
         &[
-            "report", &answers, "--checklist", &checklist, "--format", formats, "-o", &out, "--date", "2026-12-01",
+            "report",
+            &answers,
+            "--checklist",
+            &checklist,
+            "--format",
+            formats,
+            "-o",
+            &out,
+            "--date",
+            "2026-12-01",
         ],
     );
     assert_eq!(output.status.code(), Some(0), "{name}: {}", stderr(&output));
@@ -37,7 +52,11 @@ fn every_method_example_validates_against_its_checklist() {
             ],
         );
         assert_eq!(output.status.code(), Some(0), "{name}: {}", stderr(&output));
-        assert!(stderr(&output).is_empty(), "{name}: no warnings: {}", stderr(&output));
+        assert!(
+            stderr(&output).is_empty(),
+            "{name}: no warnings: {}",
+            stderr(&output)
+        );
     }
 }
 
@@ -113,7 +132,10 @@ fn the_pdf_reports_show_the_same() {
     let sigma = pdf_text(&dir.path().join("sigma-style.pdf")).expect("pdftotext is here");
     assert!(sigma.contains("Відповідь: 50 % → бали: 5,77"), "{sigma}");
     let sai = pdf_text(&dir.path().join("sai-pmf-style.pdf")).expect("pdftotext is here");
-    for expected in ["✓ a — The constitution establishes the SAI.", "✗ d — The framework is applied in practice."] {
+    for expected in [
+        "✓ a — The constitution establishes the SAI.",
+        "✗ d — The framework is applied in practice.",
+    ] {
         assert!(sai.contains(expected), "sai-pmf-style PDF lacks {expected:?}");
     }
 }
@@ -132,6 +154,12 @@ fn the_score_text_shows_grades_values_and_no_aggregate() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.contains("Загальна оцінка: без зведеної оцінки\n"), "{text}");
-    assert!(text.contains("1.1 PI-9 Доступ громадськості до фіскальної інформації      D+\n"), "{text}");
-    assert!(text.contains("1.2 PI-10 Звітування про фіскальні ризики                    B\n"), "{text}");
+    assert!(
+        text.contains("1.1 PI-9 Доступ громадськості до фіскальної інформації      D+\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1.2 PI-10 Звітування про фіскальні ризики                    B\n"),
+        "{text}"
+    );
 }

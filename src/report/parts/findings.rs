@@ -132,7 +132,10 @@ impl Builder<'_> {
         self.labels.fill(
             "answer_points",
             &[
-                ("value", &self.fmt.quantity(value, self.unit(indicator).as_deref())),
+                (
+                    "value",
+                    &self.fmt.quantity(value, self.unit(indicator).as_deref()),
+                ),
                 ("points", &self.fmt.points(points)),
             ],
         )

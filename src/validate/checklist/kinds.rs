@@ -202,7 +202,15 @@ impl Rules<'_> {
                 )
                 .hint(format!("expected one of {}", level_choices(scale, lang)));
         }
-        let known = || quoted_list(indicator.criteria.iter().map(|c| c.id.as_str()));
+        let known = || {
+            let mut listed: Vec<&str> = Vec::new();
+            for criterion in &indicator.criteria {
+                if !listed.contains(&criterion.id.as_str()) {
+                    listed.push(&criterion.id);
+                }
+            }
+            quoted_list(listed)
+        };
         for id in rule.named().filter(|id| !ids.contains(id.as_str())) {
             self.f
                 .error(

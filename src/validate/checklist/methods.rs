@@ -354,6 +354,7 @@ impl<'a> Rules<'a> {
                     .iter()
                     .find(|g| g.value == pair[0])
                     .map_or("", |g| g.code.as_str());
+                let half = pair[0].plus(pair[1]).divided_by(Number::from(2)).normalized();
                 self.f
                     .error(
                         "missing-plus-grade",
@@ -363,7 +364,9 @@ impl<'a> Rules<'a> {
                             pair[0], pair[1]
                         ),
                     )
-                    .hint("add the grade one half-step up (such as `{value: 1.5, code: D+}`) to the list");
+                    .hint(format!(
+                        "add the grade half a step up to the list, such as `{{value: {half}, code: {code}+}}`"
+                    ));
             }
         }
     }
