@@ -1,7 +1,6 @@
 //! One case per validation rule of the methodology keys: the exact code and place.
 
-use crate::support::load;
-use oversight::diagnostic::Diagnostics;
+use crate::support::{codes, load};
 use oversight::source::{Limits, Source};
 use oversight::validate::checklist;
 
@@ -71,14 +70,6 @@ sections:
         indicators:
           - {id: pl-1, text: P1, scale: s}
 "#;
-
-/// `code at file<place>` for every diagnostic, in order.
-fn codes(diagnostics: &Diagnostics) -> Vec<String> {
-    diagnostics
-        .iter()
-        .map(|d| format!("{} at {}{}", d.code, d.file, d.place))
-        .collect()
-}
 
 #[track_caller]
 fn replaced(from: &str, to: &str) -> String {

@@ -1,11 +1,11 @@
 //! The bundled method examples (`checklists/methods/`): every acceptance case of the
 //! methodologies, computed by hand, scored through the real loaders.
 
-use crate::support::root;
+use crate::support::{indicator, root, section};
 use oversight::diagnostic::Diagnostics;
 use oversight::model::grades::GradeResult;
 use oversight::model::{Method, Number};
-use oversight::score::{Calculation, Exclusion, IndicatorResult, Scorecard, SectionResult, Status, score};
+use oversight::score::{Calculation, Exclusion, Scorecard, Status, score};
 use oversight::source::{Limits, Source};
 use oversight::validate::{answers, checklist};
 
@@ -31,27 +31,6 @@ fn try_scored(checklist_text: &str, body: &str) -> Result<Scorecard, Diagnostics
     let source = Source::from_bytes("answers.yaml", text.as_bytes())?;
     let assessment = answers::answers(&source, &checklist)?.value;
     Ok(score(&checklist, &assessment))
-}
-
-fn section<'a>(card: &'a Scorecard, id: &str) -> &'a SectionResult {
-    fn find<'a>(sections: &'a [SectionResult], id: &str) -> Option<&'a SectionResult> {
-        sections.iter().find_map(|s| {
-            if s.id == id {
-                Some(s)
-            } else {
-                find(&s.sections, id)
-            }
-        })
-    }
-    find(&card.sections, id).unwrap_or_else(|| panic!("no section {id}"))
-}
-
-fn indicator<'a>(card: &'a Scorecard, id: &str) -> &'a IndicatorResult {
-    card.sections
-        .iter()
-        .flat_map(oversight::score::all_indicator_results)
-        .find(|i| i.id == id)
-        .unwrap_or_else(|| panic!("no indicator {id}"))
 }
 
 fn n(text: &str) -> Number {

@@ -9,11 +9,22 @@ use crate::model::grades::{Grade, grade_after};
 use crate::model::points::points_range;
 use crate::model::ranges::Range;
 use crate::model::table::Table;
+use crate::model::unique_map::UniqueMap;
 use crate::model::{Indicator, Method, Number, Section};
 use crate::validate::Hint;
 
 /// The most children for which a table's entries are checked count by count.
 const TABLE_CHECK_LIMIT: usize = 64;
+
+/// A reference to a named list of the scoring block, for the diagnostic when it is unknown.
+struct Named {
+    code: &'static str,
+    path: String,
+    /// "conversion table", "grade list".
+    what: &'static str,
+    /// Its key under `scoring`.
+    key: &'static str,
+}
 
 /// A child as its parent's method sees it: pooled sub-sections are opened up.
 struct Member<'a> {
@@ -119,46 +130,49 @@ impl<'a> Rules<'a> {
     }
 
     fn known_table(&mut self, path: &str, name: &str) -> Option<&'a Table> {
-        let doc = self.doc;
-        let table = doc.scoring.tables.get(name);
-        if table.is_none() {
-            let diagnostic = self.f.error(
-                "unknown-table",
-                &format!("{path}.method"),
-                format!("no conversion table is named `{name}`"),
-            );
-            if doc.scoring.tables.is_empty() {
-                diagnostic.hint("define it under `scoring.tables`");
-            } else {
-                diagnostic.hint(format!(
-                    "expected one of {}",
-                    crate::validate::quoted_list(doc.scoring.tables.keys())
-                ));
-            }
-        }
-        table
+        let tables = &self.doc.scoring.tables;
+        let reference = Named {
+            code: "unknown-table",
+            path: format!("{path}.method"),
+            what: "conversion table",
+            key: "tables",
+        };
+        self.known(reference, name, tables)
     }
 
     fn known_grades(&mut self, path: &str, section: &Section) -> Option<&'a [Grade]> {
-        let doc = self.doc;
         let name = section.grade.as_deref()?;
-        let grades = doc.scoring.grades.get(name).map(Vec::as_slice);
-        if grades.is_none() {
-            let diagnostic = self.f.error(
-                "unknown-grades",
-                &format!("{path}.grade"),
-                format!("no grade list is named `{name}`"),
-            );
-            if doc.scoring.grades.is_empty() {
-                diagnostic.hint("define it under `scoring.grades`");
+        let grades = &self.doc.scoring.grades;
+        let reference = Named {
+            code: "unknown-grades",
+            path: format!("{path}.grade"),
+            what: "grade list",
+            key: "grades",
+        };
+        self.known(reference, name, grades).map(Vec::as_slice)
+    }
+
+    /// The entry `name` of a named list of the scoring block; reports it when there is none.
+    fn known<T>(&mut self, reference: Named, name: &str, lists: &'a UniqueMap<T>) -> Option<&'a T> {
+        let found = lists.get(name);
+        if found.is_none() {
+            let Named {
+                code,
+                path,
+                what,
+                key,
+            } = reference;
+            let diagnostic = self.f.error(code, &path, format!("no {what} is named `{name}`"));
+            if lists.is_empty() {
+                diagnostic.hint(format!("define it under `scoring.{key}`"));
             } else {
                 diagnostic.hint(format!(
                     "expected one of {}",
-                    crate::validate::quoted_list(doc.scoring.grades.keys())
+                    crate::validate::quoted_list(lists.keys())
                 ));
             }
         }
-        grades
+        found
     }
 
     /// `grade`, `ranges` and `value_scale` only where the method uses them.
