@@ -87,9 +87,11 @@ impl<'a> Formatter<'a> {
         self.number(value.to_places(2))
     }
 
-    /// A quantity with its unit: "57.5 %", "12 days" (a no-break space between them).
+    /// A quantity with its unit: "12 days" (a no-break space between them); a percentage as the
+    /// language writes it ("57.5%", "57,5 %").
     pub fn quantity(&self, value: Number, unit: Option<&str>) -> String {
-        match unit.filter(|u| !u.trim().is_empty()) {
+        match unit.map(str::trim).filter(|u| !u.is_empty()) {
+            Some("%") => self.labels.fill("percent", &[("value", &self.number(value))]),
             Some(unit) => format!("{}\u{a0}{unit}", self.number(value)),
             None => self.number(value),
         }

@@ -93,8 +93,8 @@ fn the_html_reports_show_grades_values_criteria_and_no_aggregate() {
     // 4 + 0 + 7.5 = 11.5 → floor 11 → range 9–11 → 3; the rate reviewed at 50 %: 15 × 25 / 65
     for expected in [
         "4 + 0 + 7,5 = 11,5 → 11 (округлення вниз) → діапазон 9–11 → 3",
-        "50\u{a0}% → бали: 5,77",
-        "57,5\u{a0}%",
+        "50 % → бали: 5,77",
+        "57,5 %",
     ] {
         assert!(sigma.contains(expected), "sigma-style lacks {expected:?}");
     }
@@ -162,4 +162,42 @@ fn the_score_text_shows_grades_values_and_no_aggregate() {
         text.contains("1.2 PI-10 Звітування про фіскальні ризики                    B\n"),
         "{text}"
     );
+}
+
+#[test]
+fn the_skeleton_of_a_method_example_answers_numbers_and_criteria_and_validates() {
+    let dir = tempfile::tempdir().expect("temp");
+    for (name, expected) in [
+        ("sigma-style", "  rate:\n    value: ~\n"),
+        ("sai-pmf-style", "  sai-1-i:\n    criteria_met: ~\n"),
+        (
+            "pefa-style",
+            "  # Scale `pefa`: D (1) = Below the basic level | C (2) = Basic level of performance",
+        ),
+    ] {
+        let checklist = root().join(format!("checklists/methods/{name}.yaml"));
+        let out = dir.path().join(format!("{name}.yaml"));
+        let output = run_in(
+            root(),
+            &[
+                "init",
+                checklist.to_str().expect("utf-8"),
+                "-o",
+                out.to_str().expect("utf-8"),
+            ],
+        );
+        assert_eq!(output.status.code(), Some(0), "{name}: {}", stderr(&output));
+        let text = fs::read_to_string(&out).expect("written");
+        assert!(text.contains(expected), "{name} lacks {expected:?}:\n{text}");
+        let output = run_in(
+            root(),
+            &[
+                "validate",
+                "--checklist",
+                checklist.to_str().expect("utf-8"),
+                out.to_str().expect("utf-8"),
+            ],
+        );
+        assert_eq!(output.status.code(), Some(0), "{name}: {}", stderr(&output));
+    }
 }
