@@ -100,7 +100,7 @@ fn describe(checked: &Checked) -> String {
             let answered = loaded
                 .assessment
                 .answers()
-                .filter(|(_, answer)| answer.level.is_some() || answer.status.is_some())
+                .filter(|(_, answer)| answer.is_rated() || answer.status.is_some())
                 .count();
             format!(
                 "answers to `{}` version {} ({answered} of {} answered)",

@@ -29,9 +29,6 @@ pub enum Method {
     None,
 }
 
-/// The names `method:` accepts, for messages.
-pub const METHOD_NAMES: &[&str] = &["weighted-mean", "mean", "min", "weakest-link", "sum", "none"];
-
 impl Method {
     /// Whether the method combines the children's values (levels, points, grades) rather than
     /// their 0-100 scores.

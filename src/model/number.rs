@@ -68,6 +68,11 @@ impl Number {
         Number(self.0.round_dp_with_strategy(digits, strategy).normalize())
     }
 
+    /// Rounded to at most `places` decimals, a half to the even neighbour, for display.
+    pub fn to_places(self, places: u32) -> Number {
+        self.round(places, RoundingStrategy::MidpointNearestEven)
+    }
+
     /// `10^-digits`, the step between two numbers rounded to `digits` places.
     pub fn step(digits: u32) -> Number {
         Number(Decimal::new(1, digits.min(28)))

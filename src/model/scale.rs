@@ -133,3 +133,17 @@ impl<'de> Deserialize<'de> for LevelRef {
         deserializer.deserialize_any(LevelVisitor)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_level_is_written_back_as_it_was_given() {
+        let given =
+            |yaml: &str| serde_json::to_string(&serde_json::from_str::<LevelRef>(yaml).expect("a level"));
+        assert_eq!(given("\"C+\"").expect("JSON"), "\"C+\"");
+        assert_eq!(given("7.5").expect("JSON"), "7.5");
+        assert_eq!(given("3").expect("JSON"), "3");
+    }
+}

@@ -81,9 +81,17 @@ impl<'a> Formatter<'a> {
             .replace('.', self.labels.get("decimal_separator"))
     }
 
-    /// A quantity with its unit: "57.5 %", "12 days" (a no-break space between them).
+    /// Computed points (a rate's share of a range, a sum of them), to two decimals at most:
+    /// "5.77" for 5.769…, "7.5", "12".
+    pub fn points(&self, value: Number) -> String {
+        self.number(value.to_places(2))
+    }
+
+    /// A quantity with its unit: "12 days" (a no-break space between them); a percentage as the
+    /// language writes it ("57.5%", "57,5 %").
     pub fn quantity(&self, value: Number, unit: Option<&str>) -> String {
-        match unit.filter(|u| !u.trim().is_empty()) {
+        match unit.map(str::trim).filter(|u| !u.is_empty()) {
+            Some("%") => self.labels.fill("percent", &[("value", &self.number(value))]),
             Some(unit) => format!("{}\u{a0}{unit}", self.number(value)),
             None => self.number(value),
         }

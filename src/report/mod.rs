@@ -328,9 +328,15 @@ pub fn flatten(sections: &[SectionView]) -> Vec<&SectionView> {
     out
 }
 
-/// A level as a reader sees it, "3 — Established" (by its code, "C — Basic", where the scale
-/// has codes); empty without a level.
-pub fn level_text(checklist: &Checklist, indicator: &Indicator, level: Option<Number>, lang: &str) -> String {
+/// A level as a reader sees it, "3 — Established", "7,5 — …" (by its code, "C — Basic", where
+/// the scale has codes); empty without a level.
+pub fn level_text(
+    checklist: &Checklist,
+    indicator: &Indicator,
+    level: Option<Number>,
+    lang: &str,
+    fmt: &Formatter,
+) -> String {
     let Some(scale) = checklist.scale_of(indicator) else {
         return String::new();
     };
@@ -338,7 +344,8 @@ pub fn level_text(checklist: &Checklist, indicator: &Indicator, level: Option<Nu
         .and_then(|value| {
             scale.level(value).map(|l| {
                 let label = l.label.get(lang, checklist.default_language());
-                format!("{} — {label}", scale.show(value))
+                let shown = l.code.clone().unwrap_or_else(|| fmt.number(value));
+                format!("{shown} — {label}")
             })
         })
         .unwrap_or_default()

@@ -4,7 +4,7 @@
 use super::methods::{self, Outcome, Rules};
 use super::trace::{Excluded, Exclusion, NodeKind, Term, Trace};
 use super::{Exceptions, IndicatorResult, Scorer, SectionResult, Status, band_for};
-use crate::model::{Method, Section};
+use crate::model::{Method, Number, Section};
 
 /// Where a child counts from: its weight factor and the pooled section it belongs to.
 #[derive(Clone, Copy)]
@@ -52,7 +52,8 @@ impl Scorer<'_> {
         }
     }
 
-    /// Combines indicators and sub-sections by `method`: the trace, and the outcome.
+    /// Combines indicators and sub-sections by `method`: the trace, and the outcome. Under
+    /// `none` nothing is combined, so the trace lists no terms.
     pub(super) fn combine(
         &self,
         method: Method,
@@ -67,6 +68,9 @@ impl Scorer<'_> {
             exceptions: self.exceptions,
         };
         let mut trace = Trace::new(method);
+        if !trace.method.aggregates() {
+            return (trace, Outcome::default());
+        }
         add_indicators(&mut trace, indicators, via);
         add_sections(&mut trace, sections, via);
         let outcome = methods::apply(&trace.method, &trace.counted, rules);
@@ -80,28 +84,21 @@ impl Scorer<'_> {
 fn add_indicators(trace: &mut Trace, indicators: &[IndicatorResult], via: Via) {
     for indicator in indicators {
         let excepted = via.exceptions == Exceptions::Applied && indicator.excepted();
-        match indicator.score.filter(|_| !excepted) {
-            Some(score) => trace.counted.push(Term {
-                id: indicator.id.clone(),
-                kind: NodeKind::Indicator,
-                score,
-                weight: scaled(indicator.weight, via.factor),
-                value: indicator.method_value.filter(|_| via.values),
-                code: indicator.code.clone().filter(|_| via.values),
-                scored_as_lowest: indicator.scored_as_lowest,
-                pooled_from: via.pooled_from.map(str::to_owned),
-            }),
-            None => trace.excluded.push(Excluded {
-                id: indicator.id.clone(),
-                kind: NodeKind::Indicator,
-                reason: if excepted {
-                    Exclusion::AcceptedException
-                } else {
-                    exclusion_for(indicator.status)
-                },
-                pooled_from: via.pooled_from.map(str::to_owned),
-            }),
-        }
+        let child = Child {
+            id: &indicator.id,
+            kind: NodeKind::Indicator,
+            score: indicator.score.filter(|_| !excepted),
+            weight: indicator.weight,
+            value: indicator.method_value,
+            code: indicator.code.as_deref(),
+            scored_as_lowest: indicator.scored_as_lowest,
+            reason: if excepted {
+                Exclusion::AcceptedException
+            } else {
+                exclusion_for(indicator.status)
+            },
+        };
+        child.add_to(trace, via);
     }
 }
 
@@ -118,26 +115,52 @@ fn add_sections(trace: &mut Trace, sections: &[SectionResult], via: Via) {
             add_sections(trace, &section.sections, inner);
             continue;
         }
-        match section.score {
+        let child = Child {
+            id: &section.id,
+            kind: NodeKind::Section,
+            score: section.score,
+            weight: section.weight,
+            value: section.value,
+            code: section.grade.as_ref().map(|g| g.code.as_str()),
+            scored_as_lowest: false,
+            reason: Exclusion::NoScore,
+        };
+        child.add_to(trace, via);
+    }
+}
+
+/// A child as its parent's trace takes it: counted when it has a score, else excluded.
+struct Child<'r> {
+    id: &'r str,
+    kind: NodeKind,
+    score: Option<f64>,
+    weight: f64,
+    value: Option<Number>,
+    code: Option<&'r str>,
+    scored_as_lowest: bool,
+    /// Why it is left out, when it has no score.
+    reason: Exclusion,
+}
+
+impl Child<'_> {
+    fn add_to(self, trace: &mut Trace, via: Via) {
+        let pooled_from = via.pooled_from.map(str::to_owned);
+        match self.score {
             Some(score) => trace.counted.push(Term {
-                id: section.id.clone(),
-                kind: NodeKind::Section,
+                id: self.id.to_owned(),
+                kind: self.kind,
                 score,
-                weight: scaled(section.weight, via.factor),
-                value: section.value.filter(|_| via.values),
-                code: section
-                    .grade
-                    .as_ref()
-                    .map(|g| g.code.clone())
-                    .filter(|_| via.values),
-                scored_as_lowest: false,
-                pooled_from: via.pooled_from.map(str::to_owned),
+                weight: scaled(self.weight, via.factor),
+                value: self.value.filter(|_| via.values),
+                code: self.code.filter(|_| via.values).map(str::to_owned),
+                scored_as_lowest: self.scored_as_lowest,
+                pooled_from,
             }),
             None => trace.excluded.push(Excluded {
-                id: section.id.clone(),
-                kind: NodeKind::Section,
-                reason: Exclusion::NoScore,
-                pooled_from: via.pooled_from.map(str::to_owned),
+                id: self.id.to_owned(),
+                kind: self.kind,
+                reason: self.reason,
+                pooled_from,
             }),
         }
     }

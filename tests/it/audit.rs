@@ -2,11 +2,11 @@
 //! levels on either basis, accepted exceptions, compliance verdicts, evidence freshness, and
 //! the validation of the new keys.
 
-use crate::support::{CHECKLIST, answers_yaml, assert_close, load};
+use crate::support::{CHECKLIST, answers_yaml, assert_close, indicator, load, section};
 use oversight::compliance::{Compliance, Conformity, Verdict, Verdicts};
 use oversight::freshness::{EvidenceFlag, Problem};
 use oversight::model::{Date, ExceptionState, Number};
-use oversight::score::{Basis, Exclusion, IndicatorResult, ScoreOptions, Scorecard, SectionResult, Status};
+use oversight::score::{Basis, Exclusion, ScoreOptions, Scorecard, Status};
 
 /// a-2 lowered 2 → 1, b-1 raised 3 → 4, the critical b-x-1 lowered 2 → 1 (below its pass of 50).
 const REVIEWED: &str = "  a-1: {level: 4}
@@ -28,27 +28,6 @@ const EXCEPTIONS: &str = "  a-1: {level: 4}
 fn scored(checklist: &str, body: &str, basis: Basis) -> Scorecard {
     let loaded = load(checklist, &answers_yaml(body)).unwrap_or_else(|d| panic!("invalid input:\n{d}"));
     oversight::score::score_with(&loaded.checklist, &loaded.assessment, &ScoreOptions { basis })
-}
-
-fn section<'a>(card: &'a Scorecard, id: &str) -> &'a SectionResult {
-    fn find<'a>(sections: &'a [SectionResult], id: &str) -> Option<&'a SectionResult> {
-        sections.iter().find_map(|s| {
-            if s.id == id {
-                Some(s)
-            } else {
-                find(&s.sections, id)
-            }
-        })
-    }
-    find(&card.sections, id).unwrap_or_else(|| panic!("no section {id}"))
-}
-
-fn indicator<'a>(card: &'a Scorecard, id: &str) -> &'a IndicatorResult {
-    card.sections
-        .iter()
-        .flat_map(oversight::score::all_indicator_results)
-        .find(|i| i.id == id)
-        .unwrap_or_else(|| panic!("no indicator {id}"))
 }
 
 /// The evidence flags of a scorecard of `body` against `checklist`.

@@ -1,11 +1,11 @@
 //! The bundled method examples (`checklists/methods/`): every acceptance case of the
 //! methodologies, computed by hand, scored through the real loaders.
 
-use crate::support::root;
+use crate::support::{indicator, root, section};
 use oversight::diagnostic::Diagnostics;
 use oversight::model::grades::GradeResult;
 use oversight::model::{Method, Number};
-use oversight::score::{Calculation, Exclusion, IndicatorResult, Scorecard, SectionResult, Status, score};
+use oversight::score::{Calculation, Exclusion, Scorecard, Status, score};
 use oversight::source::{Limits, Source};
 use oversight::validate::{answers, checklist};
 
@@ -31,27 +31,6 @@ fn try_scored(checklist_text: &str, body: &str) -> Result<Scorecard, Diagnostics
     let source = Source::from_bytes("answers.yaml", text.as_bytes())?;
     let assessment = answers::answers(&source, &checklist)?.value;
     Ok(score(&checklist, &assessment))
-}
-
-fn section<'a>(card: &'a Scorecard, id: &str) -> &'a SectionResult {
-    fn find<'a>(sections: &'a [SectionResult], id: &str) -> Option<&'a SectionResult> {
-        sections.iter().find_map(|s| {
-            if s.id == id {
-                Some(s)
-            } else {
-                find(&s.sections, id)
-            }
-        })
-    }
-    find(&card.sections, id).unwrap_or_else(|| panic!("no section {id}"))
-}
-
-fn indicator<'a>(card: &'a Scorecard, id: &str) -> &'a IndicatorResult {
-    card.sections
-        .iter()
-        .flat_map(oversight::score::all_indicator_results)
-        .find(|i| i.id == id)
-        .unwrap_or_else(|| panic!("no indicator {id}"))
 }
 
 fn n(text: &str) -> Number {
@@ -369,4 +348,99 @@ fn sai_pmf_the_level_follows_from_the_criteria_met() {
     // a level given beside the criteria must agree with them
     let agreed = scored(&checklist, "  sai-1-i: {level: 3, criteria_met: [a, b, c]}\n");
     assert_eq!(indicator(&agreed, "sai-1-i").level, Some(n("3")));
+}
+
+// --- JSON: grades by code and value, rounded aggregates beside the unrounded ones.
+
+/// The JSON result of inline answers against a method example.
+fn json_of(name: &str, body: &str) -> serde_json::Value {
+    let checklist_text = method_checklist(name);
+    let source = Source::from_bytes("checklist.yaml", checklist_text.as_bytes()).expect("utf-8");
+    let checklist = checklist::checklist(&source, &Limits::default())
+        .expect("valid")
+        .value;
+    let text = format!(
+        "checklist: {name}\nchecklist_version: \"1.0\"\norganisation: Org\nassessed_on: 2026-11-20\nanswers:\n{body}"
+    );
+    let source = Source::from_bytes("answers.yaml", text.as_bytes()).expect("utf-8");
+    let assessment = answers::answers(&source, &checklist).expect("valid").value;
+    let card = score(&checklist, &assessment);
+    let result = oversight::render::json::result(&checklist, &assessment, &card, "en");
+    serde_json::from_str(&oversight::render::json::to_string(&result)).expect("JSON")
+}
+
+#[test]
+fn json_a_graded_section_has_its_grade_by_code_and_value() {
+    let json = json_of("pefa-style", &dimensions("pi-9", &["NEI", "A", "B"]));
+    let pi9 = &json["sections"][0]["sections"][0];
+    assert_eq!(pi9["id"], "pi-9");
+    assert_eq!(pi9["grade"], serde_json::json!({"code": "D+", "value": 1.5}));
+    assert_eq!(pi9["trace"]["method"], "weakest-link");
+    assert_eq!(
+        pi9["trace"]["calculation"],
+        serde_json::json!({"kind": "weakest-link", "lowest": 1, "others_higher": true})
+    );
+    let flagged = &pi9["trace"]["counted"][0];
+    assert_eq!(
+        (&flagged["value"], &flagged["code"], &flagged["scored_as_lowest"]),
+        (
+            &serde_json::json!(1),
+            &serde_json::json!("D"),
+            &serde_json::json!(true)
+        )
+    );
+    assert_eq!(pi9["indicators"][0]["scored_as_lowest"], true);
+    assert_eq!(pi9["indicators"][0]["status"], "not-enough-information");
+    // no overall score, and the table method by name
+    assert_eq!(json["overall"]["score"], serde_json::Value::Null);
+    assert_eq!(json["overall"]["trace"]["method"], "none");
+    let pi10 = &json["sections"][0]["sections"][1];
+    assert_eq!(pi10["trace"]["method"], serde_json::json!({"table": "pefa-m2"}));
+}
+
+#[test]
+fn json_a_rounded_aggregate_has_its_score_and_the_rounded_one() {
+    let body = "  q-budget-detail: {level: 75}\n  q-audit-scope: {level: 50}\n  q-assets-control: {level: 25}\n  q-income-disclosed: {level: 100}\n";
+    let json = json_of("gdi-style", body);
+    let area = &json["sections"][1];
+    assert_eq!(
+        (&area["score"], &area["rounded"]),
+        (&serde_json::json!(62.5), &serde_json::json!(63.0))
+    );
+    assert_eq!(area["band"]["code"], "C");
+    assert_eq!(
+        (&json["overall"]["score"], &json["overall"]["rounded"]),
+        (&serde_json::json!(62.5), &serde_json::json!(63.0))
+    );
+}
+
+#[test]
+fn json_numbers_and_criteria_as_answered() {
+    let json = json_of(
+        "sigma-style",
+        "  policy-units: {level: 7.5}\n  rate: {value: 57.5}\n",
+    );
+    let policy = &json["sections"][0];
+    assert_eq!(policy["indicators"][2]["level"], 7.5);
+    assert_eq!(
+        policy["trace"]["calculation"],
+        serde_json::json!({"kind": "sum", "sum": 7.5, "rounded_sum": 7, "range": 2})
+    );
+    assert_eq!(policy["value"], 2);
+    let rate = &json["sections"][1]["indicators"][0];
+    assert_eq!(
+        (&rate["value"], &rate["points"], &rate["score"]),
+        (
+            &serde_json::json!(57.5),
+            &serde_json::json!(7.5),
+            &serde_json::json!(50.0)
+        )
+    );
+    let json = json_of("sai-pmf-style", "  sai-1-i: {criteria_met: [a, b, c]}\n");
+    let dimension = &json["sections"][0]["indicators"][0];
+    assert_eq!(dimension["criteria_met"], serde_json::json!(["a", "b", "c"]));
+    assert_eq!(
+        (&dimension["level"], &dimension["criteria_rule"]),
+        (&serde_json::json!(3), &serde_json::json!(1))
+    );
 }

@@ -1,23 +1,10 @@
 //! Every scoring rule, against expectations computed by hand from `support::CHECKLIST`.
 
-use crate::support::{CHECKLIST, assert_close, score_with};
-use oversight::score::{Exclusion, NodeKind, Scorecard, SectionResult, Status};
+use crate::support::{CHECKLIST, assert_close, score_with, section};
+use oversight::score::{Exclusion, NodeKind, Status};
 
 const ALL_ANSWERED: &str =
     "  a-1: {level: 4}\n  a-2: {level: 2}\n  b-1: {level: 3}\n  b-x-1: {level: 1}\n  b-x-2: {level: 3}\n";
-
-fn section<'a>(card: &'a Scorecard, id: &str) -> &'a SectionResult {
-    fn find<'a>(sections: &'a [SectionResult], id: &str) -> Option<&'a SectionResult> {
-        sections.iter().find_map(|s| {
-            if s.id == id {
-                Some(s)
-            } else {
-                find(&s.sections, id)
-            }
-        })
-    }
-    find(&card.sections, id).unwrap_or_else(|| panic!("no section {id}"))
-}
 
 fn with_method(method: &str) -> String {
     CHECKLIST.replace("method: weighted-mean", &format!("method: {method}"))

@@ -3,6 +3,7 @@
 use oversight::diagnostic::Diagnostics;
 use oversight::load::Loaded;
 use oversight::model::Checklist;
+use oversight::score::{IndicatorResult, SectionResult};
 use oversight::score::{Scorecard, score};
 use oversight::source::{Limits, Source};
 use oversight::validate::{answers, checklist};
@@ -122,4 +123,35 @@ pub fn stderr(output: &Output) -> String {
 /// The repository root, where `examples/` and `checklists/` live.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `code at file<place>` for every diagnostic, in order.
+pub fn codes(diagnostics: &Diagnostics) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| format!("{} at {}{}", d.code, d.file, d.place))
+        .collect()
+}
+
+/// A section's result by id, at any depth.
+pub fn section<'a>(card: &'a Scorecard, id: &str) -> &'a SectionResult {
+    fn find<'a>(sections: &'a [SectionResult], id: &str) -> Option<&'a SectionResult> {
+        sections.iter().find_map(|s| {
+            if s.id == id {
+                Some(s)
+            } else {
+                find(&s.sections, id)
+            }
+        })
+    }
+    find(&card.sections, id).unwrap_or_else(|| panic!("no section {id}"))
+}
+
+/// An indicator's result by id.
+pub fn indicator<'a>(card: &'a Scorecard, id: &str) -> &'a IndicatorResult {
+    card.sections
+        .iter()
+        .flat_map(oversight::score::all_indicator_results)
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("no indicator {id}"))
 }

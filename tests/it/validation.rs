@@ -1,15 +1,7 @@
 //! One case per validation rule: the exact code and location it reports.
 
-use crate::support::{CHECKLIST, answers_yaml, checklist_from, load};
+use crate::support::{CHECKLIST, answers_yaml, checklist_from, codes, load};
 use oversight::diagnostic::{Diagnostics, Severity};
-
-/// `code at file<place>` for every diagnostic, in order.
-fn codes(diagnostics: &Diagnostics) -> Vec<String> {
-    diagnostics
-        .iter()
-        .map(|d| format!("{} at {}{}", d.code, d.file, d.place))
-        .collect()
-}
 
 #[track_caller]
 fn checklist_errors(text: &str) -> Vec<String> {

@@ -205,9 +205,13 @@ impl<'a> Builder<'a> {
             return self.label("compare_not_in_version");
         };
         match (result.level, indicators.get(result.id.as_str())) {
-            (Some(_), Some(indicator)) => {
-                level_text(round.checklist, indicator, result.level, self.input.lang)
-            }
+            (Some(_), Some(indicator)) => level_text(
+                round.checklist,
+                indicator,
+                result.level,
+                self.input.lang,
+                &self.fmt,
+            ),
             _ => self.label(&format!("status_{}", status_key(result.status))),
         }
     }

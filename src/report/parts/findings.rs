@@ -122,18 +122,23 @@ impl Builder<'_> {
             return self.level(indicator, result.level);
         }
         match (result.value, result.points) {
-            (Some(value), Some(points)) => self.labels.fill(
-                "answer_points",
-                &[
-                    (
-                        "value",
-                        &self.fmt.quantity(value, self.unit(indicator).as_deref()),
-                    ),
-                    ("points", &self.fmt.number(points)),
-                ],
-            ),
+            (Some(value), Some(points)) => self.number_answer(indicator, value, points),
             _ => String::new(),
         }
+    }
+
+    /// "57.5 % → 7.5 points".
+    fn number_answer(&self, indicator: &Indicator, value: Number, points: Number) -> String {
+        self.labels.fill(
+            "answer_points",
+            &[
+                (
+                    "value",
+                    &self.fmt.quantity(value, self.unit(indicator).as_deref()),
+                ),
+                ("points", &self.fmt.points(points)),
+            ],
+        )
     }
 
     /// The indicator's score, or under a value method the value it counts with ("B", "D*",
@@ -158,7 +163,7 @@ impl Builder<'_> {
     fn value_text(&self, code: Option<&str>, value: Option<Number>) -> String {
         match (code, value) {
             (Some(code), _) => code.to_owned(),
-            (None, Some(value)) => self.fmt.number(value),
+            (None, Some(value)) => self.fmt.points(value),
             (None, None) => "—".to_owned(),
         }
     }
@@ -214,7 +219,7 @@ impl Builder<'_> {
 
     /// "3 — Established", or empty without a level.
     pub(in crate::report) fn level(&self, indicator: &Indicator, level: Option<Number>) -> String {
-        level_text(self.input.checklist, indicator, level, self.input.lang)
+        level_text(self.input.checklist, indicator, level, self.input.lang, &self.fmt)
     }
 
     pub(in crate::report) fn review(
@@ -242,7 +247,7 @@ impl Builder<'_> {
         let text = |rating: Option<Number>| match scale {
             Some(_) => self.level(indicator, rating),
             None => rating.map_or_else(String::new, |v| {
-                self.fmt.quantity(v, self.unit(indicator).as_deref())
+                self.number_answer(indicator, v, points_at(&indicator.points, v))
             }),
         };
         let (difference, direction) = match own.zip(reviewed).map(|(own, r)| r.minus(own)) {

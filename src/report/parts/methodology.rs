@@ -58,12 +58,13 @@ impl Builder<'_> {
             bands,
             cap: checklist.cap_band().and_then(|b| self.bands.get(b).cloned()),
             rounding: scoring.rounding.map(|r| {
+                let precision = match r.digits {
+                    0 => self.labels.get("rounding_whole").to_owned(),
+                    digits => self.fmt.count("count_decimals", digits as usize),
+                };
                 self.labels.fill(
                     "rounding_rule",
-                    &[
-                        ("mode", &self.rounding_mode(r.mode)),
-                        ("digits", &r.digits.to_string()),
-                    ],
+                    &[("mode", &self.rounding_mode(r.mode)), ("precision", &precision)],
                 )
             }),
             not_enough_information: (scoring.not_enough_information == NotEnoughInformation::Lowest)
@@ -216,7 +217,7 @@ impl Builder<'_> {
     /// A term's value as a reader sees it: its code ("B", "D*") or its number ("7.5").
     fn term_value(&self, term: &Term) -> Option<String> {
         let value = term.value?;
-        let text = term.code.clone().unwrap_or_else(|| self.fmt.number(value));
+        let text = term.code.clone().unwrap_or_else(|| self.fmt.points(value));
         Some(if term.scored_as_lowest {
             format!("{text}*")
         } else {
@@ -292,7 +293,7 @@ impl Builder<'_> {
             ) => {
                 let summed = self.labels.fill(
                     "formula_table",
-                    &[("count", &count.to_string()), ("sum", &self.fmt.number(*sum))],
+                    &[("count", &count.to_string()), ("sum", &self.fmt.points(*sum))],
                 );
                 format!(
                     "{listed}: {summed}{} → {}",
@@ -311,7 +312,7 @@ impl Builder<'_> {
                 let added: Vec<String> = trace
                     .counted
                     .iter()
-                    .filter_map(|t| t.value.map(|v| self.fmt.number(v)))
+                    .filter_map(|t| t.value.map(|v| self.fmt.points(v)))
                     .collect();
                 let range = match (ranges.is_empty(), range.and_then(|r| ranges.get(r))) {
                     (true, _) => String::new(),
@@ -330,7 +331,7 @@ impl Builder<'_> {
                 format!(
                     "{} = {}{}{range} → {}",
                     added.join(" + "),
-                    self.fmt.number(*sum),
+                    self.fmt.points(*sum),
                     self.rounded_step(*rounded_sum),
                     self.or_no_score(result)
                 )

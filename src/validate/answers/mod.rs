@@ -49,16 +49,17 @@ fn names_a_code(doc: &AnswersDoc) -> bool {
         .any(|(_, a)| is_code(a.level.as_ref()) || is_code(a.review.as_ref().and_then(|r| r.level.as_ref())))
 }
 
-/// The levels of an answers file read as numbers only; every other key is ignored.
+/// The levels of an answers file read as numbers only; every other key is ignored. The fields
+/// are never read: parsing into them is the check.
 #[derive(serde::Deserialize)]
+#[allow(dead_code, reason = "parsed for its types only")]
 struct NumericLevels {
     #[serde(default)]
-    #[allow(dead_code)]
     answers: UniqueMap<NumericAnswer>,
 }
 
 #[derive(serde::Deserialize)]
-#[allow(dead_code)]
+#[allow(dead_code, reason = "parsed for its types only")]
 struct NumericAnswer {
     #[serde(default)]
     level: Option<Number>,
@@ -67,7 +68,7 @@ struct NumericAnswer {
 }
 
 #[derive(serde::Deserialize)]
-#[allow(dead_code)]
+#[allow(dead_code, reason = "parsed for its types only")]
 struct NumericReview {
     #[serde(default)]
     level: Option<Number>,

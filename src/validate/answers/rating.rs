@@ -105,7 +105,7 @@ impl Rules<'_> {
                     "value-out-of-range",
                     path,
                     format!(
-                        "the value {value} is outside {} – {}, the bounds of `{}`",
+                        "the value {value} is outside {}–{}, the bounds of `{}`",
                         bound(indicator.min),
                         bound(indicator.max),
                         indicator.id

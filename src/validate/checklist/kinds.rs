@@ -5,7 +5,7 @@
 use super::Rules;
 use crate::model::checklist::IndicatorKind;
 use crate::model::criteria::CriteriaRule;
-use crate::model::{Indicator, Scale};
+use crate::model::{Indicator, Number, Scale};
 use crate::validate::{Hint, is_valid_id, level_choices, quoted_list};
 use std::collections::HashSet;
 
@@ -68,20 +68,17 @@ impl Rules<'_> {
             self.magnitude(&format!("{path}.points[{i}].at"), point.at);
             self.magnitude(&format!("{path}.points[{i}].points"), point.points);
         }
-        for (i, pair) in points.windows(2).enumerate() {
-            if pair[1].at <= pair[0].at {
-                self.f
-                    .error(
-                        "points-not-increasing",
-                        &format!("{path}.points[{}].at", i + 1),
-                        format!(
-                            "`at: {}` does not exceed the previous `at: {}`",
-                            pair[1].at, pair[0].at
-                        ),
-                    )
-                    .hint("list the points by increasing `at`");
-            }
-        }
+        let values: Vec<(String, Number)> = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("{path}.points[{i}].at"), p.at))
+            .collect();
+        self.increasing(
+            "points-not-increasing",
+            &values,
+            "`at`",
+            "list the points by increasing `at`",
+        );
         if points.len() >= 2 && points.iter().all(|p| p.points == points[0].points) {
             self.f
                 .error(
@@ -202,7 +199,15 @@ impl Rules<'_> {
                 )
                 .hint(format!("expected one of {}", level_choices(scale, lang)));
         }
-        let known = || quoted_list(indicator.criteria.iter().map(|c| c.id.as_str()));
+        let known = || {
+            let mut listed: Vec<&str> = Vec::new();
+            for criterion in &indicator.criteria {
+                if !listed.contains(&criterion.id.as_str()) {
+                    listed.push(&criterion.id);
+                }
+            }
+            quoted_list(listed)
+        };
         for id in rule.named().filter(|id| !ids.contains(id.as_str())) {
             self.f
                 .error(

@@ -77,20 +77,17 @@ impl Rules<'_> {
                 )
                 .hint("a grade list needs at least two grades, lowest first");
         }
-        for (i, pair) in grades.windows(2).enumerate() {
-            if pair[1].value <= pair[0].value {
-                self.f
-                    .error(
-                        "grades-not-increasing",
-                        &format!("{path}[{}].value", i + 1),
-                        format!(
-                            "grade value `{}` does not exceed the previous value `{}`",
-                            pair[1].value, pair[0].value
-                        ),
-                    )
-                    .hint("list the grades from lowest to highest, each value greater than the one before");
-            }
-        }
+        let values: Vec<(String, Number)> = grades
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (format!("{path}[{i}].value"), g.value))
+            .collect();
+        self.increasing(
+            "grades-not-increasing",
+            &values,
+            "grade value",
+            "list the grades from lowest to highest, each value greater than the one before",
+        );
         let mut codes = HashSet::new();
         for (i, grade) in grades.iter().enumerate() {
             self.magnitude(&format!("{path}[{i}].value"), grade.value);

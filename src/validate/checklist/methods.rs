@@ -9,11 +9,22 @@ use crate::model::grades::{Grade, grade_after};
 use crate::model::points::points_range;
 use crate::model::ranges::Range;
 use crate::model::table::Table;
+use crate::model::unique_map::UniqueMap;
 use crate::model::{Indicator, Method, Number, Section};
 use crate::validate::Hint;
 
 /// The most children for which a table's entries are checked count by count.
 const TABLE_CHECK_LIMIT: usize = 64;
+
+/// A reference to a named list of the scoring block, for the diagnostic when it is unknown.
+struct Named {
+    code: &'static str,
+    path: String,
+    /// "conversion table", "grade list".
+    what: &'static str,
+    /// Its key under `scoring`.
+    key: &'static str,
+}
 
 /// A child as its parent's method sees it: pooled sub-sections are opened up.
 struct Member<'a> {
@@ -79,7 +90,7 @@ impl<'a> Rules<'a> {
         };
         let grades = self.known_grades(path, section);
         self.keys_for_method(path, section, method);
-        self.ranges_order(path, &section.ranges);
+        let ranges_ordered = self.ranges_order(path, &section.ranges);
         self.placement(path, section, method, parent_method);
         if !method.uses_values() {
             return;
@@ -113,52 +124,55 @@ impl<'a> Rules<'a> {
                     self.table_coverage(path, section, (name, table), grades, &members, &sets);
                 }
             }
-            Method::Sum => self.sum_coverage(path, section, grades, &sets),
+            Method::Sum if ranges_ordered => self.sum_coverage(path, section, grades, &sets),
             _ => {}
         }
     }
 
     fn known_table(&mut self, path: &str, name: &str) -> Option<&'a Table> {
-        let doc = self.doc;
-        let table = doc.scoring.tables.get(name);
-        if table.is_none() {
-            let diagnostic = self.f.error(
-                "unknown-table",
-                &format!("{path}.method"),
-                format!("no conversion table is named `{name}`"),
-            );
-            if doc.scoring.tables.is_empty() {
-                diagnostic.hint("define it under `scoring.tables`");
-            } else {
-                diagnostic.hint(format!(
-                    "expected one of {}",
-                    crate::validate::quoted_list(doc.scoring.tables.keys())
-                ));
-            }
-        }
-        table
+        let tables = &self.doc.scoring.tables;
+        let reference = Named {
+            code: "unknown-table",
+            path: format!("{path}.method"),
+            what: "conversion table",
+            key: "tables",
+        };
+        self.known(reference, name, tables)
     }
 
     fn known_grades(&mut self, path: &str, section: &Section) -> Option<&'a [Grade]> {
-        let doc = self.doc;
         let name = section.grade.as_deref()?;
-        let grades = doc.scoring.grades.get(name).map(Vec::as_slice);
-        if grades.is_none() {
-            let diagnostic = self.f.error(
-                "unknown-grades",
-                &format!("{path}.grade"),
-                format!("no grade list is named `{name}`"),
-            );
-            if doc.scoring.grades.is_empty() {
-                diagnostic.hint("define it under `scoring.grades`");
+        let grades = &self.doc.scoring.grades;
+        let reference = Named {
+            code: "unknown-grades",
+            path: format!("{path}.grade"),
+            what: "grade list",
+            key: "grades",
+        };
+        self.known(reference, name, grades).map(Vec::as_slice)
+    }
+
+    /// The entry `name` of a named list of the scoring block; reports it when there is none.
+    fn known<T>(&mut self, reference: Named, name: &str, lists: &'a UniqueMap<T>) -> Option<&'a T> {
+        let found = lists.get(name);
+        if found.is_none() {
+            let Named {
+                code,
+                path,
+                what,
+                key,
+            } = reference;
+            let diagnostic = self.f.error(code, &path, format!("no {what} is named `{name}`"));
+            if lists.is_empty() {
+                diagnostic.hint(format!("define it under `scoring.{key}`"));
             } else {
                 diagnostic.hint(format!(
                     "expected one of {}",
-                    crate::validate::quoted_list(doc.scoring.grades.keys())
+                    crate::validate::quoted_list(lists.keys())
                 ));
             }
         }
-        grades
+        found
     }
 
     /// `grade`, `ranges` and `value_scale` only where the method uses them.
@@ -212,13 +226,16 @@ impl<'a> Rules<'a> {
             .hint("give the lowest value as `min` and the highest as `max`");
     }
 
-    fn ranges_order(&mut self, path: &str, ranges: &[Range]) {
+    /// Reports ranges out of order; whether they are in order (coverage is checked only then).
+    fn ranges_order(&mut self, path: &str, ranges: &[Range]) -> bool {
+        let mut ordered = true;
         for (i, range) in ranges.iter().enumerate() {
             let at = format!("{path}.ranges[{i}]");
             for (key, value) in [("min", range.min), ("max", range.max), ("value", range.value)] {
                 self.magnitude(&format!("{at}.{key}"), value);
             }
             if range.min > range.max {
+                ordered = false;
                 self.f
                     .error(
                         "ranges-not-increasing",
@@ -233,6 +250,7 @@ impl<'a> Rules<'a> {
             if let Some(previous) = i.checked_sub(1).map(|p| ranges[p])
                 && range.min <= previous.max
             {
+                ordered = false;
                 self.f
                     .error(
                         "ranges-not-increasing",
@@ -245,6 +263,7 @@ impl<'a> Rules<'a> {
                     .hint("list the ranges from lowest to highest, without overlaps");
             }
         }
+        ordered
     }
 
     /// `none` under a parent that aggregates, and `pool` under one that does not.
@@ -336,7 +355,9 @@ impl<'a> Rules<'a> {
         let Some(grades) = grades else { return };
         let mut all = ValueSet::default();
         for (member, set) in members.iter().zip(sets) {
-            self.values_are_grades(&member.path, set, grades, section);
+            if !self.values_are_grades(&member.path, set, grades, section) {
+                return;
+            }
             all = all.union(set);
         }
         let values = all.values();
@@ -347,6 +368,7 @@ impl<'a> Rules<'a> {
                     .iter()
                     .find(|g| g.value == pair[0])
                     .map_or("", |g| g.code.as_str());
+                let half = pair[0].plus(pair[1]).divided_by(Number::from(2)).normalized();
                 self.f
                     .error(
                         "missing-plus-grade",
@@ -356,31 +378,36 @@ impl<'a> Rules<'a> {
                             pair[0], pair[1]
                         ),
                     )
-                    .hint("add the grade one half-step up (such as `{value: 1.5, code: D+}`) to the list");
+                    .hint(format!(
+                        "add the grade half a step up to the list, such as `{{value: {half}, code: {code}+}}`"
+                    ));
             }
         }
     }
 
-    /// Reports the first value of `set` that is not a grade of the section's list.
-    fn values_are_grades(&mut self, path: &str, set: &ValueSet, grades: &[Grade], section: &Section) {
+    /// Reports the first value of `set` that is not a grade of the section's list; whether
+    /// every value is one.
+    fn values_are_grades(&mut self, path: &str, set: &ValueSet, grades: &[Grade], section: &Section) -> bool {
         let cover: Vec<(Number, Number)> = grades.iter().map(|g| (g.value, g.value)).collect();
-        if let Some(outside) = set.first_outside(&cover) {
-            self.f
-                .error(
-                    "value-not-a-grade",
-                    path,
-                    format!(
-                        "the grade list `{}` of the section `{}` has no grade for {}",
-                        section.grade.as_deref().unwrap_or_default(),
-                        section.id,
-                        stretch("value", outside)
-                    ),
-                )
-                .hint(format!(
-                    "the grades have the values {}",
-                    listed(grades.iter().map(|g| format!("{} ({})", g.value, g.code)))
-                ));
-        }
+        let Some(outside) = set.first_outside(&cover) else {
+            return true;
+        };
+        self.f
+            .error(
+                "value-not-a-grade",
+                path,
+                format!(
+                    "the grade list `{}` of the section `{}` has no grade for {}",
+                    section.grade.as_deref().unwrap_or_default(),
+                    section.id,
+                    stretch("value", outside)
+                ),
+            )
+            .hint(format!(
+                "the grades have the values {}",
+                listed(grades.iter().map(|g| format!("{} ({})", g.value, g.code)))
+            ));
+        false
     }
 
     /// A row for every possible count of children, an entry for every possible sum, and
@@ -453,7 +480,9 @@ impl<'a> Rules<'a> {
 
     fn result_set(&mut self, path: &str, set: &ValueSet, grades: Option<&[Grade]>, section: &Section) {
         match grades {
-            Some(grades) => self.values_are_grades(path, set, grades, section),
+            Some(grades) => {
+                self.values_are_grades(path, set, grades, section);
+            }
             None => {
                 let score = [(Number::ZERO, Number::from(100))];
                 if let Some(outside) = set.first_outside(&score) {

@@ -121,20 +121,18 @@ impl Rules<'_> {
                 )
                 .hint("a scale needs at least two levels");
         }
-        for (i, pair) in scale.levels.windows(2).enumerate() {
-            if pair[1].value <= pair[0].value {
-                self.f
-                    .error(
-                        "levels-not-increasing",
-                        &format!("{path}.levels[{}].value", i + 1),
-                        format!(
-                            "level value `{}` does not exceed the previous value `{}`",
-                            pair[1].value, pair[0].value
-                        ),
-                    )
-                    .hint("list the levels from lowest to highest, each value greater than the one before");
-            }
-        }
+        let values: Vec<(String, Number)> = scale
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (format!("{path}.levels[{i}].value"), l.value))
+            .collect();
+        self.increasing(
+            "levels-not-increasing",
+            &values,
+            "level value",
+            "list the levels from lowest to highest, each value greater than the one before",
+        );
         self.level_codes(name, scale);
         for (i, level) in scale.levels.iter().enumerate() {
             self.magnitude(&format!("{path}.levels[{i}].value"), level.value);
@@ -396,6 +394,23 @@ impl Rules<'_> {
                     format!("weight `{weight}` is not greater than 0"),
                 )
                 .hint("use a positive number; the default is 1");
+        }
+    }
+
+    /// Reports `code` at every value (given with its path, in order) that does not exceed the
+    /// one before it.
+    fn increasing(&mut self, code: &'static str, values: &[(String, Number)], what: &str, hint: &str) {
+        for pair in values.windows(2) {
+            let ((_, previous), (path, value)) = (&pair[0], &pair[1]);
+            if value <= previous {
+                self.f
+                    .error(
+                        code,
+                        path,
+                        format!("{what} `{value}` does not exceed the previous value `{previous}`"),
+                    )
+                    .hint(hint);
+            }
         }
     }
 

@@ -21,6 +21,8 @@ pub(super) fn charts(view: &ReportView, blocks: &mut Vec<Block>) {
                 .map_or(Rgb(0x9e, 0x9e, 0x9e), |b| rgb(&b.colour)),
             annotation: match &bar.score.band {
                 Some(band) => format!("{} {}", bar.score.text, band.code),
+                // a grade or a score without bands, or "no aggregate"
+                None if bar.score.value.is_some() || bar.score.no_aggregate => bar.score.text.clone(),
                 None => labels.get("label_no_score").to_owned(),
             },
         })

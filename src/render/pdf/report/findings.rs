@@ -58,9 +58,15 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
         labels.get("label_status"),
         indicator.status_label
     )];
+    if let Some(lowest) = &indicator.lowest {
+        facts.push(lowest.clone());
+    }
     if !indicator.level.is_empty() {
         facts.push(format!("{}: {}", labels.get("label_answer"), indicator.level));
         facts.push(format!("{}: {}", labels.get("label_score"), indicator.score.text));
+    }
+    if let Some(rule) = &indicator.criteria_rule {
+        facts.push(format!("{}: {rule}", labels.get("label_criteria")));
     }
     let reached = match indicator.passed {
         Some(true) => format!(" ({})", labels.get("label_pass_reached")),
@@ -79,6 +85,17 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
         facts.push(indicator.conformity_label.clone());
     }
     blocks.push(paragraph(facts.join(" · "), TextStyle::Small));
+    if !indicator.criteria.is_empty() {
+        let ticks: Vec<String> = indicator
+            .criteria
+            .iter()
+            .map(|c| format!("{} {} — {}", if c.met { "✓" } else { "✗" }, c.id, c.text))
+            .collect();
+        blocks.push(paragraph(
+            format!("{}:\n{}", labels.get("label_criteria"), ticks.join("\n")),
+            TextStyle::Small,
+        ));
+    }
     if let Some(review) = &indicator.review {
         let scored = |yes: bool| {
             if yes {

@@ -1,4 +1,5 @@
-//! The methodology: scales, scoring rules, bands and every calculation.
+//! The methodology: scales, scoring rules, bands, grade lists, conversion tables and every
+//! calculation.
 
 use crate::i18n::Labels;
 use crate::render::pdf::blocks::{
@@ -22,8 +23,12 @@ pub(super) fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
             .levels
             .iter()
             .map(|l| {
+                let level = match &l.code {
+                    Some(code) => format!("{code} = {}", l.value),
+                    None => l.value.clone(),
+                };
                 row(vec![
-                    cell(l.value.to_string()),
+                    cell(level),
                     cell(l.label.clone()),
                     cell(l.description.clone().unwrap_or_default()),
                     cell(l.score.clone()),
@@ -41,7 +46,12 @@ pub(super) fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
         }));
     }
     blocks.push(heading(2, labels.get("heading_scoring_rules")));
-    blocks.push(Block::KeyValues(vec![
+    let optional = [
+        ("label_rounding", &method.rounding),
+        ("label_not_enough_information", &method.not_enough_information),
+        ("label_not_applicable", &method.not_applicable),
+    ];
+    let mut rules = vec![
         (
             labels.get("label_overall_method").to_owned(),
             method.method.clone(),
@@ -61,7 +71,13 @@ pub(super) fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
             labels.get("label_evidence_max_age").to_owned(),
             format!("{}. {}", method.evidence_max_age, labels.get("freshness_rule")),
         ),
-    ]));
+    ];
+    for (key, rule) in optional {
+        if let Some(rule) = rule {
+            rules.push((labels.get(key).to_owned(), rule.clone()));
+        }
+    }
+    blocks.push(Block::KeyValues(rules));
     if !method.bands.is_empty() {
         blocks.push(heading(2, labels.get("heading_bands")));
         let rows = method
@@ -84,6 +100,7 @@ pub(super) fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
             TextStyle::Normal,
         ));
     }
+    grades_and_tables(view, blocks);
     blocks.push(heading(2, labels.get("heading_calculation")));
     blocks.push(paragraph(labels.get("calculation_intro"), TextStyle::Muted));
     trace(&method.overall, labels, blocks);
@@ -111,25 +128,31 @@ fn trace(trace: &TraceView, labels: &Labels, blocks: &mut Vec<Block>) {
             .counted
             .iter()
             .map(|t| {
-                row(vec![
-                    cell(t.id.clone()),
-                    cell(t.title.clone()),
-                    cell(t.kind.clone()),
-                    cell(t.score.clone()),
-                    cell(t.weight.clone()),
-                ])
+                let title = match &t.pooled_from {
+                    Some(via) => format!("{} ({via})", t.title),
+                    None => t.title.clone(),
+                };
+                let mut cells = vec![cell(t.id.clone()), cell(title), cell(t.kind.clone())];
+                if trace.values {
+                    cells.push(cell(t.value.clone().unwrap_or_default()));
+                }
+                cells.extend([cell(t.score.clone()), cell(t.weight.clone())]);
+                row(cells)
             })
             .collect();
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                column(labels.get("label_id"), 1.0),
-                column(labels.get("label_title"), 3.6),
-                column(labels.get("label_kind"), 1.0),
-                right(labels.get("label_score"), 0.8),
-                right(labels.get("label_weight"), 0.7),
-            ],
-            rows,
-        }));
+        let mut columns = vec![
+            column(labels.get("label_id"), 1.0),
+            column(labels.get("label_title"), if trace.values { 2.9 } else { 3.6 }),
+            column(labels.get("label_kind"), 1.0),
+        ];
+        if trace.values {
+            columns.push(right(labels.get("label_value"), 0.7));
+        }
+        columns.extend([
+            right(labels.get("label_score"), 0.8),
+            right(labels.get("label_weight"), 0.7),
+        ]);
+        blocks.push(Block::Table(Table { columns, rows }));
     }
     if !trace.excluded.is_empty() {
         let items: Vec<String> = trace
@@ -146,4 +169,56 @@ fn trace(trace: &TraceView, labels: &Labels, blocks: &mut Vec<Block>) {
         format!("{}: {}", labels.get("label_formula"), trace.formula),
         TextStyle::Small,
     ));
+}
+
+/// The grade lists and the conversion tables, where the checklist has them.
+fn grades_and_tables(view: &ReportView, blocks: &mut Vec<Block>) {
+    let (method, labels) = (&view.methodology, &view.labels);
+    if !method.grades.is_empty() {
+        blocks.push(heading(2, labels.get("heading_grades")));
+    }
+    for list in &method.grades {
+        blocks.push(paragraph(list.id.clone(), TextStyle::Bold));
+        let rows = list
+            .grades
+            .iter()
+            .map(|g| {
+                row(vec![
+                    cell(g.code.clone()),
+                    cell(g.value.clone()),
+                    cell(g.label.clone().unwrap_or_default()),
+                    cell(g.score.clone()),
+                ])
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                column(labels.get("label_code"), 0.8),
+                right(labels.get("label_value"), 0.8),
+                column(labels.get("label_title"), 4.6),
+                right(labels.get("label_score"), 0.8),
+            ],
+            rows,
+        }));
+    }
+    if method.tables.is_empty() {
+        return;
+    }
+    blocks.push(heading(2, labels.get("heading_tables")));
+    for table in &method.tables {
+        blocks.push(paragraph(table.id.clone(), TextStyle::Bold));
+        let rows = table
+            .rows
+            .iter()
+            .map(|r| row(vec![cell(r.count.clone()), cell(r.entries.join(" · "))]))
+            .collect();
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                right(labels.get("label_children"), 1.2),
+                column(labels.get("label_sum_to_result"), 5.8),
+            ],
+            rows,
+        }));
+    }
+    blocks.push(paragraph(labels.get("tables_note"), TextStyle::Small));
 }
