@@ -493,7 +493,7 @@ fn compliance_statements_overall_and_per_section() {
     let uk = view(CHECKLIST, REVIEWED, "uk", Basis::Verified);
     assert_eq!(
         uk.compliance.overall.statement,
-        "Не відповідає вимогам: 1 значна невідповідність, 1 незначна невідповідність"
+        "Не відповідає вимогам: 1 значна невідповідність, 1 незначна невідповідність"
     );
     assert_eq!(
         uk.sections[0].compliance.statement,
@@ -516,18 +516,18 @@ fn counts_take_the_plural_form_of_the_language() {
     assert_eq!(
         forms,
         [
-            "1 значна невідповідність",
-            "2 значні невідповідності",
-            "4 значні невідповідності",
-            "5 значних невідповідностей",
-            "11 значних невідповідностей",
-            "12 значних невідповідностей",
-            "14 значних невідповідностей",
-            "21 значна невідповідність",
-            "22 значні невідповідності",
-            "25 значних невідповідностей",
-            "101 значна невідповідність",
-            "111 значних невідповідностей",
+            "1 значна невідповідність",
+            "2 значні невідповідності",
+            "4 значні невідповідності",
+            "5 значних невідповідностей",
+            "11 значних невідповідностей",
+            "12 значних невідповідностей",
+            "14 значних невідповідностей",
+            "21 значна невідповідність",
+            "22 значні невідповідності",
+            "25 значних невідповідностей",
+            "101 значна невідповідність",
+            "111 значних невідповідностей",
         ]
     );
     let en = catalogue.labels("en");
@@ -612,7 +612,7 @@ fn the_report_lists_exceptions_expiring_within_90_days() {
     assert_eq!(en.exceptions.expiring[0].exception.expires, "31 January 2027");
     assert_eq!(
         en.exceptions.expired[0].exception.state_label,
-        "Expired: counted as usual"
+        "Expired (counted as usual)"
     );
     assert_eq!(en.exceptions.score.text, "50.0");
     // 31.25 is shown rounded half to even
@@ -673,7 +673,7 @@ fn freshness_flags_read_as_sentences() {
     let uk = view(&freshness_checklist(), FRESHNESS, "uk", Basis::Verified);
     assert_eq!(
         uk.freshness[0].flags[0],
-        "«Minutes» датовано 1 жовтня 2026, за 50 днів до оцінювання; максимальна давність — 30 днів."
+        "«Minutes» датовано 1 жовтня 2026 року, за 50 днів до оцінювання; максимальна давність — 30 днів."
     );
 }
 

@@ -90,14 +90,18 @@ fn scores_changes_and_directions_by_hand() {
     // overall = (62.5 + 2 × 50) / 3 = 54.1666… (C).
     close(c.overall.score.old, 31.25);
     close(c.overall.score.new, 162.5 / 3.0);
-    close(c.overall.score.change, 162.5 / 3.0 - 31.25);
+    // The change is taken from the figures as printed, so that the page subtracts: 31.25 is
+    // shown 31.2 (rounded half to even), 54.1666… is shown 54.2, and 54.2 − 31.2 = 23.0 (the
+    // unrounded difference, 22.9166…, would print as 22.9 beside 31.2 and 54.2).
+    close(c.overall.score.change, 23.0);
     assert_eq!(c.overall.score.direction, Direction::Improved);
     assert_eq!(
         (c.overall.old_band.as_deref(), c.overall.new_band.as_deref()),
         (Some("D"), Some("C"))
     );
+    // a: 43.75 is shown 43.8, so the change printed beside 43.8 and 62.5 is 18.7.
     let sections: Vec<(&str, &str, f64, f64, f64)> = vec![
-        ("a", "1", 43.75, 62.5, 18.75),
+        ("a", "1", 43.75, 62.5, 18.7),
         ("b", "2", 25.0, 50.0, 25.0),
         ("b-x", "2.1", 25.0, 50.0, 25.0),
     ];
@@ -461,6 +465,12 @@ fn another_checklist_is_refused_and_another_organisation_warned() {
   hint: check that every file assesses the same organisation
 warning[rounds-out-of-order]: old.yaml: assessed_on: the old round is dated 2026-11-20, after the new round `renamed.yaml` (2025-11-20)
   hint: give the older round first: `oversight compare OLD NEW`
+warning[change-unexplained]: renamed.yaml: answers[a-1].change_note: the level changed from `4` to `1` without an explanation
+  hint: add `change_note:` to the answer, saying why the level changed since the previous round
+warning[change-unexplained]: renamed.yaml: answers[a-2].change_note: the level changed from `1` to `3` without an explanation
+  hint: add `change_note:` to the answer, saying why the level changed since the previous round
+warning[change-unexplained]: renamed.yaml: answers[b-x-1].change_note: the level changed from `1` to `2` without an explanation
+  hint: add `change_note:` to the answer, saying why the level changed since the previous round
 "
     );
     assert_eq!(stdout(&output), "wrote c.json\n");
@@ -560,8 +570,8 @@ fn the_html_is_self_contained_escaped_and_free_of_label_keys() {
     assert_no_label_keys(&html);
     // Hand-computed figures appear as a reader sees them.
     assert!(
-        html.contains("<span class=\"change-num\">+22.9</span>"),
-        "overall 31.25 → 54.17"
+        html.contains("<span class=\"change-num\">+23.0</span>"),
+        "overall 31.2 → 54.2, as shown"
     );
     // 31.25 is shown as 31.2 (a tie goes to the even digit), 54.1666… as 54.2.
     assert!(html.contains(">31.2<") && html.contains(">54.2<"));
@@ -618,7 +628,7 @@ fn every_format_is_deterministic_and_the_pdf_reads_in_ukrainian() {
         "Західне регіональне управління Державної прикордонної служби України",
         "Заходи з попереднього раунду",
         "Досі не виконано",
-        "▲ +3,6",
+        "▲ +3,7",
     ] {
         assert!(text.contains(expected), "`{expected}` in the PDF text");
     }

@@ -191,6 +191,7 @@ impl Rules<'_> {
 
     fn scoring(&mut self, doc: &ChecklistDoc) {
         self.pass_mark("scoring.pass", doc.scoring.pass);
+        self.min_completeness("scoring.min_completeness", doc.scoring.min_completeness);
         if let Some(days) = doc.scoring.evidence_max_age_days {
             self.max_age("scoring.evidence_max_age_days", days);
         }
@@ -421,6 +422,20 @@ impl Rules<'_> {
                     format!("pass mark `{pass}` is outside 0-100"),
                 )
                 .hint("a pass mark is a score between 0 and 100");
+        }
+    }
+
+    fn min_completeness(&mut self, path: &str, share: f64) {
+        if !(0.0..=100.0).contains(&share) {
+            self.f
+                .error(
+                    "out-of-range",
+                    path,
+                    format!("minimum completeness `{share}` is outside 0-100"),
+                )
+                .hint(
+                    "a share of the applicable indicators, in percent, between 0 and 100; the default is 50",
+                );
         }
     }
 

@@ -1,7 +1,8 @@
-//! The chart of scores by section.
+//! The chart of scores by section, with the legend of the rating bands (as in the HTML).
+//! The radar of the main sections waits for the engine's vector figure block.
 
-use crate::render::pdf::blocks::{heading, rgb};
-use crate::render::pdf::{Bar, BarChart, Block, Rgb};
+use crate::render::pdf::blocks::{band_table, heading, paragraph, rgb};
+use crate::render::pdf::{Bar, BarChart, Block, Rgb, TextStyle};
 use crate::report::ReportView;
 
 pub(super) fn charts(view: &ReportView, blocks: &mut Vec<Block>) {
@@ -21,6 +22,9 @@ pub(super) fn charts(view: &ReportView, blocks: &mut Vec<Block>) {
                 .map_or(Rgb(0x9e, 0x9e, 0x9e), |b| rgb(&b.colour)),
             annotation: match &bar.score.band {
                 Some(band) => format!("{} {}", bar.score.text, band.code),
+                None if bar.score.provisional => {
+                    format!("{} ({})", bar.score.text, labels.get("label_provisional"))
+                }
                 None => labels.get("label_no_score").to_owned(),
             },
         })
@@ -31,4 +35,8 @@ pub(super) fn charts(view: &ReportView, blocks: &mut Vec<Block>) {
         max: 100.0,
         marks: view.charts.marks.iter().map(|m| m.value).collect(),
     }));
+    blocks.push(paragraph(labels.get("chart_gridlines_note"), TextStyle::Small));
+    if !view.methodology.bands.is_empty() {
+        blocks.push(band_table(&view.methodology.bands, labels));
+    }
 }
