@@ -762,3 +762,36 @@ fn the_json_result_has_the_exceptions_and_the_evidence_flags() {
         serde_json::json!({"verdict": "not-compliant", "major": 1, "minor": 0, "accepted_risks": 1})
     );
 }
+
+#[test]
+fn dates_and_differences_read_as_the_page_prints_them() {
+    use oversight::i18n::Catalogue;
+    use oversight::report::format::Formatter;
+    let bundled = Catalogue::bundled();
+    let uk = bundled.labels("uk");
+    let fmt = Formatter::new(&uk);
+    let day = |text| Date::parse(text).expect("date");
+    assert_eq!(fmt.date(day("2026-12-01")), "1 грудня 2026 року");
+    assert_eq!(
+        fmt.dates(day("2026-11-27"), day("2026-12-02")),
+        "27 листопада 2026 року – 2 грудня 2026 року"
+    );
+    assert_eq!(
+        fmt.dates(day("2026-11-27"), day("2026-11-27")),
+        "27 листопада 2026 року"
+    );
+    // 65.75 prints as 65.8 (half to even) and 69.05 as 69.0 (69.05 is a little below in binary):
+    // the difference of the printed figures is −3.2, not the unrounded −3.3
+    assert_eq!(fmt.difference(Some(65.75), Some(69.05)), "−3,2");
+    assert_eq!(fmt.difference(None, Some(69.0)), "—");
+    assert_eq!(
+        fmt.file("<bundled>/dssg-executive.yaml"),
+        "<вбудований>/dssg-executive.yaml"
+    );
+    // a date format an override cannot write falls back to the plain one
+    let source =
+        oversight::source::Source::from_bytes("labels.yaml", b"date_format: {uk: \"%Q\"}\n").expect("utf-8");
+    let overridden = bundled.overridden_by(&Catalogue::parse(&source).expect("parses"));
+    let labels = overridden.labels("uk");
+    assert_eq!(Formatter::new(&labels).date(day("2026-12-01")), "1 грудня 2026");
+}

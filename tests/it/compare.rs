@@ -704,3 +704,69 @@ fn every_direction_reason_and_status_has_words() {
         }
     }
 }
+
+#[test]
+fn a_level_that_changed_needs_its_explanation() {
+    let explained = NEW.replace(
+        "  a-2: {level: 3}\n",
+        "  a-2: {level: 3, change_note: \"The A-two procedure was written in June\"}\n",
+    );
+    let (old, new) = (loaded(OLD), loaded(&explained));
+    let c = comparison(&old, &new);
+    // a-1 4 → 1, a-2 1 → 3 and b-x-1 1 → 2 changed; b-1 stayed at 3, b-x-2 has no level in either
+    let changed: Vec<(&str, bool)> = c
+        .indicators
+        .iter()
+        .map(|i| (i.id.as_str(), i.level_changed))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("a-1", true),
+            ("a-2", true),
+            ("b-1", false),
+            ("b-x-1", true),
+            ("b-x-2", false)
+        ]
+    );
+    assert_eq!(
+        row(&c, "a-2").change_note.as_deref(),
+        Some("The A-two procedure was written in June")
+    );
+    let warnings: Vec<String> = oversight::compare::unexplained(&c, &new.assessment)
+        .iter()
+        .map(|d| format!("{} at {}{}: {}", d.code, d.file, d.place, d.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "change-unexplained at answers.yaml: answers[a-1].change_note: the level changed from `4` to `1` without an explanation",
+            "change-unexplained at answers.yaml: answers[b-x-1].change_note: the level changed from `1` to `2` without an explanation",
+        ]
+    );
+}
+
+#[test]
+fn the_annex_shows_each_explanation_beside_its_change() {
+    let dir = tempfile::tempdir().expect("temp");
+    let output = compare_examples(dir.path(), &["--format", "html,json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = fs::read_to_string(dir.path().join("border-guard-west-compare.html")).expect("html");
+    let row = between_rows(&html, "id=\"i-law-2\"");
+    assert!(row.contains(
+        "<td data-label=\"Explanation of change\" class=\"explanation\">Up from 1: the register of regional orders set up in April got 19 of the 22 outdated orders revised or repealed.</td>"
+    ));
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("border-guard-west-compare.json")).expect("json"))
+            .expect("parses");
+    // the overall change is taken from the scores as printed: 60.6 − 56.9 = 3.7
+    assert_eq!(json["overall"]["score"]["change"], 3.7);
+    assert!(html.contains("<span class=\"change-num\">+3.7</span>"));
+}
+
+/// One table row of the HTML, from its opening tag.
+fn between_rows<'a>(html: &'a str, marker: &str) -> &'a str {
+    let start = html.find(marker).unwrap_or_else(|| panic!("{marker}"));
+    let end = html[start..].find("</tr>").expect("row end") + start;
+    &html[start..end]
+}

@@ -3,8 +3,10 @@
 mod audit;
 mod cli;
 mod compare;
+mod conclusion;
 mod consolidate;
 mod corpus;
+mod document_control;
 mod examples;
 mod finder;
 mod methods;
@@ -15,6 +17,7 @@ mod python;
 mod report_pdf;
 mod safe_outputs;
 mod scoring;
+mod sign_off;
 mod support;
 mod typesetting;
 mod validation;
