@@ -83,6 +83,12 @@ fn the_ukrainian_pdf_has_real_ukrainian_text() {
         "fin-1",
         "План заходів",
         "Методика оцінювання",
+        // the same parts as the HTML: the status chart, the band legend, the radar and its table
+        "Індикатори за статусом Оцінено 45 з 47",
+        "Вертикальні лінії позначають нижні межі категорій оцінок. Категорія Діапазон",
+        "Профіль основних розділів",
+        "1 · 75,0",
+        "5 Ролі виконавчої влади 66,4 (C Частковий рівень)",
         "Сторінка 1 з",
     ] {
         assert!(text.contains(expected), "missing {expected:?}");
