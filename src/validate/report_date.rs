@@ -63,22 +63,16 @@ fn work_dates(assessment: &Assessment) -> Vec<Work> {
         dates.push(work(date, "approval.date".to_owned(), "the approval"));
     }
     if let Some(quality) = assessment.quality() {
-        for (i, review) in quality.peer_reviews.iter().enumerate() {
-            if let Some(date) = review.date {
-                dates.push(work(
-                    date,
-                    format!("quality.peer_reviews[{i}].date"),
-                    "the peer review",
-                ));
-            }
-        }
-        for (i, comment) in quality.draft_comments.iter().enumerate() {
-            if let Some(date) = comment.date {
-                dates.push(work(
-                    date,
-                    format!("quality.draft_comments[{i}].date"),
-                    "the comment on the draft",
-                ));
+        let reviews = quality.peer_reviews.iter().map(|r| r.date);
+        let comments = quality.draft_comments.iter().map(|c| c.date);
+        for (list, dated, what) in [
+            ("peer_reviews", reviews.collect::<Vec<_>>(), "the peer review"),
+            ("draft_comments", comments.collect(), "the comment on the draft"),
+        ] {
+            for (i, date) in dated.into_iter().enumerate() {
+                if let Some(date) = date {
+                    dates.push(work(date, format!("quality.{list}[{i}].date"), what));
+                }
             }
         }
     }

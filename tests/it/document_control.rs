@@ -2,35 +2,12 @@
 //! the classification on every page, a final report that says what it lacks, and the report date
 //! that may not come before the work it shows.
 
-use crate::report_pdf::have;
-use crate::support::{CHECKLIST, answers_yaml, root, run_in, stderr, stdout};
+use crate::report_pdf::pdf_pages;
+use crate::support::{CHECKLIST, answers_with, answers_yaml, root, run_in, stderr, stdout};
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 const DRAFT: &str = "examples/answers/patrol-police-uk-draft.yaml";
-
-/// The text of every page of a PDF, whitespace collapsed; `None` without pdftotext.
-pub(crate) fn pdf_pages(path: &Path) -> Option<Vec<String>> {
-    if !have("pdftotext") {
-        return None;
-    }
-    let output = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    assert!(output.status.success(), "{}", stderr(&output));
-    let text = String::from_utf8_lossy(&output.stdout).into_owned();
-    let mut pages: Vec<String> = text
-        .split('\u{c}')
-        .map(|page| page.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
-    if pages.last().is_some_and(String::is_empty) {
-        pages.pop();
-    }
-    Some(pages)
-}
 
 fn report(dir: &Path, answers: &str, formats: &str) {
     let out = format!("{}/", dir.display());
@@ -131,28 +108,25 @@ fn a_final_report_has_the_classification_but_no_draft_mark() {
     }
 }
 
-#[test]
-fn a_classification_cannot_break_out_of_the_stylesheet() {
+/// A folder with the test checklist and `answers` as `a.yaml`, and `oversight report a.yaml
+/// --checklist test.yaml ARGS` run in it.
+fn report_test(answers: &str, args: &[&str]) -> (tempfile::TempDir, std::process::Output) {
     let dir = tempfile::tempdir().expect("temp");
     fs::write(dir.path().join("test.yaml"), CHECKLIST).expect("write");
-    let hostile = answers_yaml("  a-1: {level: 2}\n").replace(
-        "answers:\n",
-        "document: {status: draft, classification: \"x\\\"; } </style><script>alert(1)</script> \\\\\"}\nanswers:\n",
+    fs::write(dir.path().join("a.yaml"), answers).expect("write");
+    let mut all = vec!["report", "a.yaml", "--checklist", "test.yaml"];
+    all.extend_from_slice(args);
+    let output = run_in(dir.path(), &all);
+    (dir, output)
+}
+
+#[test]
+fn a_classification_cannot_break_out_of_the_stylesheet() {
+    let hostile = answers_with(
+        "document: {status: draft, classification: \"x\\\"; } </style><script>alert(1)</script> \\\\\"}",
+        "  a-1: {level: 2}\n",
     );
-    fs::write(dir.path().join("a.yaml"), hostile).expect("write");
-    let output = run_in(
-        dir.path(),
-        &[
-            "report",
-            "a.yaml",
-            "--checklist",
-            "test.yaml",
-            "-o",
-            "a.html",
-            "--date",
-            "2026-11-30",
-        ],
-    );
+    let (dir, output) = report_test(&hostile, &["-o", "a.html", "--date", "2026-11-30"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let html = fs::read_to_string(dir.path().join("a.html")).expect("html");
     assert!(!html.contains("<script>alert"), "no script gets in");
@@ -169,13 +143,7 @@ const FUTURE_REVIEW: &str = "  a-1: {level: 2, review: {level: 1, reviewer: A, d
 
 #[test]
 fn a_default_report_date_before_a_review_is_an_error_and_nothing_is_written() {
-    let dir = tempfile::tempdir().expect("temp");
-    fs::write(dir.path().join("test.yaml"), CHECKLIST).expect("write");
-    fs::write(dir.path().join("a.yaml"), answers_yaml(FUTURE_REVIEW)).expect("write");
-    let output = run_in(
-        dir.path(),
-        &["report", "a.yaml", "--checklist", "test.yaml", "-o", "out/"],
-    );
+    let (dir, output) = report_test(&answers_yaml(FUTURE_REVIEW), &["-o", "out/"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).starts_with(
@@ -196,30 +164,13 @@ error: 1 error(s) in the input
 
 #[test]
 fn an_explicit_report_date_before_the_work_is_a_warning() {
-    let dir = tempfile::tempdir().expect("temp");
-    fs::write(dir.path().join("test.yaml"), CHECKLIST).expect("write");
-    let answers = answers_yaml(&format!(
-        "{FUTURE_REVIEW}  a-2: {{level: 2, review: {{level: 2, date: 2026-12-20}}}}\n"
-    ))
-    .replace(
-        "answers:\n",
-        "approval: {position: Head, name: A. B., date: 2026-12-03}\nanswers:\n",
+    let answers = answers_with(
+        "approval: {position: Head, name: A. B., date: 2026-12-03}",
+        &format!("{FUTURE_REVIEW}  a-2: {{level: 2, review: {{level: 2, date: 2026-12-20}}}}\n"),
     );
-    fs::write(dir.path().join("a.yaml"), answers).expect("write");
-    let output = run_in(
-        dir.path(),
-        &[
-            "report",
-            "a.yaml",
-            "--checklist",
-            "test.yaml",
-            "--format",
-            "json",
-            "-o",
-            "a.json",
-            "--date",
-            "2026-12-01",
-        ],
+    let (_dir, output) = report_test(
+        &answers,
+        &["--format", "json", "-o", "a.json", "--date", "2026-12-01"],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
@@ -230,18 +181,6 @@ fn an_explicit_report_date_before_the_work_is_a_warning() {
     );
     assert_eq!(stdout(&output), "wrote a.json\n");
     // on or after the latest date, nothing is said
-    let output = run_in(
-        dir.path(),
-        &[
-            "report",
-            "a.yaml",
-            "--checklist",
-            "test.yaml",
-            "-o",
-            "b.json",
-            "--date",
-            "2999-01-15",
-        ],
-    );
+    let (_dir, output) = report_test(&answers, &["-o", "b.json", "--date", "2999-01-15"]);
     assert_eq!(stderr(&output), "");
 }

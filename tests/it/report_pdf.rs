@@ -28,8 +28,8 @@ pub(crate) fn have(tool: &str) -> bool {
     false
 }
 
-/// The text of a PDF, whitespace collapsed; `None` without pdftotext.
-pub(crate) fn pdf_text(path: &Path) -> Option<String> {
+/// pdftotext's output for a PDF, pages ended by form feeds; `None` without pdftotext.
+fn pdftotext(path: &Path) -> Option<String> {
     if !have("pdftotext") {
         return None;
     }
@@ -39,12 +39,26 @@ pub(crate) fn pdf_text(path: &Path) -> Option<String> {
         .output()
         .expect("pdftotext runs");
     assert!(output.status.success(), "{}", stderr(&output));
-    Some(
-        String::from_utf8_lossy(&output.stdout)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of a PDF, whitespace collapsed; `None` without pdftotext.
+pub(crate) fn pdf_text(path: &Path) -> Option<String> {
+    pdftotext(path).map(|text| collapse(&text))
+}
+
+/// The text of every page of a PDF, whitespace collapsed; `None` without pdftotext.
+pub(crate) fn pdf_pages(path: &Path) -> Option<Vec<String>> {
+    let text = pdftotext(path)?;
+    let mut pages: Vec<String> = text.split('\u{c}').map(collapse).collect();
+    if pages.last().is_some_and(String::is_empty) {
+        pages.pop();
+    }
+    Some(pages)
 }
 
 /// The page count; `None` without pdfinfo.

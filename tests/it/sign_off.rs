@@ -34,7 +34,7 @@ fn json(dir: &Path, stem: &str) -> serde_json::Value {
 
 /// The text of the PDF's first page, whitespace collapsed; `None` without pdftotext.
 fn cover(dir: &Path, stem: &str) -> Option<String> {
-    crate::document_control::pdf_pages(&dir.join(format!("{stem}.pdf"))).map(|pages| pages[0].clone())
+    crate::report_pdf::pdf_pages(&dir.join(format!("{stem}.pdf"))).map(|pages| pages[0].clone())
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! One case per validation rule: the exact code and location it reports.
 
-use crate::support::{CHECKLIST, answers_yaml, checklist_from, load};
+use crate::support::{CHECKLIST, answers_with, answers_yaml, checklist_from, load};
 use oversight::diagnostic::{Diagnostics, Severity};
 
 /// `code at file<place>` for every diagnostic, in order.
@@ -367,8 +367,7 @@ fn bom_and_crlf_are_accepted() {
 /// `code at place` of every diagnostic, errors and warnings, of answers with `record` (top-level
 /// keys) before `answers:`.
 fn record_findings(record: &str, body: &str) -> Vec<String> {
-    let text = answers_yaml(body).replace("answers:\n", &format!("{record}\nanswers:\n"));
-    match load(CHECKLIST, &text) {
+    match load(CHECKLIST, &answers_with(record, body)) {
         Ok(loaded) => codes(&loaded.warnings),
         Err(diagnostics) => codes(&diagnostics),
     }

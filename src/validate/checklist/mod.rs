@@ -414,28 +414,29 @@ impl Rules<'_> {
     }
 
     fn pass_mark(&mut self, path: &str, pass: f64) {
-        if !(0.0..=100.0).contains(&pass) {
-            self.f
-                .error(
-                    "out-of-range",
-                    path,
-                    format!("pass mark `{pass}` is outside 0-100"),
-                )
-                .hint("a pass mark is a score between 0 and 100");
-        }
+        self.percentage(
+            path,
+            pass,
+            "pass mark",
+            "a pass mark is a score between 0 and 100",
+        );
     }
 
     fn min_completeness(&mut self, path: &str, share: f64) {
-        if !(0.0..=100.0).contains(&share) {
+        self.percentage(
+            path,
+            share,
+            "minimum completeness",
+            "a share of the applicable indicators, in percent, between 0 and 100; the default is 50",
+        );
+    }
+
+    /// `out-of-range` unless `value` is within 0 to 100.
+    fn percentage(&mut self, path: &str, value: f64, what: &str, hint: &str) {
+        if !(0.0..=100.0).contains(&value) {
             self.f
-                .error(
-                    "out-of-range",
-                    path,
-                    format!("minimum completeness `{share}` is outside 0-100"),
-                )
-                .hint(
-                    "a share of the applicable indicators, in percent, between 0 and 100; the default is 50",
-                );
+                .error("out-of-range", path, format!("{what} `{value}` is outside 0-100"))
+                .hint(hint);
         }
     }
 

@@ -2,7 +2,7 @@
 //! comments on the draft and the disagreements on record. Nothing without `quality`.
 
 use crate::render::pdf::blocks::{cell, column, heading, paragraph, row};
-use crate::render::pdf::{Block, Table, TextStyle};
+use crate::render::pdf::{Block, Cell, Column, Table, TextStyle};
 use crate::report::ReportView;
 
 pub(super) fn quality(view: &ReportView, blocks: &mut Vec<Block>) {
@@ -10,6 +10,12 @@ pub(super) fn quality(view: &ReportView, blocks: &mut Vec<Block>) {
         return;
     };
     let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    // a name with what qualifies it (institution, date) on the line below
+    let under = |first: &str, second: &Option<String>| match second {
+        Some(second) => format!("{first}\n{second}"),
+        None => first.to_owned(),
+    };
+    let or_label = |t: &Option<String>, key: &str| t.clone().unwrap_or_else(|| labels.get(key).to_owned());
     blocks.push(Block::PageBreak);
     blocks.push(heading(1, labels.get("heading_quality")));
     blocks.push(paragraph(labels.get("quality_intro"), TextStyle::Muted));
@@ -24,84 +30,79 @@ pub(super) fn quality(view: &ReportView, blocks: &mut Vec<Block>) {
         facts.push((labels.get("label_review_dates").to_owned(), dates.clone()));
     }
     blocks.push(Block::KeyValues(facts));
-    if !quality.peer_reviews.is_empty() {
-        blocks.push(heading(2, labels.get("heading_peer_reviews")));
-        let rows = quality
+    let column = |key: &str, width: f32| column(labels.get(key), width);
+    titled_table(
+        blocks,
+        labels.get("heading_peer_reviews"),
+        vec![
+            column("label_peer_reviewer", 1.8),
+            column("label_date", 1.2),
+            column("label_scope", 1.8),
+            column("label_conclusion", 3.0),
+        ],
+        quality
             .peer_reviews
             .iter()
             .map(|r| {
-                let who = match &r.institution {
-                    Some(institution) => format!("{}\n{institution}", r.name),
-                    None => r.name.clone(),
-                };
-                row(vec![
-                    cell(who),
+                vec![
+                    cell(under(&r.name, &r.institution)),
                     cell(text(&r.date)),
                     cell(text(&r.scope)),
                     cell(text(&r.conclusion)),
-                ])
+                ]
             })
-            .collect();
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                column(labels.get("label_peer_reviewer"), 1.8),
-                column(labels.get("label_date"), 1.2),
-                column(labels.get("label_scope"), 1.8),
-                column(labels.get("label_conclusion"), 3.0),
-            ],
-            rows,
-        }));
-    }
-    if !quality.draft_comments.is_empty() {
-        blocks.push(heading(2, labels.get("heading_draft_comments")));
-        let rows = quality
+            .collect(),
+    );
+    titled_table(
+        blocks,
+        labels.get("heading_draft_comments"),
+        vec![
+            column("label_comment_by", 1.8),
+            column("label_comment", 3.0),
+            column("label_response", 3.0),
+        ],
+        quality
             .draft_comments
             .iter()
             .map(|c| {
-                let by = match &c.date {
-                    Some(date) => format!("{}\n{date}", c.by),
-                    None => c.by.clone(),
-                };
-                let response = c
-                    .response
-                    .clone()
-                    .unwrap_or_else(|| labels.get("label_not_set").to_owned());
-                row(vec![cell(by), cell(c.text.clone()), cell(response)])
+                vec![
+                    cell(under(&c.by, &c.date)),
+                    cell(c.text.clone()),
+                    cell(or_label(&c.response, "label_not_set")),
+                ]
             })
-            .collect();
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                column(labels.get("label_comment_by"), 1.8),
-                column(labels.get("label_comment"), 3.0),
-                column(labels.get("label_response"), 3.0),
-            ],
-            rows,
-        }));
-    }
-    if !quality.disagreements.is_empty() {
-        blocks.push(heading(2, labels.get("heading_disagreements")));
-        let rows = quality
+            .collect(),
+    );
+    titled_table(
+        blocks,
+        labels.get("heading_disagreements"),
+        vec![
+            column("label_indicator", 1.0),
+            column("label_disagreement", 3.6),
+            column("label_resolution", 3.0),
+        ],
+        quality
             .disagreements
             .iter()
             .map(|d| {
-                let resolution = d
-                    .resolution
-                    .clone()
-                    .unwrap_or_else(|| labels.get("label_unresolved").to_owned());
-                row(vec![
+                vec![
                     cell(d.indicator.clone().unwrap_or_else(|| "—".to_owned())),
                     cell(format!("{}\n{}", d.text, d.by)),
-                    cell(resolution),
-                ])
+                    cell(or_label(&d.resolution, "label_unresolved")),
+                ]
             })
-            .collect();
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                column(labels.get("label_indicator"), 1.0),
-                column(labels.get("label_disagreement"), 3.6),
-                column(labels.get("label_resolution"), 3.0),
-            ],
-            rows,
-        }));
+            .collect(),
+    );
+}
+
+/// A heading and a table of `rows`; nothing when there are none.
+fn titled_table(blocks: &mut Vec<Block>, title: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) {
+    if rows.is_empty() {
+        return;
     }
+    blocks.push(heading(2, title));
+    blocks.push(Block::Table(Table {
+        columns,
+        rows: rows.into_iter().map(row).collect(),
+    }));
 }
