@@ -1,11 +1,15 @@
 //! The sign-off: a self-assessment's approval («ЗАТВЕРДЖУЮ») with the assessors who prepared
-//! it, or an audited report's attestation; each signatory a row of position, name, date and
-//! signature, with what the answers do not give left blank to fill in by hand.
+//! it, or an audited report's attestation. Each signatory is written as the signature element of
+//! an official document: the position, a line to sign on with the name after it, the date; what
+//! the answers do not give is a line to fill in by hand.
 
 use crate::i18n::Labels;
-use crate::render::pdf::blocks::{cell, column, heading, paragraph, row};
-use crate::render::pdf::{Block, Cell, Table, TextStyle};
+use crate::render::pdf::blocks::{heading, paragraph};
+use crate::render::pdf::{Block, TextStyle};
 use crate::report::{ReportView, Signatory};
+
+/// A line to sign on, or to write what the answers do not give.
+const LINE: &str = "________________________";
 
 pub(super) fn sign_off(view: &ReportView, blocks: &mut Vec<Block>) {
     let (sign_off, labels) = (&view.sign_off, &view.labels);
@@ -13,11 +17,7 @@ pub(super) fn sign_off(view: &ReportView, blocks: &mut Vec<Block>) {
     blocks.push(heading(1, &sign_off.heading));
     if !sign_off.assessors.is_empty() {
         blocks.push(heading(2, labels.get("label_assessors")));
-        blocks.push(signatures(
-            &sign_off.assessors,
-            labels.get("label_position"),
-            labels,
-        ));
+        signatures(&sign_off.assessors, labels, blocks);
     }
     if let Some(stamp) = &sign_off.stamp {
         blocks.push(Block::Spacer(4.0));
@@ -30,37 +30,25 @@ pub(super) fn sign_off(view: &ReportView, blocks: &mut Vec<Block>) {
             TextStyle::Normal,
         ));
     }
-    blocks.push(signatures(
-        &sign_off.signatories,
-        &sign_off.position_label,
-        labels,
-    ));
+    signatures(&sign_off.signatories, labels, blocks);
 }
 
-/// A row per signatory; the empty cells are tall enough to sign in.
-fn signatures(rows: &[Signatory], position_label: &str, labels: &Labels) -> Block {
-    let blank = || cell("\n\n");
-    let or_blank = |text: &Option<String>| text.clone().map_or_else(blank, cell);
-    Block::Table(Table {
-        columns: vec![
-            column(position_label, 2.4),
-            column(labels.get("label_name"), 2.0),
-            column(labels.get("label_date"), 1.3),
-            column(labels.get("label_signature"), 1.5),
-        ],
-        rows: rows
-            .iter()
-            .map(|s| {
-                row(vec![
-                    or_blank(&s.position),
-                    Cell {
-                        bold: true,
-                        ..or_blank(&s.name)
-                    },
-                    or_blank(&s.date),
-                    blank(),
-                ])
-            })
-            .collect(),
-    })
+/// Each signatory: the position, the line to sign on with the name, the date.
+fn signatures(rows: &[Signatory], labels: &Labels, blocks: &mut Vec<Block>) {
+    let given = |text: &Option<String>| text.clone().unwrap_or_else(|| LINE.to_owned());
+    for signatory in rows {
+        blocks.push(Block::Spacer(3.0));
+        let date = signatory
+            .date
+            .clone()
+            .unwrap_or_else(|| labels.get("date_to_fill").to_owned());
+        blocks.push(paragraph(
+            format!(
+                "{}\n\n{LINE}  {}\n{date}",
+                given(&signatory.position),
+                given(&signatory.name)
+            ),
+            TextStyle::Normal,
+        ));
+    }
 }
