@@ -93,7 +93,7 @@ fn ministry_summary_figures_are_in_place() {
         "overall score in uk format"
     );
     assert!(summary.contains(">C</span> <span class=\"band-badge-label\"><span class=\"sr-only\">Категорія </span>Частковий рівень</span>"));
-    assert!(summary.contains("100,0 %"), "completeness");
+    assert!(summary.contains("100,0\u{a0}%"), "completeness");
     assert!(
         summary.contains("href=\"#i-fin-1\">fin-1</a>"),
         "the critical failure is listed"
@@ -190,22 +190,22 @@ fn the_reviewed_report_shows_the_audit() {
         "<a href=\"#exceptions\">Оцінка без урахування винятків</a>: <span class=\"score\"><span class=\"score-num\">64,0</span>"
     ));
     assert!(summary.contains(
-        "<p class=\"verdict-statement\">Не відповідає вимогам: 2 значні невідповідності, 4 незначні невідповідності</p>"
+        "<p class=\"verdict-statement\">Не відповідає вимогам: 2 значні невідповідності, 4 незначні невідповідності</p>"
     ));
     assert!(
-        summary.contains("перевірені рівні · <span class=\"label\">Перевірено аудитором:</span> 10 із 47")
+        summary.contains("перевірені рівні · <span class=\"label\">Перевірено аудитором:</span> 10 з 47")
     );
     assert!(
-        summary.contains("<a href=\"#i-civ-2\">civ-2</a> (15 лютого 2027)"),
+        summary.contains("<a href=\"#i-civ-2\">civ-2</a> (15 лютого 2027 року)"),
         "the exception expiring soon"
     );
 
     // the self-assessed and the verified level side by side, the scored one marked
     let hr2 = between(&html, "id=\"i-hr-2\"", "</article>");
     assert!(hr2.contains(
-        "<tr><th scope=\"row\">Самооцінювання</th><td>3 — Усталений</td><td class=\"num-col\">75,0</td></tr>"
+        "<tr><th scope=\"row\">За самооцінюванням</th><td>3 — Усталений</td><td class=\"num-col\">75,0</td></tr>"
     ));
-    assert!(hr2.contains("<tr class=\"is-scored\"><th scope=\"row\">Перевірено <span class=\"scored-tag\">враховано в оцінці</span></th><td>1 — Початковий</td><td class=\"num-col\">25,0</td></tr>"));
+    assert!(hr2.contains("<tr class=\"is-scored\"><th scope=\"row\">За результатами перевірки <span class=\"scored-tag\">враховано в оцінці</span></th><td>1 — Початковий</td><td class=\"num-col\">25,0</td></tr>"));
     assert!(hr2.contains("−2 · Знижено аудитором"));
     assert!(hr2.contains("<span class=\"badge badge--fail\">Критична невідповідність</span>"));
 
@@ -225,26 +225,42 @@ fn the_reviewed_report_shows_the_audit() {
     );
     assert!(
         compliance
-            .contains("<td class=\"num-col\" data-label=\"Рівень: самооцінювання → перевірено\">3 → 1</td>")
+            .contains("<td class=\"num-col\" data-label=\"Рівень: самооцінювання → перевірка\">3 → 1</td>")
     );
-    assert!(compliance.contains("Строк дії прийнятого винятку минув 30 вересня 2026"));
-    for line in ["Ім’я та прізвище аудитора", "<dt>Дата</dt>", "<dt>Підпис</dt>"]
-    {
-        assert!(compliance.contains(line), "{line}");
+    assert!(compliance.contains("Строк дії прийнятого винятку минув 30 вересня 2026 року"));
+    // the auditor's attestation, with what was verified, in the sign-off
+    let sign_off = between(&html, "id=\"sign-off\"", "id=\"methodology\"");
+    for line in [
+        "<h2 id=\"sign-off-h\">Засвідчення аудитора</h2>",
+        "Відповіді самооцінювання, перевірені мною за доказами: 10 з 47",
+        "Власне ім’я та прізвище",
+        "<td class=\"sign-name\" data-label=\"Власне ім’я та прізвище\">Віталій САВЧУК</td>",
+        "<td data-label=\"Установа\">Рахункова палата</td>",
+    ] {
+        assert!(sign_off.contains(line), "{line}");
     }
+    assert!(
+        !compliance.contains("sign-table"),
+        "no signature inside the findings"
+    );
 
     // the exceptions, and the evidence to refresh
     let exceptions = between(&html, "id=\"exceptions\"", "id=\"freshness\"");
-    let expiring = between(
-        exceptions,
-        "Винятки, строк дії яких спливає протягом 90 днів",
-        "</table>",
+    let in_force = between(exceptions, "Чинні винятки", "</table>");
+    assert!(in_force.contains("href=\"#i-civ-2\"") && !in_force.contains("href=\"#i-fin-3\""));
+    assert!(
+        in_force.contains("Строк дії спливає протягом 90 днів"),
+        "civ-2 flagged as expiring"
     );
-    assert!(expiring.contains("href=\"#i-civ-2\"") && !expiring.contains("href=\"#i-fin-3\""));
+    assert_eq!(
+        exceptions.matches("href=\"#i-civ-2\"").count(),
+        1,
+        "civ-2 listed once"
+    );
     assert!(between(exceptions, "Винятки, строк дії яких минув", "</table>").contains("href=\"#i-fin-3\""));
     let freshness = unslash(between(&html, "id=\"freshness\"", "id=\"actions\""));
     assert!(freshness.contains(
-        "«Указ Президента України № 392/2020» датовано 14 вересня 2020, за 2258 днів до оцінювання; максимальна давність — 730 днів."
+        "«Указ Президента України №\u{a0}392/2020» датовано 14 вересня 2020 року, за 2258 днів до оцінювання; максимальна давність — 730 днів."
     ));
     assert_eq!(
         freshness.matches("<th scope=\"row\"").count(),
@@ -264,9 +280,9 @@ fn the_reviewed_report_shows_the_audit() {
     // on the self-assessed basis
     let own = render(REVIEWED, &[OsStr::new("--basis"), OsStr::new("self")]);
     assert!(own.contains("<span class=\"kpi-number\">69,0</span>"));
-    assert!(
-        own.contains("<tr class=\"is-scored\"><th scope=\"row\">Самооцінювання <span class=\"scored-tag\">")
-    );
+    assert!(own.contains(
+        "<tr class=\"is-scored\"><th scope=\"row\">За самооцінюванням <span class=\"scored-tag\">"
+    ));
     assert!(between(&own, "id=\"provenance\"", "</section>").contains("<td>рівні самооцінювання</td>"));
 }
 
@@ -322,6 +338,23 @@ answers:
 fn capped_band_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let answers = dir.path().join("capped.yaml");
+    // the first two sections answered, every other indicator not applicable: complete enough
+    // to conclude, and scored as if the rest were left out
+    let checklist = oversight::catalog::ChecklistRef::Id("dssg-executive".into())
+        .load(&oversight::source::Limits::default())
+        .expect("bundled")
+        .value;
+    let rest: String = checklist
+        .indicators()
+        .iter()
+        .skip(9)
+        .map(|i| {
+            format!(
+                "  {}: {{status: not-applicable, comment: outside this test}}\n",
+                i.id
+            )
+        })
+        .collect();
     fs::write(
         &answers,
         r#"checklist: dssg-executive
@@ -339,7 +372,9 @@ answers:
   hr-3: {level: 4}
   hr-4: {level: 4}
   hr-5: {level: 1}
-"#,
+"#
+        .to_owned()
+            + &rest,
     )
     .unwrap();
     let html = render(&answers, &[]);
@@ -351,7 +386,7 @@ answers:
     );
     assert!(
         summary.contains(
-            "<p class=\"capped\">lowered from band B (Substantial) because of a critical failure</p>"
+            "<p class=\"capped\">Lowered from band B (Substantial) because of a critical failure</p>"
         )
     );
 }

@@ -78,6 +78,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         warn_missing_glyphs(&options.formats, &options.fonts, round, lang);
     }
     let rendered = render::compare::render(old, new, &options)?;
+    print_diagnostics(&rendered.warnings);
     let policy = WritePolicy {
         inputs: vec![
             args.old.clone(),
@@ -87,6 +88,6 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         ],
         overwrite: true,
     };
-    print(&write_all(&rendered, &targets, &policy)?);
+    print(&write_all(&rendered.files, &targets, &policy)?);
     Ok(Outcome::Success)
 }

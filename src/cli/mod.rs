@@ -251,6 +251,17 @@ impl RenderArgs {
         oversight::render::pdf::FontSet::with_fallbacks(&self.fonts)
             .map_err(|(path, source)| Error::Font { path, source })
     }
+
+    /// Refuses a default report date (today) before the work the report shows; a `--date`
+    /// given explicitly only warns. Prints the warning.
+    fn check_date(&self, assessment: &oversight::model::Assessment) -> Result<()> {
+        let found = oversight::validate::report_date(assessment, self.date(), self.date.is_some());
+        if found.has_errors() {
+            return Err(Error::Invalid(found));
+        }
+        print_diagnostics(&found);
+        Ok(())
+    }
 }
 
 /// Prints the `missing-glyph` warnings of an assessment when a PDF of it is written.
@@ -265,7 +276,6 @@ fn warn_missing_glyphs(
     }
 }
 
-/// Reads `--checklist PATH|ID`.
 fn checklist_ref(value: &Option<String>) -> Option<oversight::catalog::ChecklistRef> {
     value.as_deref().map(oversight::catalog::ChecklistRef::parse)
 }

@@ -38,6 +38,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         allowed: REPORT_FORMATS,
     });
     let loaded = args.input.load(limits)?;
+    args.render.check_date(&loaded.assessment)?;
     let options = ReportOptions {
         formats: targets.iter().map(|(format, _)| *format).collect(),
         lang: args.input.lang.clone(),

@@ -1,9 +1,15 @@
 //! Two assessment rounds of one organisation compared: pure, deterministic, typed.
 //!
 //! The rules (also in `docs/compare-and-consolidate.md`):
-//! - **Change** = new score − old score, unrounded; a difference under [`NOISE`] counts as 0.
-//!   Direction: *improved* (> 0), *declined* (< 0), *unchanged* (0), *undetermined* (a score
-//!   is missing in either round).
+//! - **Change** = new score − old score, each taken as the reports print it ([`shown`]: one
+//!   decimal), so that the figures on the page subtract, as PEFA's annex of scores requires; a
+//!   difference under [`NOISE`] counts as 0. Direction: *improved* (> 0), *declined* (< 0),
+//!   *unchanged* (0), *undetermined* (a score is missing in either round).
+//! - **Bands** are each round's own; a section (or the whole round) with too little answered to
+//!   conclude has none (see [`crate::score`]), and is marked inconclusive.
+//! - **Explanations**: an indicator whose level (a number indicator's value) changed between the
+//!   rounds (one in one round and none in the other counts) needs the new answer's
+//!   `change_note`; [`unexplained`] lists those without one.
 //! - **Pass**: an indicator passes when it has a score and `score >= pass mark`
 //!   ([`IndicatorResult::score`] and [`IndicatorResult::pass`] of each round). *Newly failing*:
 //!   passed in the old round, fails in the new one; *newly passing*: the reverse. Without a
@@ -24,17 +30,24 @@
 //!   the overall row when a top-level section is not comparable or `scoring.method` or
 //!   `scoring.missing` changed. With one checklist version nothing is ever marked.
 //!
-//! Nothing here reads files, rounds or formats.
+//! Nothing here reads files or formats; the only rounding is [`shown`], the reports' own.
 
 use crate::compliance::{Conformity, Verdicts};
+use crate::diagnostic::{Diagnostic, Diagnostics, Place};
 use crate::model::checklist::{Indicator, Section};
-use crate::model::{Assessment, Checklist, Date};
+use crate::model::{Assessment, Checklist, Date, Number};
 use crate::score::{IndicatorResult, Scorecard, SectionResult, all_indicator_results};
 use serde::Serialize;
 use std::collections::HashMap;
 
 /// Differences smaller than this (in points out of 100) are floating-point noise: unchanged.
 pub const NOISE: f64 = 1e-9;
+
+/// A score as the reports print it: rounded to one decimal exactly as `{:.1}` rounds it (the
+/// report formatter prints with `{:.1}`), so that a change computed from it matches the page.
+pub fn shown(score: f64) -> f64 {
+    format!("{score:.1}").parse().unwrap_or(score)
+}
 
 /// One round: the checklist version it answers, the answers, and their scores.
 #[derive(Debug, Clone, Copy)]
@@ -60,7 +73,8 @@ pub enum Direction {
 pub struct Change {
     pub old: Option<f64>,
     pub new: Option<f64>,
-    /// `new − old`, unrounded; `None` unless both scores exist.
+    /// `new − old` of the scores as printed ([`shown`]), itself to one decimal (so 60.6 − 56.9
+    /// is 3.7, not 3.700000000000003); `None` unless both scores exist.
     pub change: Option<f64>,
     pub direction: Direction,
 }
@@ -69,7 +83,7 @@ impl Change {
     pub fn between(old: Option<f64>, new: Option<f64>) -> Change {
         let change = old
             .zip(new)
-            .map(|(old, new)| new - old)
+            .map(|(old, new)| shown(shown(new) - shown(old)))
             .map(|d| if d.abs() < NOISE { 0.0 } else { d });
         let direction = match change {
             None => Direction::Undetermined,
@@ -139,10 +153,13 @@ pub enum CriticalChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OverallChange {
     pub score: Change,
-    /// The code of the old round's band, after the critical cap.
+    /// The code of the old round's band, after the critical cap; `None` when inconclusive.
     pub old_band: Option<String>,
-    /// The code of the new round's band, after the critical cap.
+    /// The code of the new round's band, after the critical cap; `None` when inconclusive.
     pub new_band: Option<String>,
+    /// Whether enough was answered in each round to conclude.
+    pub old_conclusive: bool,
+    pub new_conclusive: bool,
     /// Empty when the row is directly comparable.
     pub not_comparable: Vec<Reason>,
 }
@@ -155,9 +172,13 @@ pub struct SectionChange {
     /// 1 for a top-level section.
     pub depth: usize,
     pub score: Change,
-    /// The code of the section's band in each round.
+    /// The code of the section's band in each round; `None` when inconclusive.
     pub old_band: Option<String>,
     pub new_band: Option<String>,
+    /// Whether enough of the section was answered in each round to conclude; false where the
+    /// section is missing.
+    pub old_conclusive: bool,
+    pub new_conclusive: bool,
     pub not_comparable: Vec<Reason>,
 }
 
@@ -174,6 +195,11 @@ pub struct IndicatorChange {
     pub pass: PassChange,
     pub critical: CriticalChange,
     pub not_comparable: Vec<Reason>,
+    /// Whether the level scored differs between the rounds (a level in one and none in the
+    /// other counts); false when the indicator is in one version only.
+    pub level_changed: bool,
+    /// The new answer's explanation of the change.
+    pub change_note: Option<String>,
 }
 
 /// What became of an action planned in the old round.
@@ -443,7 +469,18 @@ fn indicator_change(id: &str, old: &Side, new: &Side, missing_rule_changed: bool
         (_, Some(true)) => CriticalChange::New,
         _ => CriticalChange::NotFailing,
     };
+    let level_changed = match (&old_result, &new_result) {
+        (Some(o), Some(n)) => rated(o) != rated(n),
+        _ => false,
+    };
     IndicatorChange {
+        level_changed,
+        change_note: new
+            .round
+            .assessment
+            .answer(id)
+            .and_then(|a| a.change_note.clone())
+            .filter(|n| !n.trim().is_empty()),
         id: id.to_owned(),
         section: new
             .section_of(id)
@@ -504,8 +541,16 @@ fn section_changes(old: &Side, new: &Side, marked: &HashMap<&str, bool>) -> Vec<
             number: number.clone(),
             depth: number.split('.').count(),
             score: Change::between(old_result.and_then(|r| r.score), new_result.and_then(|r| r.score)),
-            old_band: band_code(old.round, old_result.and_then(|r| r.band)),
-            new_band: band_code(new.round, new_result.and_then(|r| r.band)),
+            old_band: band_code(
+                old.round,
+                old_result.filter(|r| r.conclusive).and_then(|r| r.band),
+            ),
+            new_band: band_code(
+                new.round,
+                new_result.filter(|r| r.conclusive).and_then(|r| r.band),
+            ),
+            old_conclusive: old_result.is_some_and(|r| r.conclusive),
+            new_conclusive: new_result.is_some_and(|r| r.conclusive),
             not_comparable: reasons,
         });
     }
@@ -556,8 +601,16 @@ fn overall_change(old: Round, new: Round, sections: &[SectionChange]) -> Overall
     }
     OverallChange {
         score: Change::between(old.scorecard.overall.score, new.scorecard.overall.score),
-        old_band: band_code(old, old.scorecard.overall.band),
-        new_band: band_code(new, new.scorecard.overall.band),
+        old_band: band_code(
+            old,
+            old.scorecard.overall.band.filter(|_| old.scorecard.conclusive),
+        ),
+        new_band: band_code(
+            new,
+            new.scorecard.overall.band.filter(|_| new.scorecard.conclusive),
+        ),
+        old_conclusive: old.scorecard.conclusive,
+        new_conclusive: new.scorecard.conclusive,
         not_comparable: reasons,
     }
 }
@@ -608,6 +661,42 @@ fn follow_ups(old: Round, new: &Side) -> Vec<FollowUp> {
                 status,
                 reasons,
             })
+        })
+        .collect()
+}
+
+/// What an answer rates its indicator at, on the chosen basis: a level, or a number indicator's
+/// value.
+fn rated(result: &IndicatorResult) -> Option<Number> {
+    result.level.or(result.value)
+}
+
+/// `change-unexplained` for every indicator whose level changed without a `change_note` in the
+/// new answers, at `answers[id].change_note` of `new`'s file, in the new checklist's order.
+pub fn unexplained(comparison: &Comparison, new: &Assessment) -> Diagnostics {
+    comparison
+        .indicators
+        .iter()
+        .filter(|i| i.level_changed && i.change_note.is_none())
+        .map(|i| {
+            let level = |r: &Option<RoundResult>| {
+                r.as_ref()
+                    .and_then(|r| rated(&r.result))
+                    .map_or_else(|| "none".to_owned(), |l| format!("`{l}`"))
+            };
+            Diagnostic::warning(
+                "change-unexplained",
+                &new.origin,
+                Place::path(format!("answers[{}].change_note", i.id)),
+                format!(
+                    "the level changed from {} to {} without an explanation",
+                    level(&i.old),
+                    level(&i.new)
+                ),
+            )
+            .with_hint(
+                "add `change_note:` to the answer, saying why the level changed since the previous round",
+            )
         })
         .collect()
 }

@@ -3,9 +3,12 @@
 //! [`AnswersDoc`] mirrors the file; [`crate::validate::answers`] checks it against its
 //! checklist and returns an [`Assessment`], the only form that scoring accepts.
 
-use super::audit::{Exception, Review};
+use super::approval::Approval;
+use super::audit::{Audit, Exception, ReportKind, Review};
 use super::date::Date;
+use super::document::DocumentControl;
 use super::number::Number;
+use super::quality::Quality;
 use super::scale::LevelRef;
 use super::text::Text;
 use super::unique_map::UniqueMap;
@@ -24,6 +27,18 @@ pub struct AnswersDoc {
     pub language: Option<String>,
     #[serde(default)]
     pub assessors: Vec<Assessor>,
+    /// The report's number, version, status and classification.
+    #[serde(default)]
+    pub document: Option<DocumentControl>,
+    /// The head of the organisation's approval of the self-assessment.
+    #[serde(default)]
+    pub approval: Option<Approval>,
+    /// Who audited the answers, for which institution, when and what.
+    #[serde(default)]
+    pub audit: Option<Audit>,
+    /// Peer reviews, comments on the draft and recorded disagreements.
+    #[serde(default)]
+    pub quality: Option<Quality>,
     #[serde(default)]
     pub answers: UniqueMap<Answer>,
 }
@@ -72,6 +87,9 @@ pub struct Answer {
     /// A deficiency accepted as a risk, until a date.
     #[serde(default)]
     pub exception: Option<Exception>,
+    /// Why the answer changed since the previous round, for the comparison of rounds.
+    #[serde(default)]
+    pub change_note: Option<String>,
 }
 
 impl Answer {
@@ -143,6 +161,31 @@ impl Assessment {
 
     pub fn assessors(&self) -> &[Assessor] {
         &self.doc.assessors
+    }
+
+    pub fn document(&self) -> Option<&DocumentControl> {
+        self.doc.document.as_ref()
+    }
+
+    pub fn approval(&self) -> Option<&Approval> {
+        self.doc.approval.as_ref()
+    }
+
+    pub fn audit(&self) -> Option<&Audit> {
+        self.doc.audit.as_ref()
+    }
+
+    pub fn quality(&self) -> Option<&Quality> {
+        self.doc.quality.as_ref()
+    }
+
+    /// Audited when at least one answer carries a review, else a self-assessment.
+    pub fn kind(&self) -> ReportKind {
+        if self.answers().any(|(_, a)| a.review.is_some()) {
+            ReportKind::Audited
+        } else {
+            ReportKind::SelfAssessment
+        }
     }
 
     pub fn answer(&self, indicator_id: &str) -> Option<&Answer> {

@@ -1,8 +1,11 @@
-//! An auditor's additions to an answer: a review that verifies its level, an accepted exception.
+//! An auditor's additions to an answers file: a review that verifies an answer's level, an
+//! accepted exception, and the audit as a whole.
 //!
-//! Both are optional keys of an answer (`review:`, `exception:`). A review gives the level the
+//! `review:` and `exception:` are optional keys of an answer; `audit:` is an optional top-level
+//! key naming who audited, for which institution, when and what. A review gives the level the
 //! auditor found; an exception accepts the risk of a deficiency until a date. What they do to
-//! the scores is in [`crate::score`] and `docs/scoring.md`.
+//! the scores is in [`crate::score`] and `docs/scoring.md`. One review makes the report an
+//! audited one ([`ReportKind`]).
 
 use super::date::Date;
 use super::number::Number;
@@ -77,6 +80,33 @@ impl<'de> Deserialize<'de> for Review {
 
         deserializer.deserialize_map(ReviewVisitor)
     }
+}
+
+/// The audit that produced the reviews.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Audit {
+    /// The auditors' names; without them the report names the reviewers.
+    #[serde(default)]
+    pub by: Vec<String>,
+    #[serde(default)]
+    pub institution: Option<String>,
+    /// The day the audit ended; without it the report gives the latest review date.
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// What the audit covered, in the auditor's words.
+    #[serde(default)]
+    pub scope: Option<String>,
+}
+
+/// What a report is: the organisation's own assessment, or one an auditor reviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportKind {
+    /// No answer was reviewed.
+    SelfAssessment,
+    /// At least one answer was reviewed.
+    Audited,
 }
 
 /// A deficiency accepted as a risk by someone entitled to, until it expires.

@@ -69,6 +69,10 @@ pub struct Scoring {
     /// Named conversion tables, for sections with `method: {table: NAME}`.
     #[serde(default)]
     pub tables: UniqueMap<Table>,
+    /// The least completeness, in percent of the applicable indicators, at which a section or
+    /// the whole assessment is given a verdict and a band.
+    #[serde(default = "default_min_completeness")]
+    pub min_completeness: f64,
 }
 
 impl Default for Scoring {
@@ -85,6 +89,7 @@ impl Default for Scoring {
             rounding: None,
             grades: UniqueMap::default(),
             tables: UniqueMap::default(),
+            min_completeness: default_min_completeness(),
         }
     }
 }
@@ -95,6 +100,10 @@ fn default_pass() -> f64 {
 
 fn yes() -> bool {
     true
+}
+
+fn default_min_completeness() -> f64 {
+    50.0
 }
 
 fn default_weight() -> f64 {

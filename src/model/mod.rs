@@ -6,15 +6,18 @@
 //! ([`criteria`]), all in exact decimal [`number`]s.
 
 pub mod answers;
+pub mod approval;
 pub mod audit;
 pub mod checklist;
 pub mod criteria;
 pub mod date;
+pub mod document;
 pub mod fields;
 pub mod grades;
 pub mod method;
 pub mod number;
 pub mod points;
+pub mod quality;
 pub mod ranges;
 pub mod rounding;
 pub mod scale;
@@ -23,11 +26,14 @@ pub mod text;
 pub mod unique_map;
 
 pub use answers::{Action, Answer, AnswerStatus, AnswersDoc, Assessment, Evidence};
-pub use audit::{Exception, ExceptionState, Review};
+pub use approval::Approval;
+pub use audit::{Audit, Exception, ExceptionState, ReportKind, Review};
 pub use checklist::{Band, Checklist, ChecklistDoc, Indicator, IndicatorKind, Section};
 pub use date::Date;
+pub use document::{DocumentControl, DocumentStatus};
 pub use method::{Method, Missing, NotEnoughInformation};
 pub use number::Number;
+pub use quality::{Disagreement, DraftComment, PeerReview, Quality};
 pub use scale::{Level, LevelRef, Scale};
 pub use text::Text;
 pub use unique_map::UniqueMap;

@@ -2,7 +2,8 @@
 //! ([`super::pdf::compare`]) and JSON (the [`Comparison`] with unrounded numbers).
 
 use super::{Format, ReportOptions, html::COMPARE_ENTRY, json, pdf};
-use crate::compare::{Comparison, Round, compare};
+use crate::compare::{Comparison, Round, compare, unexplained};
+use crate::diagnostic::Diagnostics;
 use crate::error::Result;
 use crate::i18n::Catalogue;
 use crate::load::Loaded;
@@ -63,9 +64,16 @@ pub fn view(
     (comparison, view)
 }
 
+/// The comparison's files, and its warnings: `change-unexplained` for every level that changed
+/// without a `change_note`.
+pub struct Rendered {
+    pub files: Vec<(Format, Vec<u8>)>,
+    pub warnings: Diagnostics,
+}
+
 /// Compares the rounds and renders every requested format in memory, so that a failure in any
 /// format writes nothing.
-pub fn render(old: &Loaded, new: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, Vec<u8>)>> {
+pub fn render(old: &Loaded, new: &Loaded, options: &ReportOptions) -> Result<Rendered> {
     let catalogue = options.templates.catalogue()?;
     let (comparison, view) = view(
         old,
@@ -75,7 +83,7 @@ pub fn render(old: &Loaded, new: &Loaded, options: &ReportOptions) -> Result<Vec
         options.report_date,
         &options.scoring,
     );
-    options
+    let files = options
         .formats
         .iter()
         .map(|format| {
@@ -88,7 +96,11 @@ pub fn render(old: &Loaded, new: &Loaded, options: &ReportOptions) -> Result<Vec
             };
             Ok((*format, bytes))
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    Ok(Rendered {
+        files,
+        warnings: unexplained(&comparison, &new.assessment),
+    })
 }
 
 #[derive(Serialize)]

@@ -89,7 +89,7 @@ pub fn summary(
         let label = labels
             .get(&format!("status_{}", status_key(status)))
             .to_lowercase();
-        (n > 0).then(|| format!("{n} {label}"))
+        (n > 0).then(|| labels.fill("count_status", &[("count", &n.to_string()), ("status", &label)]))
     })
     .collect();
     let _ = writeln!(

@@ -151,6 +151,7 @@ impl Templates {
             env.set_syntax(syntax);
         }
         env.add_filter("csp_hash", csp_hash);
+        env.add_filter("css_string", css_string);
         let templates = self.clone();
         env.set_loader(move |name| templates.load(name));
         env
@@ -204,6 +205,22 @@ impl std::io::Write for Bounded {
 fn csp_hash(text: &str) -> Value {
     let digest = Sha256::digest(text.as_bytes());
     Value::from_safe_string(format!("'sha256-{}'", STANDARD.encode(digest)))
+}
+
+/// `text` as a quoted CSS string (for `content:` in a stylesheet): every character but letters,
+/// digits and spaces written as a hex escape, so that no quote, backslash, brace or `</style>`
+/// in the text can end the string or the stylesheet.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:06x}", u32::from(c)));
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// `name` as a path inside the template folder, or `None` if it would leave it.

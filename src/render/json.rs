@@ -1,18 +1,22 @@
 //! JSON output: the scorecard with unrounded numbers, in a shape other programs can rely on.
 //!
-//! `oversight score --format json` prints [`result`]; the JSON report adds the provenance and
-//! the report date. Bands appear as `{code, label}`, grades as `{code, value}`; texts in the
-//! report's language. A rounded aggregate has its unrounded `score` and its `rounded` one.
+//! `oversight score --format json` prints [`result`] (with the kind of report and whether enough
+//! was answered to conclude); the JSON report adds the report date, the document control, the
+//! sign-off (`approval` or `attestation`), the quality-assurance record and the provenance.
+//! Bands appear as `{code, label}`, grades as `{code, value}`; texts in the report's language.
+//! A rounded aggregate has its unrounded `score` and its `rounded` one.
 //! Each indicator carries its compliance `conformity`, and each section its verdict, from
 //! [`Verdicts`].
 
 use crate::compliance::{Compliance, Conformity, Verdicts};
 use crate::freshness::{self, EvidenceFlag};
 use crate::model::grades::GradeResult;
-use crate::model::{Assessment, Checklist, Date, Number};
+use crate::model::{Assessment, Checklist, Date, DocumentControl, Number, Quality, ReportKind};
 use crate::report::ReportView;
 use crate::report::view::Provenance;
-use crate::score::{Basis, IndicatorResult, Overall, Scorecard, SectionResult, StatusCounts, Trace};
+use crate::score::{
+    Basis, IndicatorResult, Overall, Scorecard, SectionResult, StatusCounts, Trace, all_indicator_results,
+};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -22,9 +26,14 @@ pub struct ResultJson<'a> {
     pub assessed_on: Date,
     pub language: &'a str,
     pub basis: Basis,
+    /// `self-assessment` or `audited`.
+    pub kind: ReportKind,
     pub overall: OverallJson<'a>,
     pub without_exceptions: Option<OverallJson<'a>>,
     pub completeness: Option<f64>,
+    /// Whether enough was answered for a band and a verdict; when false, the bands and the
+    /// compliance verdicts are not conclusions (the reports do not show them).
+    pub conclusive: bool,
     pub critical_failures: &'a [String],
     pub counts: StatusCounts,
     pub compliance: Compliance,
@@ -69,6 +78,9 @@ pub struct SectionJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grade: Option<&'a GradeResult>,
     pub band: Option<BandJson<'a>>,
+    pub completeness: Option<f64>,
+    pub conclusive: bool,
+    pub counts: StatusCounts,
     pub trace: &'a Trace,
     pub compliance: Compliance,
     pub indicators: Vec<IndicatorJson<'a>>,
@@ -119,9 +131,11 @@ pub fn result<'a>(
         assessed_on: assessment.assessed_on(),
         language: lang,
         basis: scorecard.basis,
+        kind: assessment.kind(),
         overall: overall(&scorecard.overall),
         without_exceptions: scorecard.without_exceptions.as_ref().map(overall),
         completeness: scorecard.completeness,
+        conclusive: scorecard.conclusive,
         critical_failures: &scorecard.critical_failures,
         counts: scorecard.counts,
         compliance: verdicts.overall,
@@ -153,6 +167,9 @@ fn sections<'a>(
             value: r.value,
             grade: r.grade.as_ref(),
             band: band(r.band),
+            completeness: r.completeness,
+            conclusive: r.conclusive,
+            counts: r.counts,
             trace: &r.trace,
             compliance: verdicts.section_compliance(&r.id),
             indicators: r
@@ -189,10 +206,73 @@ struct ReportJson<'a> {
     #[serde(flatten)]
     result: ResultJson<'a>,
     report_date: Date,
+    document: Option<&'a DocumentControl>,
+    sign_off: Vec<SignOffJson<'a>>,
+    quality: Option<&'a Quality>,
     provenance: &'a Provenance,
 }
 
-/// The JSON report: the result, the report date and the provenance.
+/// Who signs the report: the approval of a self-assessment, or the attestation of an audited one.
+#[derive(Serialize)]
+#[serde(tag = "role", rename_all = "kebab-case")]
+enum SignOffJson<'a> {
+    Approval {
+        /// `approval:`; absent, the report leaves the lines blank.
+        position: Option<&'a str>,
+        name: Option<&'a str>,
+        date: Option<Date>,
+        /// The assessors, who sign as having prepared it.
+        assessors: Vec<&'a str>,
+    },
+    Attestation {
+        /// `audit.by`, else the reviewers.
+        auditors: &'a [String],
+        institution: Option<&'a str>,
+        /// `audit.date`, else the latest review date.
+        date: Option<Date>,
+        scope: Option<&'a str>,
+        /// How many answers the auditor verified, of how many.
+        reviewed: usize,
+        answers: usize,
+        /// The attestation's words, in the report's language.
+        statement: &'a str,
+    },
+}
+
+/// The sign-off of the report, from the answers and, for the attestation, the view's words.
+fn sign_off<'a>(assessment: &'a Assessment, scorecard: &Scorecard, view: &'a ReportView) -> SignOffJson<'a> {
+    let Some(audit) = &view.cover.audit else {
+        let approval = assessment.approval();
+        return SignOffJson::Approval {
+            position: approval.map(|a| a.position.as_str()),
+            name: approval.map(|a| a.name.as_str()),
+            date: approval.and_then(|a| a.date),
+            assessors: assessment.assessors().iter().map(|a| a.name.as_str()).collect(),
+        };
+    };
+    let reviews = || assessment.answers().filter_map(|(_, a)| a.review.as_ref());
+    SignOffJson::Attestation {
+        auditors: &audit.auditors,
+        institution: audit.institution.as_deref(),
+        date: assessment
+            .audit()
+            .and_then(|a| a.date)
+            .or_else(|| reviews().filter_map(|r| r.date).max()),
+        scope: audit.scope.as_deref(),
+        reviewed: all_results(scorecard)
+            .filter(|r| r.verified_level.is_some())
+            .count(),
+        answers: scorecard.counts.total,
+        statement: &view.sign_off.statement,
+    }
+}
+
+fn all_results(scorecard: &Scorecard) -> impl Iterator<Item = &IndicatorResult> {
+    scorecard.sections.iter().flat_map(all_indicator_results)
+}
+
+/// The JSON report: the result, the report date, the document control, the sign-off, the
+/// quality-assurance record and the provenance.
 pub fn report(
     checklist: &Checklist,
     assessment: &Assessment,
@@ -202,6 +282,9 @@ pub fn report(
     let json = ReportJson {
         result: result(checklist, assessment, scorecard, &view.lang),
         report_date: view.provenance.report_date,
+        document: assessment.document(),
+        sign_off: vec![sign_off(assessment, scorecard, view)],
+        quality: assessment.quality(),
         provenance: &view.provenance,
     };
     to_string(&json).into_bytes()

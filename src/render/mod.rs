@@ -58,7 +58,7 @@ use crate::i18n::Catalogue;
 use crate::load::Loaded;
 use crate::model::Date;
 use crate::report::{self, ReportInput};
-use crate::score::ScoreOptions;
+use crate::score::{Basis, ScoreOptions};
 
 /// Settings for one report run, resolved from the command line.
 #[derive(Debug, Clone)]
@@ -83,11 +83,19 @@ pub fn view(
     scoring: &ScoreOptions,
 ) -> (crate::score::Scorecard, report::ReportView) {
     let scorecard = crate::score::score_with(&loaded.checklist, &loaded.assessment, scoring);
+    let counterpart = (loaded.assessment.kind() == crate::model::ReportKind::Audited).then(|| {
+        let basis = match scoring.basis {
+            Basis::Verified => Basis::SelfAssessed,
+            Basis::SelfAssessed => Basis::Verified,
+        };
+        crate::score::score_with(&loaded.checklist, &loaded.assessment, &ScoreOptions { basis })
+    });
     let lang = report::language(lang, &loaded.checklist, &loaded.assessment);
     let view = report::build(&ReportInput {
         checklist: &loaded.checklist,
         assessment: &loaded.assessment,
         scorecard: &scorecard,
+        counterpart: counterpart.as_ref(),
         catalogue,
         lang,
         report_date,

@@ -1,5 +1,6 @@
 //! The plain-text summary that `oversight score` prints on a terminal.
 
+use crate::i18n::Labels;
 use crate::report::{ReportView, ScoreView, flatten};
 use std::fmt::Write;
 
@@ -20,7 +21,7 @@ pub fn summary(view: &ReportView) -> String {
         out,
         "{}: {}",
         labels.get("overall_score"),
-        score_with_band(&summary.score)
+        score_with_band(&summary.score, labels)
     );
     if let Some(uncapped) = &summary.uncapped_band {
         let _ = writeln!(
@@ -34,7 +35,7 @@ pub fn summary(view: &ReportView) -> String {
             out,
             "{}: {}",
             labels.get("label_score_without_exceptions"),
-            score_with_band(without)
+            score_with_band(without, labels)
         );
     }
     let _ = writeln!(
@@ -49,7 +50,15 @@ pub fn summary(view: &ReportView) -> String {
         .counts
         .iter()
         .filter(|c| c.count > 0)
-        .map(|c| format!("{} {}", c.count, c.label.to_lowercase()))
+        .map(|c| {
+            labels.fill(
+                "count_status",
+                &[
+                    ("count", &c.count.to_string()),
+                    ("status", &c.label.to_lowercase()),
+                ],
+            )
+        })
         .collect();
     let _ = writeln!(
         out,
@@ -76,6 +85,9 @@ pub fn summary(view: &ReportView) -> String {
         labels.get("label_compliance"),
         summary.compliance.statement
     );
+    if let Some(note) = &summary.inconclusive_note {
+        let _ = writeln!(out, "  {note}");
+    }
     let _ = writeln!(out);
     let sections = flatten(&view.sections);
     let width = sections
@@ -91,15 +103,17 @@ pub fn summary(view: &ReportView) -> String {
             out,
             "{label}{}{}",
             " ".repeat(pad),
-            score_with_band(&section.score)
+            score_with_band(&section.score, labels)
         );
     }
     out
 }
 
-fn score_with_band(score: &ScoreView) -> String {
+/// "72.5  B Substantial", "54.2  (provisional)" or "—".
+fn score_with_band(score: &ScoreView, labels: &Labels) -> String {
     match &score.band {
         Some(band) => format!("{:>5}  {} {}", score.text, band.code, band.label),
+        None if score.provisional => format!("{:>5}  ({})", score.text, labels.get("label_provisional")),
         None => format!("{:>5}", score.text),
     }
 }

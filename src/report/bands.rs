@@ -5,7 +5,7 @@ use crate::model::Checklist;
 use crate::report::format::Formatter;
 use crate::report::{BandRangeView, BandView};
 
-/// Each band with its range, "70 – 85" (the last one up to 100).
+/// Each band with its range, "70–85" (the last one up to 100).
 pub fn band_ranges(checklist: &Checklist, bands: &[BandView], fmt: &Formatter) -> Vec<BandRangeView> {
     let mins = &checklist.scoring().bands;
     bands
@@ -16,7 +16,7 @@ pub fn band_ranges(checklist: &Checklist, bands: &[BandView], fmt: &Formatter) -
             let to = mins.get(i + 1).map_or(100.0, |b| b.min);
             BandRangeView {
                 band: band.clone(),
-                range: format!("{} – {}", fmt.plain(from), fmt.plain(to)),
+                range: format!("{}–{}", fmt.plain(from), fmt.plain(to)),
             }
         })
         .collect()

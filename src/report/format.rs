@@ -3,6 +3,7 @@
 use crate::i18n::Labels;
 use crate::model::{Date, Number};
 use chrono::Locale;
+use std::fmt::Write;
 
 /// Formats values in the conventions of one language.
 pub struct Formatter<'a> {
@@ -44,6 +45,17 @@ impl<'a> Formatter<'a> {
             Some(value) => self.labels.fill("percent", &[("value", &self.decimal(value, 1))]),
             None => "—".to_owned(),
         }
+    }
+
+    /// A score as [`Formatter::score`] prints it, as a number: one decimal.
+    pub fn shown(value: f64) -> f64 {
+        format!("{value:.1}").parse().unwrap_or(value)
+    }
+
+    /// `new − old` from the figures as printed, so that the page subtracts: 65.8 and 67.3 give
+    /// "−1.5"; "—" without both.
+    pub fn difference(&self, new: Option<f64>, old: Option<f64>) -> String {
+        self.change(new.zip(old).map(|(new, old)| Self::shown(new) - Self::shown(old)))
     }
 
     /// A change of score with its sign and one decimal: "+4.2", "−1.0" (a true minus sign),
@@ -97,9 +109,39 @@ impl<'a> Formatter<'a> {
         }
     }
 
-    /// A date as a reader writes it: "20 November 2026", "20 листопада 2026".
+    /// A date as a reader writes it, in the label `date_format`: "20 November 2026",
+    /// «20 листопада 2026 року». A format that chrono cannot write (an override in
+    /// `--templates`) gives "20 November 2026".
     pub fn date(&self, date: Date) -> String {
-        date.0.format_localized("%-d %B %Y", self.locale).to_string()
+        let mut text = String::new();
+        let written = write!(
+            text,
+            "{}",
+            date.0
+                .format_localized(self.labels.get("date_format"), self.locale)
+        );
+        if written.is_err() {
+            return date.0.format_localized("%-d %B %Y", self.locale).to_string();
+        }
+        text
+    }
+
+    /// The days from `from` to `to` as one date, "27 November 2026", or a range, "27 November
+    /// 2026 – 2 December 2026".
+    pub fn dates(&self, from: Date, to: Date) -> String {
+        if from == to {
+            self.date(from)
+        } else {
+            format!("{} – {}", self.date(from), self.date(to))
+        }
+    }
+
+    /// A file as the user named it; a bundled file's `<bundled>/` in the reader's language.
+    pub fn file(&self, origin: &str) -> String {
+        match origin.strip_prefix("<bundled>/") {
+            Some(name) => format!("{}/{name}", self.labels.get("label_bundled")),
+            None => origin.to_owned(),
+        }
     }
 
     /// A count with its noun in the language's plural form: the label `{key}_one`, `{key}_few`

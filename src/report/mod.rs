@@ -24,8 +24,10 @@ use crate::freshness::EvidenceFlag;
 use crate::i18n::{Catalogue, Labels};
 use crate::model::checklist::{Indicator, Section};
 use crate::model::grades::GradeResult;
-use crate::model::{Assessment, Checklist, Date, Method, Number, Text};
-use crate::score::{Basis, Exclusion, IndicatorResult, Overall, Scorecard, SectionResult, Status, Trace};
+use crate::model::{Assessment, Checklist, Date, Method, Number, ReportKind, Text};
+use crate::score::{
+    Basis, Exclusion, IndicatorResult, Overall, Scorecard, SectionResult, Status, StatusCounts, Trace,
+};
 pub use bands::{band_ranges, band_views};
 use format::Formatter;
 pub use link::is_safe_link;
@@ -38,6 +40,9 @@ pub struct ReportInput<'a> {
     pub checklist: &'a Checklist,
     pub assessment: &'a Assessment,
     pub scorecard: &'a Scorecard,
+    /// The scorecard on the other basis, for an audited report's cover, which shows the
+    /// verified and the self-assessed totals side by side; `None` on a self-assessment.
+    pub counterpart: Option<&'a Scorecard>,
     pub catalogue: &'a Catalogue,
     /// The report's language, one of the checklist's (see [`language`]).
     pub lang: &'a str,
@@ -63,6 +68,13 @@ pub fn build(input: &ReportInput) -> ReportView {
     let filters = finder::report(&mut sections, &labels);
     ReportView {
         lang: input.lang.to_owned(),
+        kind: kind_key(input.assessment.kind()).to_owned(),
+        basis: match input.scorecard.basis {
+            Basis::Verified => "verified",
+            Basis::SelfAssessed => "self",
+        }
+        .to_owned(),
+        document: builder.document(),
         cover: builder.cover(),
         summary: builder.summary(&sections),
         charts: builder.charts(&sections),
@@ -71,6 +83,8 @@ pub fn build(input: &ReportInput) -> ReportView {
         exceptions: builder.exceptions_report(),
         freshness: builder.freshness(&sections),
         filters,
+        quality: builder.quality(),
+        sign_off: builder.sign_off(),
         methodology: builder.methodology(),
         provenance: builder.provenance(),
         sections,
@@ -129,6 +143,7 @@ impl<'a> Builder<'a> {
             text: self.fmt.score(value),
             band: band.and_then(|b| self.bands.get(b).cloned()),
             no_aggregate: false,
+            provisional: false,
         }
     }
 
@@ -159,15 +174,67 @@ impl<'a> Builder<'a> {
             text,
             band: band.and_then(|b| self.bands.get(b).cloned()),
             no_aggregate: trace.method == Method::None,
+            provisional: false,
         }
     }
 
     fn section_score(&self, result: &SectionResult) -> ScoreView {
-        self.aggregate(&result.trace, result.value, result.grade.as_ref(), result.band)
+        let score = self.aggregate(&result.trace, result.value, result.grade.as_ref(), result.band);
+        concluded(score, result.conclusive)
     }
 
+    /// An overall result of the report's scorecard (with or without its exceptions).
     fn overall_score(&self, overall: &Overall) -> ScoreView {
-        self.aggregate(&overall.trace, None, None, overall.band)
+        self.total(self.input.scorecard, overall)
+    }
+
+    /// An overall result of `card`, which may be the counterpart on the other basis.
+    fn total(&self, card: &Scorecard, overall: &Overall) -> ScoreView {
+        concluded(
+            self.aggregate(&overall.trace, None, None, overall.band),
+            card.conclusive,
+        )
+    }
+
+    /// "28 of 44 applicable indicators answered".
+    fn answered(&self, counts: &StatusCounts) -> String {
+        self.labels.fill(
+            "label_answered",
+            &[
+                ("answered", &counts.scored.to_string()),
+                ("applicable", &(counts.total - counts.not_applicable).to_string()),
+            ],
+        )
+    }
+
+    /// The checklist's minimum completeness for a conclusion, "50%".
+    fn min_completeness(&self) -> String {
+        let min = self.input.checklist.scoring().min_completeness;
+        self.labels.fill("percent", &[("value", &self.fmt.plain(min))])
+    }
+
+    /// How many answers an auditor reviewed.
+    fn reviewed(&self) -> usize {
+        self.entries()
+            .iter()
+            .filter(|e| {
+                self.input
+                    .assessment
+                    .answer(&e.indicator.id)
+                    .is_some_and(|a| a.review.is_some())
+            })
+            .count()
+    }
+
+    /// "10 of 47": the answers an auditor reviewed, of every indicator.
+    fn reviewed_of(&self) -> String {
+        self.labels.fill(
+            "reviewed_of",
+            &[
+                ("reviewed", &self.reviewed().to_string()),
+                ("total", &self.input.scorecard.counts.total.to_string()),
+            ],
+        )
     }
 
     fn collect_names(&mut self, sections: &[Section], prefix: &str) {
@@ -231,8 +298,10 @@ impl<'a> Builder<'a> {
         out
     }
 
-    fn compliance(&self, compliance: &Compliance) -> ComplianceView {
+    /// The verdict of `compliance`, or `inconclusive` when too little was answered to conclude.
+    fn compliance(&self, compliance: &Compliance, conclusive: bool) -> ComplianceView {
         let (verdict, statement) = match compliance.verdict {
+            _ if !conclusive => ("inconclusive", self.labels.get("verdict_inconclusive").to_owned()),
             Verdict::Compliant => ("compliant", self.labels.get("compliance_compliant").to_owned()),
             Verdict::MinorNonConformities => (
                 "minor-non-conformities",
@@ -318,6 +387,18 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// `score` as it is when enough was answered to conclude; else without a band, provisional.
+fn concluded(score: ScoreView, conclusive: bool) -> ScoreView {
+    if conclusive {
+        return score;
+    }
+    ScoreView {
+        band: None,
+        provisional: score.value.is_some(),
+        ..score
+    }
+}
+
 /// Every section, each followed by its sub-sections.
 pub fn flatten(sections: &[SectionView]) -> Vec<&SectionView> {
     let mut out = Vec::new();
@@ -358,6 +439,14 @@ pub fn status_key(status: Status) -> &'static str {
         Status::NotApplicable => "not-applicable",
         Status::NotEnoughInformation => "not-enough-information",
         Status::Unanswered => "unanswered",
+    }
+}
+
+/// The kebab-case name of a report's kind, as in the JSON output and the label keys.
+pub fn kind_key(kind: ReportKind) -> &'static str {
+    match kind {
+        ReportKind::SelfAssessment => "self-assessment",
+        ReportKind::Audited => "audited",
     }
 }
 

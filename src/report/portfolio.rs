@@ -139,6 +139,8 @@ pub struct PortfolioProvenance {
     pub files: Vec<FileView>,
     /// The report's date (ISO 8601 in every language; the PDF's creation date).
     pub report_date: Date,
+    /// The report's date as a reader writes it.
+    pub date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -160,6 +162,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
         text: fmt.score(value),
         band: band.and_then(|b| bands.get(b).cloned()),
         no_aggregate: false,
+        provisional: false,
     };
     let statistic = |value: Option<f64>| score(value, band_for(checklist, value));
 
@@ -300,7 +303,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
             tool: super::ToolView::new(&labels),
             checklist_id: checklist.id().to_owned(),
             checklist_version: checklist.version().to_owned(),
-            checklist_file: checklist.origin.clone(),
+            checklist_file: fmt.file(&checklist.origin),
             checklist_sha256: checklist.sha256.clone(),
             files: portfolio
                 .members
@@ -311,6 +314,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
                 })
                 .collect(),
             report_date,
+            date: fmt.date(report_date),
         },
         labels,
     }

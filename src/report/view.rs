@@ -13,6 +13,12 @@ pub struct ReportView {
     /// The language of every text in the view.
     pub lang: String,
     pub labels: Labels,
+    /// `self-assessment` (no answer reviewed) or `audited` (at least one reviewed).
+    pub kind: String,
+    /// The levels scored: `verified` or `self`.
+    pub basis: String,
+    /// The document's number, version, status and classification, and the page marks.
+    pub document: DocumentView,
     pub cover: Cover,
     pub summary: Summary,
     pub charts: Charts,
@@ -26,8 +32,31 @@ pub struct ReportView {
     pub freshness: Vec<FreshnessView>,
     /// The finder's filters over the indicators.
     pub filters: Vec<Filter>,
+    /// The quality-assurance record; absent when the answers have no `quality`.
+    pub quality: Option<QualityView>,
+    /// The approval (a self-assessment) or the auditor's attestation (an audited report).
+    pub sign_off: SignOff,
     pub methodology: Methodology,
     pub provenance: Provenance,
+}
+
+/// Document control: which document this is, and what every page carries.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocumentView {
+    /// "No. 14/2-2026", with a no-break space.
+    pub number: Option<String>,
+    pub version: Option<String>,
+    /// `draft` or `final`; absent without document control.
+    pub status: Option<String>,
+    /// "Draft", "Final", or "Final, with reservations: …" when answers are missing or unverified.
+    pub status_label: Option<String>,
+    /// The mark on every page of a draft: "DRAFT".
+    pub draft_mark: Option<String>,
+    /// The classification marking, at the top and bottom of every page.
+    pub classification: Option<String>,
+    /// The number and version for the running footer: "No. 14/2-2026 · version 1.2"; empty
+    /// without either.
+    pub reference: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +73,31 @@ pub struct Cover {
     pub assessors: Vec<AssessorView>,
     /// Which levels the scores use, in a sentence.
     pub basis: String,
+    /// "Self-assessment report", or "Audited self-assessment report".
+    pub kicker: String,
+    /// The kind of report in a sentence, saying how many answers an auditor verified.
+    pub kind_label: String,
+    /// The audit, with the verified and self-assessed totals; absent on a self-assessment.
+    pub audit: Option<AuditView>,
+    /// On an audited report, the organisation's approval of its self-assessment:
+    /// "Name, position, date".
+    pub approved: Option<String>,
+}
+
+/// The audit as the cover shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditView {
+    /// `audit.by`, else the reviewers named in the reviews.
+    pub auditors: Vec<String>,
+    pub institution: Option<String>,
+    /// `audit.date`, else the latest review date.
+    pub date: Option<String>,
+    pub scope: Option<String>,
+    /// The overall score on the verified levels and on the self-assessed ones.
+    pub verified: ScoreView,
+    pub self_assessed: ScoreView,
+    /// Verified minus self-assessed, from the figures shown: "−1.5".
+    pub difference: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,9 +124,12 @@ pub struct ScoreView {
     /// The 0-100 score, unrounded: bar lengths and rankings use it.
     pub value: Option<f64>,
     pub text: String,
+    /// Absent without a score, and when too little was answered to conclude.
     pub band: Option<BandView>,
     /// `method: none`: no score by design, not for want of answers.
     pub no_aggregate: bool,
+    /// Too little was answered to conclude: the score is shown, marked provisional.
+    pub provisional: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -82,6 +139,12 @@ pub struct Summary {
     pub uncapped_band: Option<BandView>,
     pub capped: bool,
     pub completeness: String,
+    /// "28 of 44 applicable indicators answered".
+    pub answered: String,
+    /// Whether enough was answered for a band and a compliance verdict.
+    pub conclusive: bool,
+    /// Why there is no band and no verdict; absent when conclusive.
+    pub inconclusive_note: Option<String>,
     pub critical_failures: Vec<CriticalFailureView>,
     pub strongest: Vec<SectionRef>,
     pub weakest: Vec<SectionRef>,
@@ -99,7 +162,8 @@ pub struct Summary {
 /// A compliance verdict with its statement.
 #[derive(Debug, Clone, Serialize)]
 pub struct ComplianceView {
-    /// `compliant`, `minor-non-conformities` or `not-compliant`.
+    /// `compliant`, `minor-non-conformities`, `not-compliant`, or `inconclusive` when too little
+    /// was answered to conclude.
     pub verdict: String,
     /// "Compliant", "Compliant with minor non-conformities (3)", "Not compliant: 1 major …".
     pub statement: String,
@@ -198,6 +262,10 @@ pub struct SectionView {
     pub weight: String,
     pub method: String,
     pub score: ScoreView,
+    /// The share of its applicable indicators answered, "33.3 %".
+    pub completeness: String,
+    /// "1 of 3 applicable indicators answered".
+    pub answered: String,
     /// The verdict on its indicators and its sub-sections'.
     pub compliance: ComplianceView,
     pub indicators: Vec<IndicatorView>,
@@ -232,6 +300,8 @@ pub struct IndicatorView {
     /// Stale or missing evidence, one sentence each.
     pub evidence_flags: Vec<String>,
     pub action: Option<ActionView>,
+    /// Why the answer changed since the previous round.
+    pub change_note: Option<String>,
     pub expected_evidence: Vec<String>,
     pub references: Vec<String>,
     /// The finder's tokens for this indicator (see [`super::finder`]).
@@ -360,7 +430,7 @@ pub struct ExceptionsReport {
     pub score: ScoreView,
     /// The overall score with every exception ignored; absent when none is in force.
     pub without: Option<ScoreView>,
-    /// Exceptions in force, in checklist order.
+    /// Exceptions in force, in checklist order, those expiring soon flagged.
     pub in_force: Vec<ExceptionItem>,
     /// Exceptions in force that expire within 90 days of the assessment date, soonest first.
     pub expiring: Vec<ExceptionItem>,
@@ -402,6 +472,8 @@ pub struct Methodology {
     pub basis: String,
     /// "730 days", or "not set".
     pub evidence_max_age: String,
+    /// The least completeness for a band and a verdict, "50%".
+    pub min_completeness: String,
     pub bands: Vec<BandRangeView>,
     pub cap: Option<BandView>,
     /// How aggregates are rounded, in a sentence; absent when they are not.
@@ -441,7 +513,7 @@ pub struct LevelView {
 #[derive(Debug, Clone, Serialize)]
 pub struct BandRangeView {
     pub band: BandView,
-    /// "70 – 85" or "85 – 100".
+    /// "70–85" or "85–100".
     pub range: String,
 }
 
@@ -465,6 +537,8 @@ pub struct TraceView {
 #[derive(Debug, Clone, Serialize)]
 pub struct TermView {
     pub id: String,
+    /// How a reader finds it: an indicator's id, a section's number.
+    pub reference: String,
     pub title: String,
     pub kind: String,
     pub score: String,
@@ -479,6 +553,8 @@ pub struct TermView {
 #[derive(Debug, Clone, Serialize)]
 pub struct ExcludedView {
     pub id: String,
+    /// How a reader finds it: an indicator's id, a section's number.
+    pub reference: String,
     pub title: String,
     pub kind: String,
     pub reason: String,
@@ -527,6 +603,77 @@ pub struct Provenance {
     pub answers_sha256: String,
     /// The report's date (ISO 8601 in every language; the PDF's creation date).
     pub report_date: Date,
+    /// The report's date as a reader writes it.
+    pub date: String,
     /// Which levels the scores use, in a few words.
     pub basis: String,
+}
+
+/// The quality-assurance record: who assessed, who reviewed and when, peer reviews, the
+/// comments on the draft and the disagreements on record.
+#[derive(Debug, Clone, Serialize)]
+pub struct QualityView {
+    /// "Name, role" of each assessor.
+    pub assessed_by: Vec<String>,
+    /// The auditors, with their institution; absent on a self-assessment.
+    pub audited_by: Option<String>,
+    /// The day of the reviews, or the first and last: "27 – 28 November 2026".
+    pub review_dates: Option<String>,
+    pub peer_reviews: Vec<PeerReviewView>,
+    pub draft_comments: Vec<DraftCommentView>,
+    pub disagreements: Vec<DisagreementView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeerReviewView {
+    pub name: String,
+    pub institution: Option<String>,
+    pub date: Option<String>,
+    pub scope: Option<String>,
+    pub conclusion: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftCommentView {
+    pub by: String,
+    pub date: Option<String>,
+    pub text: String,
+    pub response: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DisagreementView {
+    /// The indicator's id, a reference to its finding.
+    pub indicator: Option<String>,
+    pub by: String,
+    pub text: String,
+    pub resolution: Option<String>,
+}
+
+/// The signatures that close the report: the head of the organisation's approval of a
+/// self-assessment, with the assessors', or the auditor's attestation of an audited report.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignOff {
+    /// `approval` or `attestation`.
+    pub role: String,
+    pub heading: String,
+    /// «ЗАТВЕРДЖУЮ» above an approval; absent on an attestation.
+    pub stamp: Option<String>,
+    /// What the signature confirms; an attestation says how many answers were verified.
+    pub statement: String,
+    /// The audit's scope, on an attestation.
+    pub scope: Option<String>,
+    /// The heading of the first column: the position, or the auditor's institution.
+    pub position_label: String,
+    /// Who signs, a row each; what is not known is left blank to fill in by hand.
+    pub signatories: Vec<Signatory>,
+    /// The assessors, who sign a self-assessment as having prepared it; empty on an attestation.
+    pub assessors: Vec<Signatory>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Signatory {
+    pub position: Option<String>,
+    pub name: Option<String>,
+    pub date: Option<String>,
 }

@@ -24,7 +24,11 @@
 //! - Rounding: with `scoring.rounding`, each aggregate of scores is rounded before its band and
 //!   its display, and each sum before its table or ranges; parents combine unrounded scores.
 //! - Band: the band with the highest `min` ≤ the (rounded) score; no score, no band.
-//! - Completeness: indicators with a level / (all indicators − not-applicable) × 100.
+//! - Completeness: indicators with a level / (all indicators − not-applicable) × 100, for the
+//!   whole assessment and for each section with its sub-sections.
+//! - Conclusion: a section, or the whole assessment, is *conclusive* when its completeness is at
+//!   least `scoring.min_completeness` (default 50); an inconclusive one keeps its score, but the
+//!   reports give it no band and no compliance verdict ("not enough answered to conclude").
 //! - Critical failure: a critical indicator scoring below its pass mark, unanswered, or
 //!   not-enough-information. With `critical_cap`, an overall band above the cap drops to it.
 //!
@@ -138,6 +142,12 @@ pub struct SectionResult {
     /// Index into the checklist's bands.
     pub band: Option<usize>,
     pub trace: Trace,
+    /// Its indicators and its sub-sections' by status.
+    pub counts: StatusCounts,
+    /// Indicators with a level as a share of the applicable ones, 0-100.
+    pub completeness: Option<f64>,
+    /// Whether enough was answered to conclude: completeness at least `scoring.min_completeness`.
+    pub conclusive: bool,
     pub indicators: Vec<IndicatorResult>,
     pub sections: Vec<SectionResult>,
 }
@@ -175,6 +185,8 @@ pub struct Scorecard {
     pub without_exceptions: Option<Overall>,
     /// Indicators with a level as a share of the applicable ones, 0-100.
     pub completeness: Option<f64>,
+    /// Whether enough was answered to conclude: completeness at least `scoring.min_completeness`.
+    pub conclusive: bool,
     /// Ids of critical indicators that failed, in checklist order.
     pub critical_failures: Vec<String>,
     pub counts: StatusCounts,
@@ -221,11 +233,13 @@ pub fn score_with(checklist: &Checklist, assessment: &Assessment, options: &Scor
         ignored.overall(&ignored.sections(checklist.sections()))
     });
     let counts = count_statuses(&indicators);
+    let completeness = completeness(&counts);
     Scorecard {
         basis: options.basis,
         overall,
         without_exceptions,
-        completeness: completeness(&counts),
+        completeness,
+        conclusive: conclusive(checklist, completeness),
         critical_failures: indicators
             .iter()
             .filter(|i| i.critical_failure)
@@ -285,6 +299,11 @@ pub fn band_for(checklist: &Checklist, score: Option<f64>) -> Option<usize> {
 fn completeness(counts: &StatusCounts) -> Option<f64> {
     let applicable = counts.total - counts.not_applicable;
     (applicable > 0).then(|| 100.0 * counts.scored as f64 / applicable as f64)
+}
+
+/// Whether `completeness` reaches the checklist's `min_completeness`; never without a completeness.
+fn conclusive(checklist: &Checklist, completeness: Option<f64>) -> bool {
+    completeness.is_some_and(|c| c >= checklist.scoring().min_completeness)
 }
 
 fn count_statuses(indicators: &[&IndicatorResult]) -> StatusCounts {

@@ -3,7 +3,10 @@
 
 use super::methods::{self, Outcome, Rules};
 use super::trace::{Excluded, Exclusion, NodeKind, Term, Trace};
-use super::{Exceptions, IndicatorResult, Scorer, SectionResult, Status, band_for};
+use super::{
+    Exceptions, IndicatorResult, Scorer, SectionResult, Status, all_indicator_results, band_for,
+    completeness, conclusive, count_statuses,
+};
 use crate::model::{Method, Number, Section};
 
 /// Where a child counts from: its weight factor and the pooled section it belongs to.
@@ -37,6 +40,12 @@ impl Scorer<'_> {
             rounding: checklist.scoring().rounding,
         };
         let (trace, outcome) = self.combine(method, &indicators, &sections, &rules);
+        let all: Vec<&IndicatorResult> = indicators
+            .iter()
+            .chain(sections.iter().flat_map(all_indicator_results))
+            .collect();
+        let counts = count_statuses(&all);
+        let completeness = completeness(&counts);
         SectionResult {
             id: section.id.clone(),
             weight: section.weight,
@@ -47,6 +56,9 @@ impl Scorer<'_> {
             pool: section.pool,
             band: band_for(checklist, outcome.rounded.or(outcome.score)),
             trace,
+            counts,
+            completeness,
+            conclusive: conclusive(checklist, completeness),
             indicators,
             sections,
         }

@@ -6,6 +6,9 @@
 
 pub mod answers;
 pub mod checklist;
+mod report_date;
+
+pub use report_date::report_date;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};
 use crate::model::Scale;

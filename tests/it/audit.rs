@@ -472,7 +472,7 @@ fn compliance_statements_overall_and_per_section() {
     let uk = view(CHECKLIST, REVIEWED, "uk", Basis::Verified);
     assert_eq!(
         uk.compliance.overall.statement,
-        "Не відповідає вимогам: 1 значна невідповідність, 1 незначна невідповідність"
+        "Не відповідає вимогам: 1 значна невідповідність, 1 незначна невідповідність"
     );
     assert_eq!(
         uk.sections[0].compliance.statement,
@@ -495,18 +495,18 @@ fn counts_take_the_plural_form_of_the_language() {
     assert_eq!(
         forms,
         [
-            "1 значна невідповідність",
-            "2 значні невідповідності",
-            "4 значні невідповідності",
-            "5 значних невідповідностей",
-            "11 значних невідповідностей",
-            "12 значних невідповідностей",
-            "14 значних невідповідностей",
-            "21 значна невідповідність",
-            "22 значні невідповідності",
-            "25 значних невідповідностей",
-            "101 значна невідповідність",
-            "111 значних невідповідностей",
+            "1 значна невідповідність",
+            "2 значні невідповідності",
+            "4 значні невідповідності",
+            "5 значних невідповідностей",
+            "11 значних невідповідностей",
+            "12 значних невідповідностей",
+            "14 значних невідповідностей",
+            "21 значна невідповідність",
+            "22 значні невідповідності",
+            "25 значних невідповідностей",
+            "101 значна невідповідність",
+            "111 значних невідповідностей",
         ]
     );
     let en = catalogue.labels("en");
@@ -591,7 +591,7 @@ fn the_report_lists_exceptions_expiring_within_90_days() {
     assert_eq!(en.exceptions.expiring[0].exception.expires, "31 January 2027");
     assert_eq!(
         en.exceptions.expired[0].exception.state_label,
-        "Expired: counted as usual"
+        "Expired (counted as usual)"
     );
     assert_eq!(en.exceptions.score.text, "50.0");
     // 31.25 is shown rounded half to even
@@ -652,7 +652,7 @@ fn freshness_flags_read_as_sentences() {
     let uk = view(&freshness_checklist(), FRESHNESS, "uk", Basis::Verified);
     assert_eq!(
         uk.freshness[0].flags[0],
-        "«Minutes» датовано 1 жовтня 2026, за 50 днів до оцінювання; максимальна давність — 30 днів."
+        "«Minutes» датовано 1 жовтня 2026 року, за 50 днів до оцінювання; максимальна давність — 30 днів."
     );
 }
 
@@ -740,4 +740,37 @@ fn the_json_result_has_the_exceptions_and_the_evidence_flags() {
         json["compliance"],
         serde_json::json!({"verdict": "not-compliant", "major": 1, "minor": 0, "accepted_risks": 1})
     );
+}
+
+#[test]
+fn dates_and_differences_read_as_the_page_prints_them() {
+    use oversight::i18n::Catalogue;
+    use oversight::report::format::Formatter;
+    let bundled = Catalogue::bundled();
+    let uk = bundled.labels("uk");
+    let fmt = Formatter::new(&uk);
+    let day = |text| Date::parse(text).expect("date");
+    assert_eq!(fmt.date(day("2026-12-01")), "1 грудня 2026 року");
+    assert_eq!(
+        fmt.dates(day("2026-11-27"), day("2026-12-02")),
+        "27 листопада 2026 року – 2 грудня 2026 року"
+    );
+    assert_eq!(
+        fmt.dates(day("2026-11-27"), day("2026-11-27")),
+        "27 листопада 2026 року"
+    );
+    // 65.75 prints as 65.8 (half to even) and 69.05 as 69.0 (69.05 is a little below in binary):
+    // the difference of the printed figures is −3.2, not the unrounded −3.3
+    assert_eq!(fmt.difference(Some(65.75), Some(69.05)), "−3,2");
+    assert_eq!(fmt.difference(None, Some(69.0)), "—");
+    assert_eq!(
+        fmt.file("<bundled>/dssg-executive.yaml"),
+        "<вбудований>/dssg-executive.yaml"
+    );
+    // a date format an override cannot write falls back to the plain one
+    let source =
+        oversight::source::Source::from_bytes("labels.yaml", b"date_format: {uk: \"%Q\"}\n").expect("utf-8");
+    let overridden = bundled.overridden_by(&Catalogue::parse(&source).expect("parses"));
+    let labels = overridden.labels("uk");
+    assert_eq!(Formatter::new(&labels).date(day("2026-12-01")), "1 грудня 2026");
 }

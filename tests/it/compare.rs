@@ -90,14 +90,18 @@ fn scores_changes_and_directions_by_hand() {
     // overall = (62.5 + 2 × 50) / 3 = 54.1666… (C).
     close(c.overall.score.old, 31.25);
     close(c.overall.score.new, 162.5 / 3.0);
-    close(c.overall.score.change, 162.5 / 3.0 - 31.25);
+    // The change is taken from the figures as printed, so that the page subtracts: 31.25 is
+    // shown 31.2 (rounded half to even), 54.1666… is shown 54.2, and 54.2 − 31.2 = 23.0 (the
+    // unrounded difference, 22.9166…, would print as 22.9 beside 31.2 and 54.2).
+    close(c.overall.score.change, 23.0);
     assert_eq!(c.overall.score.direction, Direction::Improved);
     assert_eq!(
         (c.overall.old_band.as_deref(), c.overall.new_band.as_deref()),
         (Some("D"), Some("C"))
     );
+    // a: 43.75 is shown 43.8, so the change printed beside 43.8 and 62.5 is 18.7.
     let sections: Vec<(&str, &str, f64, f64, f64)> = vec![
-        ("a", "1", 43.75, 62.5, 18.75),
+        ("a", "1", 43.75, 62.5, 18.7),
         ("b", "2", 25.0, 50.0, 25.0),
         ("b-x", "2.1", 25.0, 50.0, 25.0),
     ];
@@ -461,6 +465,12 @@ fn another_checklist_is_refused_and_another_organisation_warned() {
   hint: check that every file assesses the same organisation
 warning[rounds-out-of-order]: old.yaml: assessed_on: the old round is dated 2026-11-20, after the new round `renamed.yaml` (2025-11-20)
   hint: give the older round first: `oversight compare OLD NEW`
+warning[change-unexplained]: renamed.yaml: answers[a-1].change_note: the level changed from `4` to `1` without an explanation
+  hint: add `change_note:` to the answer, saying why the level changed since the previous round
+warning[change-unexplained]: renamed.yaml: answers[a-2].change_note: the level changed from `1` to `3` without an explanation
+  hint: add `change_note:` to the answer, saying why the level changed since the previous round
+warning[change-unexplained]: renamed.yaml: answers[b-x-1].change_note: the level changed from `1` to `2` without an explanation
+  hint: add `change_note:` to the answer, saying why the level changed since the previous round
 "
     );
     assert_eq!(stdout(&output), "wrote c.json\n");
@@ -560,8 +570,8 @@ fn the_html_is_self_contained_escaped_and_free_of_label_keys() {
     assert_no_label_keys(&html);
     // Hand-computed figures appear as a reader sees them.
     assert!(
-        html.contains("<span class=\"change-num\">+22.9</span>"),
-        "overall 31.25 → 54.17"
+        html.contains("<span class=\"change-num\">+23.0</span>"),
+        "overall 31.2 → 54.2, as shown"
     );
     // 31.25 is shown as 31.2 (a tie goes to the even digit), 54.1666… as 54.2.
     assert!(html.contains(">31.2<") && html.contains(">54.2<"));
@@ -618,7 +628,7 @@ fn every_format_is_deterministic_and_the_pdf_reads_in_ukrainian() {
         "Західне регіональне управління Державної прикордонної служби України",
         "Заходи з попереднього раунду",
         "Досі не виконано",
-        "▲ +3,6",
+        "▲ +3,7",
     ] {
         assert!(text.contains(expected), "`{expected}` in the PDF text");
     }
@@ -693,4 +703,70 @@ fn every_direction_reason_and_status_has_words() {
             assert_ne!(labels.get(key), key, "no `{key}` in labels.yaml");
         }
     }
+}
+
+#[test]
+fn a_level_that_changed_needs_its_explanation() {
+    let explained = NEW.replace(
+        "  a-2: {level: 3}\n",
+        "  a-2: {level: 3, change_note: \"The A-two procedure was written in June\"}\n",
+    );
+    let (old, new) = (loaded(OLD), loaded(&explained));
+    let c = comparison(&old, &new);
+    // a-1 4 → 1, a-2 1 → 3 and b-x-1 1 → 2 changed; b-1 stayed at 3, b-x-2 has no level in either
+    let changed: Vec<(&str, bool)> = c
+        .indicators
+        .iter()
+        .map(|i| (i.id.as_str(), i.level_changed))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("a-1", true),
+            ("a-2", true),
+            ("b-1", false),
+            ("b-x-1", true),
+            ("b-x-2", false)
+        ]
+    );
+    assert_eq!(
+        row(&c, "a-2").change_note.as_deref(),
+        Some("The A-two procedure was written in June")
+    );
+    let warnings: Vec<String> = oversight::compare::unexplained(&c, &new.assessment)
+        .iter()
+        .map(|d| format!("{} at {}{}: {}", d.code, d.file, d.place, d.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "change-unexplained at answers.yaml: answers[a-1].change_note: the level changed from `4` to `1` without an explanation",
+            "change-unexplained at answers.yaml: answers[b-x-1].change_note: the level changed from `1` to `2` without an explanation",
+        ]
+    );
+}
+
+#[test]
+fn the_annex_shows_each_explanation_beside_its_change() {
+    let dir = tempfile::tempdir().expect("temp");
+    let output = compare_examples(dir.path(), &["--format", "html,json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = fs::read_to_string(dir.path().join("border-guard-west-compare.html")).expect("html");
+    let row = between_rows(&html, "id=\"i-law-2\"");
+    assert!(row.contains(
+        "<td data-label=\"Explanation of change\" class=\"explanation\">Up from 1: the register of regional orders set up in April got 19 of the 22 outdated orders revised or repealed.</td>"
+    ));
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("border-guard-west-compare.json")).expect("json"))
+            .expect("parses");
+    // the overall change is taken from the scores as printed: 60.6 − 56.9 = 3.7
+    assert_eq!(json["overall"]["score"]["change"], 3.7);
+    assert!(html.contains("<span class=\"change-num\">+3.7</span>"));
+}
+
+/// One table row of the HTML, from its opening tag.
+fn between_rows<'a>(html: &'a str, marker: &str) -> &'a str {
+    let start = html.find(marker).unwrap_or_else(|| panic!("{marker}"));
+    let end = html[start..].find("</tr>").expect("row end") + start;
+    &html[start..end]
 }

@@ -93,8 +93,8 @@ fn the_html_reports_show_grades_values_criteria_and_no_aggregate() {
     // 4 + 0 + 7.5 = 11.5 → floor 11 → range 9–11 → 3; the rate reviewed at 50 %: 15 × 25 / 65
     for expected in [
         "4 + 0 + 7,5 = 11,5 → 11 (округлення вниз) → діапазон 9–11 → 3",
-        "50 % → бали: 5,77",
-        "57,5 %",
+        "50\u{a0}% → бали: 5,77",
+        "57,5\u{a0}%",
     ] {
         assert!(sigma.contains(expected), "sigma-style lacks {expected:?}");
     }

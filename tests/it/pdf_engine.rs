@@ -22,6 +22,7 @@ fn doc(blocks: Vec<Block>) -> Document {
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date"),
         footer_left: "Громадська рада".to_string(),
         page_label: "Сторінка {page} з {pages}".to_string(),
+        marks: Default::default(),
         blocks,
     }
 }

@@ -493,13 +493,13 @@ fn the_example_portfolio_in_html_and_pdf() {
         html.contains("<span class=\"hm-score\">80,3</span> <span class=\"hm-code\">B</span>"),
         "overall of the border guard"
     );
-    assert!(html.contains("Найслабші розділи в портфелі"));
+    assert!(html.contains("Розділи з найнижчими середніми оцінками"));
     if let Some(text) = pdf_text(&dir.path().join("out/portfolio.pdf")) {
         for expected in [
-            "Портфель самооцінювань",
+            "Порівняльний огляд самооцінювання організацій",
             "80,3 B",
-            "Найслабші розділи в портфелі",
-            "Середнє",
+            "Розділи з найнижчими середніми оцінками",
+            "Середня оцінка",
             "Сторінка 1 з",
         ] {
             assert!(text.contains(expected), "`{expected}` in {text}");

@@ -67,6 +67,12 @@ pub fn answers_yaml(body: &str) -> String {
     )
 }
 
+/// An answers file for [`CHECKLIST`] with top-level `record` keys (such as `document:`) before
+/// the `answers:` body.
+pub fn answers_with(record: &str, body: &str) -> String {
+    answers_yaml(body).replace("answers:\n", &format!("{record}\nanswers:\n"))
+}
+
 pub fn checklist_from(text: &str) -> Result<Checklist, Diagnostics> {
     let source = Source::from_bytes("checklist.yaml", text.as_bytes())?;
     checklist::checklist(&source, &Limits::default()).map(|v| v.value)

@@ -1,6 +1,6 @@
 //! One case per validation rule: the exact code and location it reports.
 
-use crate::support::{CHECKLIST, answers_yaml, checklist_from, codes, load};
+use crate::support::{CHECKLIST, answers_with, answers_yaml, checklist_from, codes, load};
 use oversight::diagnostic::{Diagnostics, Severity};
 
 #[track_caller]
@@ -354,4 +354,83 @@ fn bom_and_crlf_are_accepted() {
         answers_yaml("  a-1: {level: 1}\n").replace('\n', "\r\n")
     );
     load(CHECKLIST, &text).expect("a BOM and CRLF line ends are fine");
+}
+
+/// `code at place` of every diagnostic, errors and warnings, of answers with `record` (top-level
+/// keys) before `answers:`.
+fn record_findings(record: &str, body: &str) -> Vec<String> {
+    match load(CHECKLIST, &answers_with(record, body)) {
+        Ok(loaded) => codes(&loaded.warnings),
+        Err(diagnostics) => codes(&diagnostics),
+    }
+}
+
+#[test]
+fn the_record_of_the_report_is_validated() {
+    let reviewed = "  a-1: {level: 1, review: {level: 2}}\n";
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "approval: {position: \" \", name: A, date: 2026-11-25}",
+            reviewed,
+            "empty-value at answers.yaml: approval.position",
+        ),
+        (
+            "approval: {position: Head, name: A, date: 2026-11-19}",
+            reviewed,
+            "approval-before-assessment at answers.yaml: approval.date",
+        ),
+        (
+            "approval: {name: A}",
+            reviewed,
+            "missing-key at answers.yaml:5:11",
+        ),
+        (
+            "audit: {by: [A], date: 2026-11-19}",
+            reviewed,
+            "review-before-assessment at answers.yaml: audit.date",
+        ),
+        (
+            "audit: {by: [\"\"], institution: Chamber}",
+            reviewed,
+            "empty-value at answers.yaml: audit.by[0]",
+        ),
+        (
+            "audit: {by: [A]}",
+            "  a-1: {level: 1}\n",
+            "audit-without-reviews at answers.yaml: audit",
+        ),
+        (
+            "quality: {peer_reviews: [{name: \" \"}]}",
+            reviewed,
+            "empty-value at answers.yaml: quality.peer_reviews[0].name",
+        ),
+        (
+            "quality: {draft_comments: [{by: Unit, text: \"\"}]}",
+            reviewed,
+            "empty-value at answers.yaml: quality.draft_comments[0].text",
+        ),
+        (
+            "quality: {disagreements: [{indicator: a-3, by: Unit, text: No}]}",
+            reviewed,
+            "unknown-indicator at answers.yaml: quality.disagreements[0].indicator",
+        ),
+        (
+            "document: {number: \"1\"}",
+            reviewed,
+            "missing-key at answers.yaml:5:11",
+        ),
+        (
+            "document: {status: approved}",
+            reviewed,
+            "unknown-value at answers.yaml:5:20",
+        ),
+    ];
+    for (record, body, expected) in cases {
+        assert_eq!(record_findings(record, body), [*expected], "{record}");
+    }
+    let fine = "document: {number: 14/2, version: \"1.0\", status: final, classification: Restricted}\n\
+        approval: {position: Head, name: A. B.}\n\
+        audit: {by: [C. D.], institution: Chamber, date: 2026-11-27, scope: All answers}\n\
+        quality: {peer_reviews: [{name: E}], draft_comments: [{by: Unit, text: T}], disagreements: [{indicator: a-1, by: Unit, text: No}]}";
+    assert!(record_findings(fine, reviewed).is_empty());
 }

@@ -1,9 +1,10 @@
 //! Block constructors shared by every document builder (report, compare, portfolio): headings,
-//! paragraphs, table columns and cells, band cells, row shades and the provenance rows.
+//! paragraphs, table columns and cells, band cells and the band table, row shades and the
+//! provenance rows.
 
 use crate::i18n::Labels;
-use crate::render::pdf::{Align, Block, Cell, Column, Rgb, Row, TextStyle};
-use crate::report::{BandView, ScoreView, ToolView};
+use crate::render::pdf::{Align, Block, Cell, Column, Rgb, Row, Table, TextStyle};
+use crate::report::{BandRangeView, BandView, ScoreView, ToolView};
 
 /// Row shading of every PDF: light red for what needs action (overdue, major, worse), amber
 /// for what needs attention.
@@ -84,10 +85,26 @@ pub(in crate::render::pdf) fn band_cell(band: Option<&BandView>) -> Cell {
     }
 }
 
-/// "67.3 (C Partial)" or "—".
-pub(in crate::render::pdf) fn score_text(score: &ScoreView) -> String {
+/// The rating bands with their ranges, lowest first.
+pub(in crate::render::pdf) fn band_table(bands: &[BandRangeView], labels: &Labels) -> Block {
+    let rows = bands
+        .iter()
+        .map(|b| row(vec![band_cell(Some(&b.band)), cell(b.range.clone())]))
+        .collect();
+    Block::Table(Table {
+        columns: vec![
+            column(labels.get("label_band"), 3.0),
+            column(labels.get("label_range"), 2.0),
+        ],
+        rows,
+    })
+}
+
+/// "67.3 (C Partial)", "54.2 (provisional)" or "—".
+pub(in crate::render::pdf) fn score_text(score: &ScoreView, labels: &Labels) -> String {
     match &score.band {
         Some(band) => format!("{} ({} {})", score.text, band.code, band.label),
+        None if score.provisional => format!("{} ({})", score.text, labels.get("label_provisional")),
         None => score.text.clone(),
     }
 }
@@ -135,9 +152,21 @@ pub(in crate::render::pdf) fn tool_and_checklist(
     rows
 }
 
-/// "SHA-256 (Checklist)".
+/// "SHA-256 (checklist)".
 pub(in crate::render::pdf) fn sha256_of(labels: &Labels, what: &str) -> String {
-    format!("{} ({})", labels.get("label_sha256"), labels.get(what))
+    format!(
+        "{} ({})",
+        labels.get("label_sha256"),
+        lower_first(labels.get(what))
+    )
+}
+
+/// A label inside a sentence, after a colon or in parentheses: its first letter in lower case.
+pub(in crate::render::pdf) fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
 }
 
 /// `#rrggbb` as a colour; grey for anything else (validation refuses bad colours earlier).

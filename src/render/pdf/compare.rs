@@ -3,7 +3,7 @@
 //! attention, indicators by section, the previous round's actions, the rules, provenance.
 
 use super::blocks::{
-    ALERT_SHADE, band_cell, cell, column, contents, heading, paragraph, rgb, right, tool_rows,
+    ALERT_SHADE, band_cell, cell, column, contents, heading, lower_first, paragraph, rgb, right, tool_rows,
 };
 use super::{Block, Cell, Document, Rgb, Row, Table, TextStyle};
 use crate::i18n::Labels;
@@ -35,14 +35,16 @@ pub fn document(view: &CompareView) -> Document {
         lang: view.lang.clone(),
         footer_left: view.cover.organisation.clone(),
         page_label: labels.get("page_of").to_owned(),
+        marks: Default::default(),
         blocks,
     }
 }
 
-/// "67.3 C" or "—".
-fn score_short(score: &ScoreView) -> String {
+/// "67.3 C", "54.2 (provisional)" or "—".
+fn score_short(score: &ScoreView, labels: &Labels) -> String {
     match &score.band {
         Some(band) => format!("{} {}", score.text, band.code),
+        None if score.provisional => format!("{} ({})", score.text, labels.get("label_provisional")),
         None => score.text.clone(),
     }
 }
@@ -130,8 +132,8 @@ fn cover(view: &CompareView, blocks: &mut Vec<Block>) {
         label: format!(
             "{}: {} → {} · {} {} ({})",
             labels.get("overall_score"),
-            score_short(&overall.old),
-            score_short(&overall.new),
+            score_short(&overall.old, labels),
+            score_short(&overall.new, labels),
             labels.get("compare_label_change"),
             change_text(overall),
             overall.direction_label.to_lowercase()
@@ -199,8 +201,8 @@ fn sections(view: &CompareView, blocks: &mut Vec<Block>) {
                 bold: true,
                 colour: None,
             },
-            band_score(&view.overall.old),
-            band_score(&view.overall.new),
+            band_score(&view.overall.old, labels),
+            band_score(&view.overall.new, labels),
             cell(change_text(&view.overall)),
             cell(change_note(&view.overall, labels)),
         ],
@@ -210,8 +212,8 @@ fn sections(view: &CompareView, blocks: &mut Vec<Block>) {
         cells: vec![
             cell(s.number.clone()),
             cell(format!("{}{}", "   ".repeat(s.depth - 1), s.title)),
-            band_score(&s.change.old),
-            band_score(&s.change.new),
+            band_score(&s.change.old, labels),
+            band_score(&s.change.new, labels),
             cell(change_text(&s.change)),
             cell(change_note(&s.change, labels)),
         ],
@@ -230,14 +232,14 @@ fn sections(view: &CompareView, blocks: &mut Vec<Block>) {
     }));
 }
 
-/// A score in a band-coloured cell: "67.3 C", or "—".
-fn band_score(score: &ScoreView) -> Cell {
+/// A score in a band-coloured cell: "67.3 C", "54.2 (provisional)" or "—".
+fn band_score(score: &ScoreView, labels: &Labels) -> Cell {
     match &score.band {
         Some(_) => Cell {
-            text: score_short(score),
+            text: score_short(score, labels),
             ..band_cell(score.band.as_ref())
         },
-        None => cell(score.text.clone()),
+        None => cell(score_short(score, labels)),
     }
 }
 
@@ -342,13 +344,27 @@ fn indicators(view: &CompareView, blocks: &mut Vec<Block>) {
                     ));
                 }
                 let critical = if r.critical { " ◆" } else { "" };
+                let explanation = match (&r.change_note, r.level_changed) {
+                    (Some(note), _) => note.clone(),
+                    (None, true) => labels.get("compare_no_explanation").to_owned(),
+                    (None, false) => String::new(),
+                };
                 Row {
                     cells: vec![
                         cell(format!("{}{critical}", r.id)),
                         cell(r.text.clone()),
-                        cell(format!("{}\n{}", r.old_answer, score_short(&r.change.old))),
-                        cell(format!("{}\n{}", r.new_answer, score_short(&r.change.new))),
+                        cell(format!(
+                            "{}\n{}",
+                            r.old_answer,
+                            score_short(&r.change.old, labels)
+                        )),
+                        cell(format!(
+                            "{}\n{}",
+                            r.new_answer,
+                            score_short(&r.change.new, labels)
+                        )),
                         cell(change_text(&r.change)),
+                        cell(explanation),
                         cell(notes.join("\n")),
                     ],
                     shade: shade(&r.change)
@@ -357,8 +373,9 @@ fn indicators(view: &CompareView, blocks: &mut Vec<Block>) {
             })
             .collect();
         let mut columns = answer_columns(labels);
-        columns[1].width = 2.2;
-        columns.push(column(labels.get("compare_label_notes"), 1.5));
+        columns[1].width = 1.9;
+        columns.push(column(labels.get("compare_label_explanation"), 2.0));
+        columns.push(column(labels.get("compare_label_notes"), 1.4));
         blocks.push(Block::Table(Table { columns, rows }));
     }
 }
@@ -425,21 +442,18 @@ fn provenance(view: &CompareView, blocks: &mut Vec<Block>) {
     for (key, files) in [("compare_previous", &p.old), ("compare_current", &p.new)] {
         let round = labels.get(key);
         rows.push((
-            format!("{round}: {}", labels.get("label_checklist")),
+            format!("{round}: {}", lower_first(labels.get("label_checklist"))),
             format!(
                 "{} {}\n{}\n{}",
                 files.checklist_id, files.checklist_version, files.checklist_file, files.checklist_sha256
             ),
         ));
         rows.push((
-            format!("{round}: {}", labels.get("label_answers_file")),
+            format!("{round}: {}", lower_first(labels.get("label_answers_file"))),
             format!("{}\n{}", files.answers_file, files.answers_sha256),
         ));
     }
-    rows.push((
-        labels.get("label_report_date").to_owned(),
-        p.report_date.to_string(),
-    ));
+    rows.push((labels.get("label_report_date").to_owned(), p.date.clone()));
     blocks.push(Block::KeyValues(rows));
     blocks.push(paragraph(labels.get("provenance_note"), TextStyle::Small));
 }

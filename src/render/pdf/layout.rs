@@ -152,7 +152,7 @@ impl Chunk {
     }
 
     /// The items in page coordinates, with the chunk's top at `top`.
-    fn placed(&self, top: f32) -> impl Iterator<Item = Item> + '_ {
+    pub(super) fn placed(&self, top: f32) -> impl Iterator<Item = Item> + '_ {
         self.items.iter().map(move |item| {
             let mut item = item.clone();
             match &mut item {
@@ -417,6 +417,7 @@ pub(super) fn layout(doc: &Document, fonts: &FontSet) -> Layout {
         .collect();
     number_contents(fonts, &entries, &listed, &mut pages);
     add_footers(doc, fonts, &mut pages);
+    super::marks::add_marks(&doc.marks, fonts, &mut pages);
     Layout { pages, bookmarks }
 }
 

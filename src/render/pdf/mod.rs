@@ -29,6 +29,7 @@ mod fonts;
 pub mod glyphs;
 mod hyphenate;
 mod layout;
+mod marks;
 mod outline;
 mod portfolio;
 mod prepare;
@@ -64,8 +65,19 @@ pub struct Document {
     /// Running footer, right-hand text: `{page}` and `{pages}` are replaced,
     /// e.g. `"Page {page} of {pages}"` or `"Сторінка {page} з {pages}"`.
     pub page_label: String,
+    /// The classification and draft marks on every page.
+    pub marks: PageMarks,
     /// The content, top to bottom.
     pub blocks: Vec<Block>,
+}
+
+/// What every page carries besides the footer, in the margins (see [`marks`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PageMarks {
+    /// The security classification marking, centred (in capitals) at the top and the bottom.
+    pub classification: Option<String>,
+    /// A draft's mark, such as "DRAFT": at the top right, and large and pale across the page.
+    pub draft: Option<String>,
 }
 
 /// One piece of content.
@@ -325,6 +337,8 @@ pub enum Role {
     Contents,
     FigureLabel,
     Footer,
+    /// The classification marking or a draft mark ([`PageMarks`]).
+    PageMark,
 }
 
 /// A positioned drawing item (millimetres, origin bottom-left).

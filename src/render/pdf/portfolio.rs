@@ -5,7 +5,7 @@
 //! organisations' details, the skipped files and the provenance.
 
 use super::blocks::{
-    band_cell, cell, column, contents, heading, paragraph, rgb, right, row, score_text, tool_and_checklist,
+    band_table, cell, column, contents, heading, paragraph, rgb, right, row, score_text, tool_and_checklist,
 };
 use super::{Align, Bar, BarChart, Block, Cell, Column, Document, Row, Table, TextStyle};
 use crate::report::ScoreView;
@@ -35,6 +35,7 @@ pub fn portfolio_document(view: &PortfolioView) -> Document {
             view.cover.checklist_id, view.cover.checklist_version
         ),
         page_label: labels.get("page_of").to_owned(),
+        marks: Default::default(),
         blocks,
     }
 }
@@ -164,7 +165,7 @@ fn distribution(view: &PortfolioView, blocks: &mut Vec<Block>) {
         ("portfolio_label_max", &spread.max),
         ("portfolio_label_mean", &spread.mean),
     ] {
-        facts.push((labels.get(key).to_owned(), score_text(score)));
+        facts.push((labels.get(key).to_owned(), score_text(score, labels)));
     }
     blocks.push(Block::KeyValues(facts));
     let bars = spread
@@ -187,18 +188,7 @@ fn distribution(view: &PortfolioView, blocks: &mut Vec<Block>) {
         labels.get("portfolio_distribution_note"),
         TextStyle::Small,
     ));
-    let rows = view
-        .bands
-        .iter()
-        .map(|b| row(vec![band_cell(Some(&b.band)), cell(b.range.clone())]))
-        .collect();
-    blocks.push(Block::Table(Table {
-        columns: vec![
-            column(labels.get("label_band"), 3.0),
-            column(labels.get("label_range"), 2.0),
-        ],
-        rows,
-    }));
+    blocks.push(band_table(&view.bands, labels));
 }
 
 fn weakest(view: &PortfolioView, blocks: &mut Vec<Block>) {
@@ -297,10 +287,7 @@ fn provenance(view: &PortfolioView, blocks: &mut Vec<Block>) {
         [&p.checklist_id, &p.checklist_version],
         [&p.checklist_file, &p.checklist_sha256],
     );
-    rows.push((
-        labels.get("label_report_date").to_owned(),
-        p.report_date.to_string(),
-    ));
+    rows.push((labels.get("label_report_date").to_owned(), p.date.clone()));
     blocks.push(Block::KeyValues(rows));
     let rows = p
         .files

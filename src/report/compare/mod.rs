@@ -36,8 +36,14 @@ pub fn build(input: &CompareInput) -> CompareView {
     let comparison = input.comparison;
     let overall = builder.change(
         &comparison.overall.score,
-        comparison.overall.old_band.as_deref(),
-        comparison.overall.new_band.as_deref(),
+        (
+            comparison.overall.old_band.as_deref(),
+            comparison.overall.old_conclusive,
+        ),
+        (
+            comparison.overall.new_band.as_deref(),
+            comparison.overall.new_conclusive,
+        ),
         &comparison.overall.not_comparable,
     );
     let sections = comparison
@@ -50,8 +56,8 @@ pub fn build(input: &CompareInput) -> CompareView {
             depth: s.depth,
             change: builder.change(
                 &s.score,
-                s.old_band.as_deref(),
-                s.new_band.as_deref(),
+                (s.old_band.as_deref(), s.old_conclusive),
+                (s.new_band.as_deref(), s.new_conclusive),
                 &s.not_comparable,
             ),
         })
@@ -159,23 +165,26 @@ impl<'a> Builder<'a> {
             )
     }
 
+    /// A change with each round's band code and whether that round concluded.
     fn change(
         &self,
         change: &Change,
-        old_band: Option<&str>,
-        new_band: Option<&str>,
+        old: (Option<&str>, bool),
+        new: (Option<&str>, bool),
         reasons: &[Reason],
     ) -> ChangeView {
-        let score = |value: Option<f64>, band: Option<&str>, bands: &[BandView]| ScoreView {
-            value,
-            text: self.fmt.score(value),
-            band: band.and_then(|code| bands.iter().find(|b| b.code == code).cloned()),
-            no_aggregate: false,
-        };
+        let score =
+            |value: Option<f64>, (band, conclusive): (Option<&str>, bool), bands: &[BandView]| ScoreView {
+                value,
+                text: self.fmt.score(value),
+                band: band.and_then(|code| bands.iter().find(|b| b.code == code).cloned()),
+                no_aggregate: false,
+                provisional: !conclusive && value.is_some(),
+            };
         let direction = kebab(&change.direction);
         ChangeView {
-            old: score(change.old, old_band, &self.old_bands),
-            new: score(change.new, new_band, &self.new_bands),
+            old: score(change.old, old, &self.old_bands),
+            new: score(change.new, new, &self.new_bands),
             change: self.fmt.change(change.change),
             direction_label: self.label(&format!("compare_direction_{direction}")),
             arrow: match direction.as_str() {
@@ -235,10 +244,12 @@ impl<'a> Builder<'a> {
             new_answer: self.answer(new, self.input.new, &self.new_indicators),
             change: self.change(
                 &row.score,
-                band(old, self.input.old),
-                band(new, self.input.new),
+                (band(old, self.input.old), true),
+                (band(new, self.input.new), true),
                 &row.not_comparable,
             ),
+            change_note: row.change_note.clone(),
+            level_changed: row.level_changed,
             pass_label: self.label(&format!("compare_pass_{pass}")),
             pass,
             critical_label: self.label(&format!("compare_critical_{critical}")),
@@ -358,9 +369,9 @@ impl<'a> Builder<'a> {
         let files = |round: Round| RoundFiles {
             checklist_id: round.checklist.id().to_owned(),
             checklist_version: round.checklist.version().to_owned(),
-            checklist_file: round.checklist.origin.clone(),
+            checklist_file: self.fmt.file(&round.checklist.origin),
             checklist_sha256: round.checklist.sha256.clone(),
-            answers_file: round.assessment.origin.clone(),
+            answers_file: self.fmt.file(&round.assessment.origin),
             answers_sha256: round.assessment.sha256.clone(),
         };
         CompareProvenance {
@@ -368,6 +379,7 @@ impl<'a> Builder<'a> {
             old: files(self.input.old),
             new: files(self.input.new),
             report_date: self.input.report_date,
+            date: self.fmt.date(self.input.report_date),
         }
     }
 }

@@ -112,6 +112,10 @@ pub struct IndicatorRow {
     pub critical_label: String,
     /// The finder's tokens for this row (see [`crate::report::finder`]).
     pub finder_tags: String,
+    /// The current answer's explanation of the change.
+    pub change_note: Option<String>,
+    /// Whether the level changed, so that an explanation is due.
+    pub level_changed: bool,
 }
 
 /// A short reference to an indicator row, for the lists that need attention.
@@ -160,6 +164,8 @@ pub struct CompareProvenance {
     pub new: RoundFiles,
     /// The report's date (ISO 8601 in every language; the PDF's creation date).
     pub report_date: Date,
+    /// The report's date as a reader writes it.
+    pub date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

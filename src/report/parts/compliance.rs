@@ -61,7 +61,7 @@ impl Builder<'_> {
             })
             .collect();
         ComplianceReport {
-            overall: self.compliance(&self.verdicts.overall),
+            overall: self.compliance(&self.verdicts.overall, self.input.scorecard.conclusive),
             sections: flatten(sections)
                 .into_iter()
                 .map(|s| SectionComplianceView {

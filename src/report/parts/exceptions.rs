@@ -1,4 +1,5 @@
-//! The accepted exceptions: in force, expiring soon and expired, and the score without them.
+//! The accepted exceptions: in force (those expiring soon flagged, and listed for the summary)
+//! and expired, and the score without them.
 
 use crate::model::{Date, ExceptionState};
 use crate::report::{Builder, ExceptionItem, ExceptionsReport};

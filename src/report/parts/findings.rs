@@ -34,7 +34,10 @@ impl Builder<'_> {
                     weight: self.fmt.plain(section.weight),
                     method: self.method(self.input.checklist.method_of(section)),
                     score: self.section_score(result),
-                    compliance: self.compliance(&self.verdicts.section_compliance(&section.id)),
+                    completeness: self.fmt.percent(result.completeness),
+                    answered: self.answered(&result.counts),
+                    compliance: self
+                        .compliance(&self.verdicts.section_compliance(&section.id), result.conclusive),
                     indicators: section
                         .indicators
                         .iter()
@@ -95,6 +98,9 @@ impl Builder<'_> {
             evidence: answer.map(|a| self.evidence(a, &flags)).unwrap_or_default(),
             evidence_flags: flags.iter().map(|f| self.flag(f, indicator, answer)).collect(),
             action: answer.and_then(|a| self.action(indicator, a)),
+            change_note: answer
+                .and_then(|a| a.change_note.clone())
+                .filter(|n| !n.trim().is_empty()),
             expected_evidence: indicator.evidence.iter().map(|t| self.text(t)).collect(),
             references: indicator.references.iter().map(|t| self.text(t)).collect(),
             finder_tags: String::new(),

@@ -55,6 +55,7 @@ impl Builder<'_> {
                 || self.labels.get("label_not_set").to_owned(),
                 |days| self.fmt.count("count_days", usize::try_from(days).unwrap_or(0)),
             ),
+            min_completeness: self.min_completeness(),
             bands,
             cap: checklist.cap_band().and_then(|b| self.bands.get(b).cloned()),
             rounding: scoring.rounding.map(|r| {
@@ -189,6 +190,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|t| TermView {
                     id: t.id.clone(),
+                    reference: self.name(&t.id).0,
                     title: self.name(&t.id).1,
                     kind: kind(t.kind),
                     score: self.fmt.score(Some(t.score)),
@@ -202,6 +204,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|e| ExcludedView {
                     id: e.id.clone(),
+                    reference: self.name(&e.id).0,
                     title: self.name(&e.id).1,
                     kind: kind(e.kind),
                     reason: self.labels.get(exclusion_key(e.reason)).to_owned(),

@@ -9,11 +9,12 @@ impl Builder<'_> {
             tool: ToolView::new(self.labels),
             checklist_id: checklist.id().to_owned(),
             checklist_version: checklist.version().to_owned(),
-            checklist_file: checklist.origin.clone(),
+            checklist_file: self.fmt.file(&checklist.origin),
             checklist_sha256: checklist.sha256.clone(),
-            answers_file: assessment.origin.clone(),
+            answers_file: self.fmt.file(&assessment.origin),
             answers_sha256: assessment.sha256.clone(),
             report_date: self.input.report_date,
+            date: self.fmt.date(self.input.report_date),
             basis: self.basis("basis_short_verified", "basis_short_self"),
         }
     }

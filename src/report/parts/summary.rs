@@ -11,7 +11,7 @@ impl Builder<'_> {
         let card = self.input.scorecard;
         let mut ranked: Vec<&SectionView> = flatten(sections)
             .into_iter()
-            .filter(|s| !s.indicators.is_empty() && s.score.value.is_some())
+            .filter(|s| !s.indicators.is_empty() && s.score.value.is_some() && !s.score.provisional)
             .collect();
         ranked.sort_by(|a, b| {
             b.score
@@ -27,25 +27,18 @@ impl Builder<'_> {
         };
         let take = 3.min(ranked.len() / 2);
         let counts = &card.counts;
-        let reviewed = self
-            .entries()
-            .iter()
-            .filter(|e| {
-                self.input
-                    .assessment
-                    .answer(&e.indicator.id)
-                    .is_some_and(|a| a.review.is_some())
-            })
-            .count();
         Summary {
             score: self.overall_score(&card.overall),
             uncapped_band: card
                 .overall
                 .uncapped_band
-                .filter(|_| card.overall.capped)
+                .filter(|_| card.overall.capped && card.conclusive)
                 .and_then(|b| self.bands.get(b).cloned()),
-            capped: card.overall.capped,
+            capped: card.overall.capped && card.conclusive,
             completeness: self.fmt.percent(card.completeness),
+            answered: self.answered(counts),
+            conclusive: card.conclusive,
+            inconclusive_note: (!card.conclusive).then(|| self.inconclusive_note(card.completeness)),
             critical_failures: self.critical_failures(),
             strongest: ranked.iter().take(take).map(to_ref).collect(),
             weakest: ranked.iter().rev().take(take).map(to_ref).collect(),
@@ -67,16 +60,21 @@ impl Builder<'_> {
             .collect(),
             total_indicators: counts.total,
             basis: self.basis("basis_short_verified", "basis_short_self"),
-            reviewed: self.labels.fill(
-                "reviewed_of",
-                &[
-                    ("reviewed", &reviewed.to_string()),
-                    ("total", &counts.total.to_string()),
-                ],
-            ),
+            reviewed: self.reviewed_of(),
             without_exceptions: card.without_exceptions.as_ref().map(|o| self.overall_score(o)),
-            compliance: self.compliance(&self.verdicts.overall),
+            compliance: self.compliance(&self.verdicts.overall, card.conclusive),
         }
+    }
+
+    /// Why an assessment gets no band and no verdict: its completeness below the minimum.
+    pub(in crate::report) fn inconclusive_note(&self, completeness: Option<f64>) -> String {
+        self.labels.fill(
+            "inconclusive_note",
+            &[
+                ("share", &self.fmt.percent(completeness.or(Some(0.0)))),
+                ("min", &self.min_completeness()),
+            ],
+        )
     }
 
     pub(in crate::report) fn critical_failures(&self) -> Vec<CriticalFailureView> {

@@ -1,7 +1,9 @@
 //! The rules an answers file must meet against its checklist; what each answer and review
-//! rates (a level, a number, criteria) is checked in [`rating`].
+//! rates (a level, a number, criteria) is checked in [`rating`], the record of the report
+//! (approval, audit, quality) in [`record`].
 
 mod rating;
+mod record;
 
 use super::{Findings, Hint, Validated, quoted_list};
 use crate::catalog::ChecklistRef;
@@ -25,6 +27,7 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
         checklist,
     };
     rules.header(&doc);
+    rules.record(&doc);
     for (id, answer) in doc.answers.iter() {
         rules.answer(id, answer, &doc);
     }

@@ -189,6 +189,7 @@ impl Rules<'_> {
 
     fn scoring(&mut self, doc: &ChecklistDoc) {
         self.pass_mark("scoring.pass", doc.scoring.pass);
+        self.min_completeness("scoring.min_completeness", doc.scoring.min_completeness);
         if let Some(days) = doc.scoring.evidence_max_age_days {
             self.max_age("scoring.evidence_max_age_days", days);
         }
@@ -428,14 +429,29 @@ impl Rules<'_> {
     }
 
     fn pass_mark(&mut self, path: &str, pass: f64) {
-        if !(0.0..=100.0).contains(&pass) {
+        self.percentage(
+            path,
+            pass,
+            "pass mark",
+            "a pass mark is a score between 0 and 100",
+        );
+    }
+
+    fn min_completeness(&mut self, path: &str, share: f64) {
+        self.percentage(
+            path,
+            share,
+            "minimum completeness",
+            "a share of the applicable indicators, in percent, between 0 and 100; the default is 50",
+        );
+    }
+
+    /// `out-of-range` unless `value` is within 0 to 100.
+    fn percentage(&mut self, path: &str, value: f64, what: &str, hint: &str) {
+        if !(0.0..=100.0).contains(&value) {
             self.f
-                .error(
-                    "out-of-range",
-                    path,
-                    format!("pass mark `{pass}` is outside 0-100"),
-                )
-                .hint("a pass mark is a score between 0 and 100");
+                .error("out-of-range", path, format!("{what} `{value}` is outside 0-100"))
+                .hint(hint);
         }
     }
 

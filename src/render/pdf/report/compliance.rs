@@ -1,4 +1,5 @@
-//! The compliance findings: the verdicts, the non-conformities and the sign-off.
+//! The compliance findings: the verdicts (or "not enough answered to conclude") and the
+//! non-conformities. The signatures are the sign-off's.
 
 use crate::render::pdf::blocks::{ALERT_SHADE, MINOR_SHADE, cell, column, heading, paragraph, right, row};
 use crate::render::pdf::{Block, Cell, Row, Table, TextStyle};
@@ -103,14 +104,4 @@ pub(super) fn compliance(view: &ReportView, blocks: &mut Vec<Block>) {
             rows,
         }));
     }
-    blocks.push(heading(2, labels.get("heading_signature")));
-    blocks.push(paragraph(labels.get("signature_statement"), TextStyle::Normal));
-    blocks.push(Block::Table(Table {
-        columns: vec![
-            column(labels.get("label_auditor_name"), 2.0),
-            column(labels.get("label_date"), 1.0),
-            column(labels.get("label_signature"), 2.0),
-        ],
-        rows: vec![row(vec![cell("\n\n\n"), cell("\n\n\n"), cell("\n\n\n")])],
-    }));
 }

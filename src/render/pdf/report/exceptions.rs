@@ -1,4 +1,5 @@
-//! The accepted exceptions: expiring, in force and expired.
+//! The accepted exceptions: in force (those expiring soon flagged) and expired; nothing when
+//! there is none.
 
 use crate::i18n::Labels;
 use crate::render::pdf::blocks::{ALERT_SHADE, cell, column, heading, paragraph, right, score_text};
@@ -7,6 +8,9 @@ use crate::report::{ExceptionItem, ReportView};
 
 pub(super) fn exceptions(view: &ReportView, blocks: &mut Vec<Block>) {
     let (exceptions, labels) = (&view.exceptions, &view.labels);
+    if exceptions.in_force.is_empty() && exceptions.expired.is_empty() {
+        return;
+    }
     blocks.push(Block::PageBreak);
     blocks.push(heading(1, labels.get("heading_exceptions")));
     blocks.push(paragraph(labels.get("exceptions_rule"), TextStyle::Muted));
@@ -14,37 +18,21 @@ pub(super) fn exceptions(view: &ReportView, blocks: &mut Vec<Block>) {
         blocks.push(Block::KeyValues(vec![
             (
                 labels.get("label_score_with_exceptions").to_owned(),
-                score_text(&exceptions.score),
+                score_text(&exceptions.score, labels),
             ),
             (
                 labels.get("label_score_without_exceptions").to_owned(),
-                score_text(without),
+                score_text(without, labels),
             ),
         ]));
     }
-    for (key, items, empty) in [
-        (
-            "heading_expiring",
-            &exceptions.expiring,
-            Some("label_no_expiring"),
-        ),
-        (
-            "heading_exceptions_in_force",
-            &exceptions.in_force,
-            Some("label_no_exceptions"),
-        ),
-        ("heading_expired", &exceptions.expired, None),
+    for (key, items) in [
+        ("heading_exceptions_in_force", &exceptions.in_force),
+        ("heading_expired", &exceptions.expired),
     ] {
-        match (items.is_empty(), empty) {
-            (true, None) => continue,
-            (true, Some(empty)) => {
-                blocks.push(heading(2, labels.get(key)));
-                blocks.push(paragraph(labels.get(empty), TextStyle::Normal));
-            }
-            (false, _) => {
-                blocks.push(heading(2, labels.get(key)));
-                blocks.push(Block::Table(exception_table(items, labels)));
-            }
+        if !items.is_empty() {
+            blocks.push(heading(2, labels.get(key)));
+            blocks.push(Block::Table(exception_table(items, labels)));
         }
     }
 }

@@ -19,9 +19,12 @@ fn section_findings(section: &SectionView, labels: &Labels, blocks: &mut Vec<Blo
     blocks.push(heading(level, format!("{} {}", section.number, section.title)));
     blocks.push(paragraph(
         format!(
-            "{}: {} · {}: {} · {}: {}",
+            "{}: {} · {}: {} ({}) · {}: {} · {}: {}",
             labels.get("label_score"),
-            score_text(&section.score),
+            score_text(&section.score, labels),
+            labels.get("completeness"),
+            section.completeness,
+            section.answered,
             labels.get("label_weight"),
             section.weight,
             labels.get("label_method"),
@@ -80,8 +83,7 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
     ));
     if indicator.critical_failure {
         facts.push(labels.get("label_critical_failure").to_uppercase());
-    }
-    if matches!(indicator.conformity.as_str(), "minor" | "major" | "accepted-risk") {
+    } else if matches!(indicator.conformity.as_str(), "minor" | "major" | "accepted-risk") {
         facts.push(indicator.conformity_label.clone());
     }
     blocks.push(paragraph(facts.join(" · "), TextStyle::Small));
@@ -201,6 +203,12 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
                 labels.get("heading_freshness"),
                 bullets(&indicator.evidence_flags)
             ),
+            TextStyle::Small,
+        ));
+    }
+    if let Some(note) = &indicator.change_note {
+        blocks.push(paragraph(
+            format!("{}: {note}", labels.get("label_change_note")),
             TextStyle::Small,
         ));
     }

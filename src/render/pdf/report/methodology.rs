@@ -3,7 +3,7 @@
 
 use crate::i18n::Labels;
 use crate::render::pdf::blocks::{
-    band_cell, cell, column, heading, paragraph, right, row, score_text, unlisted_heading,
+    band_table, cell, column, heading, paragraph, right, row, score_text, unlisted_heading,
 };
 use crate::render::pdf::{Block, Table, TextStyle};
 use crate::report::{ReportView, TraceView};
@@ -14,10 +14,7 @@ pub(super) fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
     blocks.push(heading(1, labels.get("heading_methodology")));
     blocks.push(heading(2, labels.get("heading_scales")));
     for scale in &method.scales {
-        let title = match &scale.label {
-            Some(label) => format!("{label} ({})", scale.id),
-            None => scale.id.clone(),
-        };
+        let title = scale.label.clone().unwrap_or_else(|| scale.id.clone());
         blocks.push(paragraph(title, TextStyle::Bold));
         let rows = scale
             .levels
@@ -64,6 +61,14 @@ pub(super) fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
             labels.get("compliance_rule").to_owned(),
         ),
         (
+            labels.get("label_min_completeness").to_owned(),
+            format!(
+                "{}. {}",
+                method.min_completeness,
+                labels.fill("conclusion_rule", &[("min", &method.min_completeness)])
+            ),
+        ),
+        (
             labels.get("label_exception").to_owned(),
             labels.get("exceptions_rule").to_owned(),
         ),
@@ -80,18 +85,7 @@ pub(super) fn methodology(view: &ReportView, blocks: &mut Vec<Block>) {
     blocks.push(Block::KeyValues(rules));
     if !method.bands.is_empty() {
         blocks.push(heading(2, labels.get("heading_bands")));
-        let rows = method
-            .bands
-            .iter()
-            .map(|b| row(vec![band_cell(Some(&b.band)), cell(b.range.clone())]))
-            .collect();
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                column(labels.get("label_band"), 3.0),
-                column(labels.get("label_range"), 2.0),
-            ],
-            rows,
-        }));
+        blocks.push(band_table(&method.bands, labels));
         blocks.push(paragraph(labels.get("bands_note"), TextStyle::Small));
     }
     if let Some(cap) = &method.cap {
@@ -117,7 +111,7 @@ fn trace(trace: &TraceView, labels: &Labels, blocks: &mut Vec<Block>) {
     };
     blocks.push(unlisted_heading(
         3,
-        format!("{title}: {}", score_text(&trace.result)),
+        format!("{title}: {}", score_text(&trace.result, labels)),
     ));
     blocks.push(paragraph(
         format!("{}: {}", labels.get("label_method"), trace.method),
@@ -132,7 +126,7 @@ fn trace(trace: &TraceView, labels: &Labels, blocks: &mut Vec<Block>) {
                     Some(via) => format!("{} ({via})", t.title),
                     None => t.title.clone(),
                 };
-                let mut cells = vec![cell(t.id.clone()), cell(title), cell(t.kind.clone())];
+                let mut cells = vec![cell(t.reference.clone()), cell(title), cell(t.kind.clone())];
                 if trace.values {
                     cells.push(cell(t.value.clone().unwrap_or_default()));
                 }
@@ -158,7 +152,7 @@ fn trace(trace: &TraceView, labels: &Labels, blocks: &mut Vec<Block>) {
         let items: Vec<String> = trace
             .excluded
             .iter()
-            .map(|e| format!("{} ({})", e.id, e.reason))
+            .map(|e| format!("{} ({})", e.reference, e.reason))
             .collect();
         blocks.push(paragraph(
             format!("{}: {}", labels.get("label_excluded"), items.join(", ")),

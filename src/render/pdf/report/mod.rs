@@ -2,9 +2,11 @@
 //!
 //! The same parts as the HTML report, in the same order, one file each (named like the HTML
 //! template and the view part they render): cover, executive summary, charts, findings per
-//! section, compliance findings with the sign-off, accepted exceptions, evidence freshness,
-//! action plan, methodology with the calculation traces, provenance. Layout and drawing are the
-//! engine's ([`super::layout`], [`super::write`]).
+//! section, compliance findings, accepted exceptions (when there are any), evidence freshness,
+//! action plan, the quality-assurance record (when the answers have one), the sign-off,
+//! methodology with the calculation traces, provenance. Every page carries the document's
+//! classification and draft marks, and its number and version in the footer. Layout and drawing
+//! are the engine's ([`super::layout`], [`super::write`]).
 
 mod actions;
 mod charts;
@@ -15,10 +17,12 @@ mod findings;
 mod freshness;
 mod methodology;
 mod provenance;
+mod quality;
+mod sign_off;
 mod summary;
 
-use super::Document;
 use super::blocks::contents;
+use super::{Document, PageMarks};
 use crate::report::ReportView;
 
 /// The whole report as a document for the PDF engine.
@@ -34,16 +38,28 @@ pub fn document(view: &ReportView) -> Document {
     exceptions::exceptions(view, &mut blocks);
     freshness::freshness(view, &mut blocks);
     actions::actions(view, &mut blocks);
+    quality::quality(view, &mut blocks);
+    sign_off::sign_off(view, &mut blocks);
     methodology::methodology(view, &mut blocks);
     provenance::provenance(view, &mut blocks);
+    let document = &view.document;
+    let footer_left = [view.cover.organisation.as_str(), document.reference.as_str()]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     Document {
         title: view.cover.title.clone(),
         author: view.cover.organisation.clone(),
-        subject: format!("{}: {}", labels.get("report_kicker"), view.cover.organisation),
+        subject: format!("{}: {}", view.cover.kicker, view.cover.organisation),
         date: view.provenance.report_date.0,
         lang: view.lang.clone(),
-        footer_left: view.cover.organisation.clone(),
+        footer_left,
         page_label: labels.get("page_of").to_owned(),
+        marks: PageMarks {
+            classification: document.classification.clone(),
+            draft: document.draft_mark.clone(),
+        },
         blocks,
     }
 }

@@ -20,10 +20,7 @@ pub(super) fn provenance(view: &ReportView, blocks: &mut Vec<Block>) {
         ),
         (sha256_of(labels, "label_answers_file"), p.answers_sha256.clone()),
         (labels.get("label_basis").to_owned(), p.basis.clone()),
-        (
-            labels.get("label_report_date").to_owned(),
-            p.report_date.to_string(),
-        ),
+        (labels.get("label_report_date").to_owned(), p.date.clone()),
     ]);
     blocks.push(Block::KeyValues(rows));
     blocks.push(paragraph(labels.get("provenance_note"), TextStyle::Small));

@@ -1,19 +1,23 @@
-//! The executive summary: key figures, critical failures, strongest and weakest sections.
+//! The executive summary: key figures, critical failures, strongest and weakest sections, and the
+//! indicators by status as a chart.
 
 use crate::i18n::Labels;
 use crate::render::pdf::blocks::{band_cell, cell, column, heading, paragraph, right, row, score_text};
-use crate::render::pdf::{Block, Column, Table, TextStyle};
+use crate::render::pdf::{Bar, BarChart, Block, Column, Rgb, Table, TextStyle};
 use crate::report::ReportView;
 
 pub(super) fn summary(view: &ReportView, blocks: &mut Vec<Block>) {
     let (summary, labels) = (&view.summary, &view.labels);
     blocks.push(Block::PageBreak);
     blocks.push(heading(1, labels.get("heading_summary")));
-    let mut facts = vec![(labels.get("overall_score").to_owned(), score_text(&summary.score))];
+    let mut facts = vec![(
+        labels.get("overall_score").to_owned(),
+        score_text(&summary.score, labels),
+    )];
     if let Some(without) = &summary.without_exceptions {
         facts.push((
             labels.get("label_score_without_exceptions").to_owned(),
-            score_text(without),
+            score_text(without, labels),
         ));
     }
     facts.extend([
@@ -25,20 +29,13 @@ pub(super) fn summary(view: &ReportView, blocks: &mut Vec<Block>) {
         ),
         (
             labels.get("completeness").to_owned(),
-            summary.completeness.clone(),
+            format!("{} — {}", summary.completeness, summary.answered),
         ),
     ]);
-    facts.extend(
-        summary
-            .counts
-            .iter()
-            .map(|c| (c.label.clone(), c.count.to_string())),
-    );
-    facts.push((
-        labels.get("label_total").to_owned(),
-        summary.total_indicators.to_string(),
-    ));
     blocks.push(Block::KeyValues(facts));
+    if let Some(note) = &summary.inconclusive_note {
+        blocks.push(paragraph(note.clone(), TextStyle::Bold));
+    }
     if !view.exceptions.expiring.is_empty() {
         let items: Vec<String> = view
             .exceptions
@@ -104,7 +101,46 @@ pub(super) fn summary(view: &ReportView, blocks: &mut Vec<Block>) {
             rows,
         }));
     }
+    blocks.push(heading(2, labels.get("heading_counts")));
+    blocks.push(status_chart(view));
 }
+
+/// The indicators by status as bars on one scale, the total at full length, as in the HTML.
+fn status_chart(view: &ReportView) -> Block {
+    let summary = &view.summary;
+    let total = summary.total_indicators;
+    let bars = summary
+        .counts
+        .iter()
+        .map(|c| Bar {
+            label: c.label.clone(),
+            value: Some(c.count as f64),
+            colour: STATUS_COLOURS
+                .iter()
+                .find(|(status, _)| *status == c.status)
+                .map_or(Rgb(0x9e, 0x9e, 0x9e), |(_, colour)| *colour),
+            annotation: view.labels.fill(
+                "reviewed_of",
+                &[("reviewed", &c.count.to_string()), ("total", &total.to_string())],
+            ),
+        })
+        .collect();
+    Block::BarChart(BarChart {
+        // the heading above names it
+        title: String::new(),
+        bars,
+        max: total.max(1) as f64,
+        marks: Vec::new(),
+    })
+}
+
+/// The colours of the statuses, as the HTML's share bars draw them.
+const STATUS_COLOURS: [(&str, Rgb); 4] = [
+    ("scored", Rgb(0x14, 0x32, 0x5c)),
+    ("not-applicable", Rgb(0x8a, 0x95, 0xa3)),
+    ("not-enough-information", Rgb(0xc2, 0x8a, 0x12)),
+    ("unanswered", Rgb(0xa4, 0x26, 0x2c)),
+];
 
 fn section_score_columns(labels: &Labels) -> Vec<Column> {
     vec![
