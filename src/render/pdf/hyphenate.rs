@@ -17,7 +17,8 @@ const MAX_WORD_CHARS: usize = 60;
 /// only after `/`, `-`, `.` or `_`.
 pub(super) fn is_technical(word: &str) -> bool {
     let inner = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if inner.is_empty() {
+    // a number or a date (`2026-12-01`, `1.5`) has no letter: it is not split at its punctuation
+    if !inner.chars().any(char::is_alphabetic) {
         return false;
     }
     let has = |c: char| inner.contains(c);
@@ -124,8 +125,14 @@ mod tests {
         ] {
             assert!(is_technical(word), "{word}");
         }
-        for word in ["військово-цивільного", "rights,", "(маргіналізованих)", "2026"]
-        {
+        for word in [
+            "військово-цивільного",
+            "rights,",
+            "(маргіналізованих)",
+            "2026",
+            "2026-12-01,",
+            "01.12.2026",
+        ] {
             assert!(!is_technical(word), "{word}");
         }
     }

@@ -457,6 +457,14 @@ mod tests {
     }
 
     #[test]
+    fn a_date_moves_to_the_next_line_whole() {
+        let fonts = FontSet::embedded().expect("fonts");
+        let f = font(&fonts);
+        let lines = texts(&f.wrap("build date 2026-12-01", f.measure("build date 2026-1")));
+        assert_eq!(lines, ["build date", "2026-12-01"]);
+    }
+
+    #[test]
     fn blank_lines_collapse_and_what_prints_as_nothing_goes() {
         let fonts = FontSet::embedded().expect("fonts");
         let f = font(&fonts);
