@@ -6,7 +6,7 @@
 
 use crate::support::root;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -41,32 +41,41 @@ pub(crate) fn metadata() -> Value {
     serde_json::from_slice(&output.stdout).expect("cargo metadata is JSON")
 }
 
-/// The ids of every package reachable from the root by normal and build dependencies (the
-/// crates compiled into the binary or run to build it; the test-only ones are left out).
-fn shipped_ids(metadata: &Value) -> BTreeSet<String> {
-    let root_id = metadata["resolve"]["root"].as_str().expect("a root package");
-    let nodes: HashMap<&str, &Value> = metadata["resolve"]["nodes"]
-        .as_array()
-        .expect("nodes")
-        .iter()
-        .map(|node| (node["id"].as_str().expect("an id"), node))
-        .collect();
-    let mut seen = BTreeSet::new();
-    let mut todo = vec![root_id];
-    while let Some(id) = todo.pop() {
-        for dep in nodes[id]["deps"].as_array().expect("deps") {
-            let shipped = dep["dep_kinds"]
-                .as_array()
-                .expect("kinds")
-                .iter()
-                .any(|kind| kind["kind"].as_str() != Some("dev"));
-            let dep_id = dep["pkg"].as_str().expect("a package id");
-            if shipped && seen.insert(dep_id.to_owned()) {
-                todo.push(dep_id);
-            }
-        }
-    }
-    seen
+/// The (name, version) of every package the build compiles for [`PLATFORM`]: reachable from the
+/// root by normal and build dependencies with the features actually enabled (the test-only ones
+/// are left out). `cargo tree` is asked rather than `cargo metadata`'s graph, which also lists
+/// the optional dependencies named by weak features (`borsh?/std`) though they are never built.
+fn shipped() -> BTreeSet<(String, String)> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .args([
+            "tree",
+            "--locked",
+            "--edges",
+            "normal,build",
+            "--target",
+            PLATFORM,
+        ])
+        .args(["--prefix", "none", "--format", "{p}"])
+        .current_dir(root())
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .expect("utf-8")
+        .lines()
+        .skip(1) // the root package
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            let name = words.next()?;
+            let version = words.next()?.strip_prefix('v')?;
+            Some((name.to_owned(), version.to_owned()))
+        })
+        .collect()
 }
 
 /// Whether a file in a crate's folder is a licence or a notice.
@@ -101,12 +110,16 @@ fn licence_files(folder: &Path) -> Vec<(String, String)> {
 
 fn packages() -> Vec<Package> {
     let metadata = metadata();
-    let ids = shipped_ids(&metadata);
+    let shipped = shipped();
     let mut packages: Vec<Package> = metadata["packages"]
         .as_array()
         .expect("packages")
         .iter()
-        .filter(|p| ids.contains(p["id"].as_str().expect("an id")))
+        .filter(|p| {
+            let name = p["name"].as_str().expect("a name").to_owned();
+            let version = p["version"].as_str().expect("a version").to_owned();
+            shipped.contains(&(name, version))
+        })
         .map(|p| {
             let manifest = PathBuf::from(p["manifest_path"].as_str().expect("a manifest"));
             Package {

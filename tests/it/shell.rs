@@ -5,7 +5,7 @@ use crate::support::{root, run_in, stderr, stdout};
 use std::process::Command;
 
 /// Every command of the binary, as the help lists them.
-const COMMANDS: [&str; 10] = [
+const COMMANDS: [&str; 11] = [
     "validate",
     "score",
     "init",
@@ -16,6 +16,7 @@ const COMMANDS: [&str; 10] = [
     "consolidate",
     "completions",
     "man",
+    "licenses",
 ];
 
 /// `oversight completions SHELL`, which must succeed.
