@@ -23,13 +23,12 @@ struct Package {
     files: Vec<(String, String)>,
 }
 
-/// `cargo metadata` of the locked dependency graph, for [`PLATFORM`] (it downloads the
-/// manifests of crates not yet in cargo's cache, or reads a vendored copy).
-pub(crate) fn metadata() -> Value {
+/// The standard output of `cargo ARGS` run at the root; the test fails with cargo's message if
+/// cargo does.
+fn cargo(args: &[&str]) -> Vec<u8> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--locked"])
-        .args(["--filter-platform", PLATFORM])
+        .args(args)
         .current_dir(root())
         .output()
         .expect("cargo runs");
@@ -38,7 +37,21 @@ pub(crate) fn metadata() -> Value {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    serde_json::from_slice(&output.stdout).expect("cargo metadata is JSON")
+    output.stdout
+}
+
+/// `cargo metadata` of the locked dependency graph, for [`PLATFORM`] (it downloads the
+/// manifests of crates not yet in cargo's cache, or reads a vendored copy).
+pub(crate) fn metadata() -> Value {
+    let args = [
+        "metadata",
+        "--format-version",
+        "1",
+        "--locked",
+        "--filter-platform",
+        PLATFORM,
+    ];
+    serde_json::from_slice(&cargo(&args)).expect("cargo metadata is JSON")
 }
 
 /// The (name, version) of every package the build compiles for [`PLATFORM`]: reachable from the
@@ -46,26 +59,16 @@ pub(crate) fn metadata() -> Value {
 /// are left out). `cargo tree` is asked rather than `cargo metadata`'s graph, which also lists
 /// the optional dependencies named by weak features (`borsh?/std`) though they are never built.
 fn shipped() -> BTreeSet<(String, String)> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .args([
-            "tree",
-            "--locked",
-            "--edges",
-            "normal,build",
-            "--target",
-            PLATFORM,
-        ])
-        .args(["--prefix", "none", "--format", "{p}"])
-        .current_dir(root())
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
+    let args = [
+        "tree",
+        "--locked",
+        "--edges",
+        "normal,build",
+        "--target",
+        PLATFORM,
+    ];
+    let tree = cargo(&[&args[..], &["--prefix", "none", "--format", "{p}"]].concat());
+    String::from_utf8(tree)
         .expect("utf-8")
         .lines()
         .skip(1) // the root package
