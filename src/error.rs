@@ -46,6 +46,16 @@ pub enum Error {
     #[error("cannot render the PDF")]
     Pdf(#[source] Box<dyn std::error::Error + Send + Sync>),
 
+    #[error("cannot use the Word template `{}`", path.display())]
+    DocxTemplate {
+        path: PathBuf,
+        #[source]
+        source: crate::render::docx::TemplateError,
+    },
+
+    #[error("cannot write the Word document")]
+    Docx(#[source] crate::render::docx::DocxError),
+
     #[error("cannot write the CSV")]
     Csv(#[source] csv::Error),
 

@@ -72,6 +72,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         report_date: args.render.date(),
         scoring: args.basis.options(),
         fonts: args.render.fonts()?,
+        docx_template: args.render.docx_template()?,
     };
     for round in [old, new] {
         let lang = oversight::report::language(options.lang.as_deref(), &round.checklist, &round.assessment);

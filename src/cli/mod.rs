@@ -235,6 +235,10 @@ struct RenderArgs {
     /// embedded fonts lack; repeat it to add more, tried in order
     #[arg(long = "font", value_name = "FILE")]
     fonts: Vec<std::path::PathBuf>,
+    /// A Word document (.docx) whose styles, page size, margins, header and footer the Word
+    /// output takes, as a letterhead [default: the bundled plain A4 one]
+    #[arg(long, value_name = "FILE.docx")]
+    docx_template: Option<std::path::PathBuf>,
 }
 
 impl RenderArgs {
@@ -250,6 +254,19 @@ impl RenderArgs {
     fn fonts(&self) -> Result<oversight::render::pdf::FontSet> {
         oversight::render::pdf::FontSet::with_fallbacks(&self.fonts)
             .map_err(|(path, source)| Error::Font { path, source })
+    }
+
+    /// The `--docx-template` file, or the bundled template.
+    fn docx_template(&self) -> Result<oversight::render::docx::Template> {
+        match &self.docx_template {
+            None => Ok(oversight::render::docx::Template::bundled()),
+            Some(path) => {
+                oversight::render::docx::Template::read(path).map_err(|source| Error::DocxTemplate {
+                    path: path.clone(),
+                    source,
+                })
+            }
+        }
     }
 
     /// Refuses a default report date (today) before the work the report shows; a `--date`

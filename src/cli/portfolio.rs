@@ -99,6 +99,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         report_date: args.render.date(),
         scoring: args.basis.options(),
         fonts: args.render.fonts()?,
+        docx_template: args.render.docx_template()?,
     };
     if options.formats.contains(&Format::Pdf) {
         print_diagnostics(&oversight::render::pdf::glyphs::check_portfolio(

@@ -46,6 +46,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         report_date: args.render.date(),
         scoring: args.basis.options(),
         fonts: args.render.fonts()?,
+        docx_template: args.render.docx_template()?,
     };
     let lang = oversight::report::language(options.lang.as_deref(), &loaded.checklist, &loaded.assessment);
     warn_missing_glyphs(&options.formats, &options.fonts, &loaded, lang);

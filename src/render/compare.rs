@@ -90,8 +90,7 @@ pub fn render(old: &Loaded, new: &Loaded, options: &ReportOptions) -> Result<Ren
             let bytes = match format {
                 Format::Html => options.templates.render_entry(COMPARE_ENTRY, &view)?.into_bytes(),
                 Format::Json => to_json(old, new, &comparison, &view),
-                Format::Pdf => pdf::render(&pdf::compare::document(&view), &options.fonts)
-                    .map_err(|e| crate::Error::Pdf(Box::new(e)))?,
+                Format::Pdf | Format::Docx => options.typeset(*format, &pdf::compare::document(&view))?,
                 Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
             };
             Ok((*format, bytes))

@@ -2,6 +2,7 @@
 //!
 //! - [`html`]: minijinja templates from `report-templates/default/`, overridable per file;
 //! - [`pdf`]: an A4 document laid out and written with printpdf;
+//! - [`docx`]: the PDF's document of blocks as a Word document on the user's template;
 //! - [`json`]: the scorecard with unrounded numbers, for other programs;
 //! - [`text`]: the terminal summary of `oversight score`;
 //! - [`compare`]: the comparison of two rounds in HTML, PDF and JSON;
@@ -10,6 +11,7 @@
 
 pub mod compare;
 pub mod consolidate;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod pdf;
@@ -23,13 +25,15 @@ pub enum Format {
     Pdf,
     Json,
     Csv,
+    Docx,
 }
 
 /// The formats [`report`] writes.
-pub const REPORT_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json];
+pub const REPORT_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json, Format::Docx];
 
 /// The formats [`portfolio::render`] writes.
-pub const PORTFOLIO_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json, Format::Csv];
+pub const PORTFOLIO_FORMATS: &[Format] =
+    &[Format::Html, Format::Pdf, Format::Json, Format::Csv, Format::Docx];
 
 impl Format {
     pub fn extension(self) -> &'static str {
@@ -38,6 +42,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::Docx => "docx",
         }
     }
 
@@ -48,6 +53,7 @@ impl Format {
             "pdf" => Some(Format::Pdf),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -70,8 +76,22 @@ pub struct ReportOptions {
     pub report_date: Date,
     /// How to score: on the self-assessed or the verified levels.
     pub scoring: ScoreOptions,
-    /// The faces the PDF is drawn with.
+    /// The faces the PDF (and the Word document's charts) are drawn with.
     pub fonts: pdf::FontSet,
+    /// The Word document's template (styles, page, letterhead).
+    pub docx_template: docx::Template,
+}
+
+impl ReportOptions {
+    /// A document of blocks as PDF or Word bytes.
+    pub fn typeset(&self, format: Format, document: &pdf::Document) -> Result<Vec<u8>> {
+        match format {
+            Format::Docx => {
+                docx::render(document, &self.docx_template, &self.fonts).map_err(crate::Error::Docx)
+            }
+            _ => pdf::render(document, &self.fonts).map_err(|e| crate::Error::Pdf(Box::new(e))),
+        }
+    }
 }
 
 /// The report view of an assessment: scored with `scoring`, in the chosen language.
@@ -121,8 +141,7 @@ pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
             let bytes = match format {
                 Format::Html => options.templates.render(&view)?.into_bytes(),
                 Format::Json => json::report(&loaded.checklist, &loaded.assessment, &scorecard, &view),
-                Format::Pdf => pdf::render(&pdf::document(&view), &options.fonts)
-                    .map_err(|e| crate::Error::Pdf(Box::new(e)))?,
+                Format::Pdf | Format::Docx => options.typeset(*format, &pdf::document(&view))?,
                 Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
             };
             Ok((*format, bytes))

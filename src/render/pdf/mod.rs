@@ -33,6 +33,7 @@ mod marks;
 mod outline;
 mod portfolio;
 mod prepare;
+mod raster;
 mod report;
 mod table;
 mod text;
@@ -44,6 +45,7 @@ pub use self::layout::{
     MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
 };
 pub use self::portfolio::portfolio_document;
+pub use self::raster::{Png, png};
 pub use self::report::document;
 pub use crate::colour::Rgb;
 
@@ -409,4 +411,10 @@ pub fn render_with_warnings(doc: &Document, fonts: &FontSet) -> Result<Rendered,
 /// `fonts`. Public so that callers and tests can check layouts against the same metrics.
 pub fn text_width_mm(fonts: &FontSet, text: &str, size_pt: f32, bold: bool) -> f32 {
     text::Font::new(fonts, bold, size_pt).width(text)
+}
+
+/// The widths in millimetres of a table's columns filling `total` millimetres, as the layout
+/// shares them out from the content (for writers that draw the table themselves, such as Word).
+pub fn column_widths_mm(fonts: &FontSet, table: &Table, total: f32) -> Vec<f32> {
+    table::table_widths(fonts, table, total)
 }

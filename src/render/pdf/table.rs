@@ -62,44 +62,7 @@ struct PreparedRow {
 pub(super) fn prepare_table(fonts: &FontSet, table: &Table) -> Prepared {
     let regular = Font::new(fonts, false, CELL_SIZE);
     let bold = Font::new(fonts, true, CELL_SIZE);
-    fn cell_text(row: &super::Row, i: usize) -> Option<(&str, bool)> {
-        row.cells.get(i).map(|c| (c.text.as_str(), c.bold))
-    }
-    let pad = 2.0 * CELL_PAD_H + 0.2;
-    let (mins, maxs): (Vec<f32>, Vec<f32>) = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, column)| {
-            let (mut min, mut max) = (0.0_f32, 0.0_f32);
-            for (text, is_bold) in table.rows.iter().filter_map(|r| cell_text(r, i)) {
-                let font = if is_bold { bold } else { regular };
-                // A short cell ("70.0 B") is never wrapped.
-                let whole = font.max_content(text);
-                min = min.max(if whole <= SHORT_W {
-                    whole
-                } else {
-                    font.min_content(text, MAX_WORD_W)
-                });
-                max = max.max(whole);
-            }
-            // A header word longer than the column's cells need is hyphenated instead.
-            let header = bold.min_content(&column.header, max.max(SHORT_W));
-            (min.max(header) + pad, max.max(header) + pad)
-        })
-        .unzip();
-    let shares: Vec<f32> = table
-        .columns
-        .iter()
-        .map(|c| {
-            if c.width.is_finite() && c.width > 0.0 {
-                c.width
-            } else {
-                1.0
-            }
-        })
-        .collect();
-    let col_w = column_widths(&mins, &maxs, &shares, CONTENT_WIDTH);
+    let col_w = table_widths(fonts, table, CONTENT_WIDTH);
     let mut col_x = Vec::with_capacity(col_w.len());
     let mut x = MARGIN_LEFT;
     for w in &col_w {
@@ -171,6 +134,51 @@ pub(super) fn prepare_table(fonts: &FontSet, table: &Table) -> Prepared {
         rows,
         line_h,
     })
+}
+
+/// The widths of the table's columns filling `total` millimetres, from their content as the
+/// layout measures it with `fonts` (see the module documentation).
+pub(super) fn table_widths(fonts: &FontSet, table: &Table, total: f32) -> Vec<f32> {
+    let regular = Font::new(fonts, false, CELL_SIZE);
+    let bold = Font::new(fonts, true, CELL_SIZE);
+    fn cell_text(row: &super::Row, i: usize) -> Option<(&str, bool)> {
+        row.cells.get(i).map(|c| (c.text.as_str(), c.bold))
+    }
+    let pad = 2.0 * CELL_PAD_H + 0.2;
+    let (mins, maxs): (Vec<f32>, Vec<f32>) = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let (mut min, mut max) = (0.0_f32, 0.0_f32);
+            for (text, is_bold) in table.rows.iter().filter_map(|r| cell_text(r, i)) {
+                let font = if is_bold { bold } else { regular };
+                // A short cell ("70.0 B") is never wrapped.
+                let whole = font.max_content(text);
+                min = min.max(if whole <= SHORT_W {
+                    whole
+                } else {
+                    font.min_content(text, MAX_WORD_W)
+                });
+                max = max.max(whole);
+            }
+            // A header word longer than the column's cells need is hyphenated instead.
+            let header = bold.min_content(&column.header, max.max(SHORT_W));
+            (min.max(header) + pad, max.max(header) + pad)
+        })
+        .unzip();
+    let shares: Vec<f32> = table
+        .columns
+        .iter()
+        .map(|c| {
+            if c.width.is_finite() && c.width > 0.0 {
+                c.width
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    column_widths(&mins, &maxs, &shares, total)
 }
 
 /// The widths of columns with minimum and maximum content widths `mins` and `maxs` and spare

@@ -6,7 +6,7 @@ pub mod json;
 
 use super::html::PORTFOLIO_ENTRY;
 use super::{Format, ReportOptions, pdf};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::portfolio::Portfolio;
 use crate::report::portfolio::build;
 
@@ -24,8 +24,7 @@ pub fn render(portfolio: &Portfolio, options: &ReportOptions) -> Result<Vec<(For
                     .templates
                     .render_entry(PORTFOLIO_ENTRY, &view)?
                     .into_bytes(),
-                Format::Pdf => pdf::render(&pdf::portfolio_document(&view), &options.fonts)
-                    .map_err(|e| Error::Pdf(Box::new(e)))?,
+                Format::Pdf | Format::Docx => options.typeset(*format, &pdf::portfolio_document(&view))?,
                 Format::Json => json::portfolio(portfolio, &view),
                 Format::Csv => csv::portfolio(portfolio)?,
             };
