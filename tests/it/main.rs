@@ -9,6 +9,7 @@ mod consolidate;
 mod corpus;
 mod diagnostics_doc;
 mod document_control;
+mod docx;
 mod examples;
 mod finder;
 mod method_properties;

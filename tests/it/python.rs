@@ -58,3 +58,11 @@ fn the_html_finder_works_in_a_real_browser() {
     }
     pytest("test_html_finder.py", &["playwright"]);
 }
+
+/// The Word reports read back by python-docx: headings and levels, the contents field, tables
+/// and their header rows, scores, sign-off, language, marks, and a template's header and page
+/// (`tests/python/test_docx_report.py`).
+#[test]
+fn the_word_reports_read_back_with_python_docx() {
+    pytest("test_docx_report.py", &["docx"]);
+}

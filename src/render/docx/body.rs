@@ -22,6 +22,9 @@ const LABEL_FILL: Rgb = Rgb(0xf4, 0xf6, 0xf8);
 const CELL_SIZE: u32 = 18;
 const SMALL_SIZE: u32 = 17;
 const MUTED_SIZE: u32 = 19;
+/// The cells' left and right margins in twips (1.5 mm), under the PDF's padding, so that the
+/// PDF's column widths hold the same text whatever the template's table style says.
+const CELL_MARGIN: u32 = 85;
 
 /// What the body needs to know of the package it goes into.
 pub(super) struct Context<'a> {
@@ -383,7 +386,8 @@ impl Writer<'_> {
         // An empty paragraph after the table keeps two tables from merging into one.
         format!(
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"{}\"/><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>\
-             <w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" \
+             <w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"{CELL_MARGIN}\" w:type=\"dxa\"/>\
+             <w:right w:w=\"{CELL_MARGIN}\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" \
              w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>\
              <w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>{}",
             self.styles().table,
