@@ -13,23 +13,26 @@ use std::process::Command;
 const LETTERHEAD: &str = "examples/letterhead/ministry-letterhead.docx";
 const DATE: &str = "2026-11-28";
 
+/// `oversight report` of the Ukrainian example as a Word document, with `options`.
+fn report_docx(options: &[&str], out: &str) -> std::process::Output {
+    let mut args = vec![
+        "report",
+        "examples/answers/ministry-uk.yaml",
+        "--format",
+        "docx",
+        "-o",
+        out,
+    ];
+    args.extend_from_slice(options);
+    run_in(root(), &args)
+}
+
 /// The Ukrainian example's Word report on the example letterhead, written into `dir`.
 fn example_report(dir: &Path, name: &str) -> Vec<u8> {
     let out = dir.join(name);
-    let output = run_in(
-        root(),
-        &[
-            "report",
-            "examples/answers/ministry-uk.yaml",
-            "--format",
-            "docx",
-            "--docx-template",
-            LETTERHEAD,
-            "--date",
-            DATE,
-            "-o",
-            out.to_str().expect("utf-8 path"),
-        ],
+    let output = report_docx(
+        &["--docx-template", LETTERHEAD, "--date", DATE],
+        out.to_str().expect("utf-8 path"),
     );
     assert!(output.status.success(), "{}", stderr(&output));
     std::fs::read(out).expect("written")
@@ -44,18 +47,9 @@ fn the_word_report_is_the_same_bytes_each_time() {
 
 #[test]
 fn a_template_that_is_not_a_word_document_is_refused() {
-    let output = run_in(
-        root(),
-        &[
-            "report",
-            "examples/answers/ministry-uk.yaml",
-            "--format",
-            "docx",
-            "--docx-template",
-            "README.md",
-            "-o",
-            "/nonexistent/never-written.docx",
-        ],
+    let output = report_docx(
+        &["--docx-template", "README.md"],
+        "/nonexistent/never-written.docx",
     );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(

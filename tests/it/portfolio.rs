@@ -385,10 +385,10 @@ fn without_checklist_the_one_most_files_name_is_used() {
 #[test]
 fn usage_and_input_errors() {
     let dir = workspace();
-    let output = portfolio_in(dir.path(), &["a.yaml", "-o", "x.docx"]);
+    let output = portfolio_in(dir.path(), &["a.yaml", "-o", "x.odt"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).starts_with("error: cannot tell the format of `x.docx`: use a .html, .pdf, .json or .csv name, or a folder ending in `/`\n"),
+        stderr(&output).starts_with("error: cannot tell the format of `x.odt`: use a .html, .pdf, .json, .csv or .docx name, or a folder ending in `/`\n"),
         "{}",
         stderr(&output)
     );
@@ -429,7 +429,7 @@ error: no answers file could be scored; nothing was written
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("use a .html, .pdf or .json name"),
+        stderr(&output).contains("use a .html, .pdf, .json or .docx name"),
         "{}",
         stderr(&output)
     );

@@ -105,18 +105,9 @@ pub(super) fn body(blocks: &[Block], context: &Context) -> Body {
         xml: String::new(),
         images: Vec::new(),
         page_is_empty: true,
+        break_before: false,
     };
-    let listed: Vec<(u8, &str)> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading {
-                level,
-                text,
-                contents: true,
-            } => Some((*level, text.as_str())),
-            _ => None,
-        })
-        .collect();
+    let listed = pdf::listed_headings(blocks);
     for (k, block) in blocks.iter().enumerate() {
         let before_contents = matches!(blocks.get(k + 1), Some(Block::Contents));
         writer.block(block, before_contents, &listed);
@@ -133,6 +124,8 @@ struct Writer<'a> {
     images: Vec<Vec<u8>>,
     /// Nothing written since the last page break (a second break would leave a blank page).
     page_is_empty: bool,
+    /// A page break is due before what comes next.
+    break_before: bool,
 }
 
 impl Writer<'_> {
@@ -144,7 +137,20 @@ impl Writer<'_> {
         self.context.styles
     }
 
+    /// Appends a block's XML, starting a new page first when one is due: as the paragraph's
+    /// "page break before" (a break paragraph of its own would leave a blank page after a full
+    /// one), or before a table as a break paragraph.
     fn push(&mut self, xml: String) {
+        if std::mem::take(&mut self.break_before) {
+            match page_break_before(&xml) {
+                Some(broken) => {
+                    self.xml.push_str(&broken);
+                    self.page_is_empty = false;
+                    return;
+                }
+                None => self.xml.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"),
+            }
+        }
         self.xml.push_str(&xml);
         self.page_is_empty = false;
     }
@@ -210,7 +216,7 @@ impl Writer<'_> {
             }
             Block::PageBreak => {
                 if !self.page_is_empty {
-                    self.xml.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+                    self.break_before = true;
                     self.page_is_empty = true;
                 }
             }
@@ -431,6 +437,23 @@ impl Writer<'_> {
     }
 }
 
+/// A paragraph's XML with `pageBreakBefore` in its properties, in schema order (after the
+/// style, keep-with-next and keep-lines); `None` for anything else, such as a table.
+fn page_break_before(xml: &str) -> Option<String> {
+    let props = xml.strip_prefix("<w:p><w:pPr>")?;
+    let mut at = 0;
+    for element in ["<w:pStyle ", "<w:keepNext/>", "<w:keepLines/>"] {
+        if props[at..].starts_with(element) {
+            at += props[at..].find("/>")? + 2;
+        }
+    }
+    Some(format!(
+        "<w:p><w:pPr>{}<w:pageBreakBefore/>{}",
+        &props[..at],
+        &props[at..]
+    ))
+}
+
 fn bold() -> RunStyle {
     RunStyle {
         bold: true,
@@ -461,4 +484,20 @@ fn cell_xml(width: u32, fill: Option<Rgb>, align: Align, runs: &str) -> String {
         "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{shade}</w:tcPr>{}</w:tc>",
         paragraph("", jc, runs)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_break_before_goes_after_the_style_and_keep_with_next() {
+        let heading = paragraph("Heading1", "<w:keepNext/><w:jc w:val=\"center\"/>", "");
+        assert_eq!(
+            page_break_before(&heading).unwrap(),
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:keepNext/><w:pageBreakBefore/>\
+             <w:jc w:val=\"center\"/></w:pPr></w:p>"
+        );
+        assert_eq!(page_break_before("<w:tbl></w:tbl>"), None);
+    }
 }

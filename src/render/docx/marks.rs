@@ -11,6 +11,9 @@ use super::xml::{elements, insert_before_close};
 use crate::colour::Rgb;
 use crate::render::pdf::Document;
 
+/// The attributes of a header or footer reference: which pages it is for, and its part.
+const TYPE: &str = "w:type";
+const RELATIONSHIP: &str = "r:id";
 const MARK: Rgb = Rgb(0xb0, 0x00, 0x20);
 const NAMESPACES: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
     xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
@@ -150,8 +153,8 @@ fn add(package: &mut Package, sect_pr: &str, margin: Margin, content: &str) -> S
     let targets = package.relationships(DOCUMENT_RELS);
     let mut has_default = false;
     for reference in &references {
-        has_default |= reference.get("w:type").is_none_or(|t| t == "default");
-        let Some(target) = reference.get("r:id").and_then(|id| targets.get(id)) else {
+        has_default |= reference.get(TYPE).is_none_or(|t| t == "default");
+        let Some(target) = reference.get(RELATIONSHIP).and_then(|id| targets.get(id)) else {
             continue;
         };
         let part = format!(

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 const CONTENT_TYPES: &str = "[Content_Types].xml";
+/// The attribute of a content type's `Default` naming the extension it is for.
+const EXTENSION: &str = "Extension";
 pub(super) const DOCUMENT_RELS: &str = "word/_rels/document.xml.rels";
 pub(super) const REL_IMAGE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
@@ -70,7 +72,7 @@ impl Package {
     pub(super) fn default_type(&mut self, extension: &str, content_type: &str) {
         let declared = self.text(CONTENT_TYPES).is_some_and(|xml| {
             elements(xml, "Default").iter().any(|d| {
-                d.get("Extension")
+                d.get(EXTENSION)
                     .is_some_and(|e| e.eq_ignore_ascii_case(extension))
             })
         });

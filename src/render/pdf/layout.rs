@@ -423,17 +423,7 @@ pub(super) fn layout(doc: &Document, fonts: &FontSet) -> Layout {
 
 /// Prepares every block; the table of contents lists the headings marked for it.
 fn prepare_all(blocks: &[Block], fonts: &FontSet) -> Vec<Prepared> {
-    let listed: Vec<(u8, &str)> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading {
-                level,
-                text,
-                contents: true,
-            } => Some((*level, text.as_str())),
-            _ => None,
-        })
-        .collect();
+    let listed = super::listed_headings(blocks);
     let mut next_entry = 0;
     blocks
         .iter()

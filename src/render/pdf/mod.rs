@@ -418,3 +418,18 @@ pub fn text_width_mm(fonts: &FontSet, text: &str, size_pt: f32, bold: bool) -> f
 pub fn column_widths_mm(fonts: &FontSet, table: &Table, total: f32) -> Vec<f32> {
     table::table_widths(fonts, table, total)
 }
+
+/// The headings the table of contents lists, with their levels, in order.
+pub fn listed_headings(blocks: &[Block]) -> Vec<(u8, &str)> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading {
+                level,
+                text,
+                contents: true,
+            } => Some((*level, text.as_str())),
+            _ => None,
+        })
+        .collect()
+}
