@@ -13,7 +13,8 @@
 //!    [`compliance`] verdicts and the evidence [`freshness`] flags;
 //! 4. **report view** ([`report`]): one typed, display-ready view in the chosen language,
 //!    the only thing renderers see;
-//! 5. **render** ([`render`]): HTML (minijinja templates), PDF (printpdf), JSON and text;
+//! 5. **render** ([`render`]): HTML (minijinja templates), PDF (printpdf), Word (the PDF's
+//!    document of blocks on a `.docx` template), JSON and text;
 //!    [`output`] writes the bytes atomically.
 //!
 //! Beside the pipeline, [`assessments`] reads several answers files together, [`compare`]
