@@ -480,9 +480,11 @@ fn cell_xml(width: u32, fill: Option<Rgb>, align: Align, runs: &str) -> String {
         Align::Center => "<w:jc w:val=\"center\"/>",
         Align::Right => "<w:jc w:val=\"right\"/>",
     };
+    // no space after a cell's paragraph, whatever the template's body text has
+    let props = format!("<w:spacing w:before=\"0\" w:after=\"0\"/>{jc}");
     format!(
         "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{shade}</w:tcPr>{}</w:tc>",
-        paragraph("", jc, runs)
+        paragraph("", &props, runs)
     )
 }
 
