@@ -8,6 +8,7 @@ use super::audit::{Audit, Exception, ReportKind, Review};
 use super::date::Date;
 use super::document::DocumentControl;
 use super::number::Number;
+use super::plan::{PlannedAction, Target};
 use super::quality::Quality;
 use super::scale::LevelRef;
 use super::text::Text;
@@ -41,6 +42,9 @@ pub struct AnswersDoc {
     pub quality: Option<Quality>,
     #[serde(default)]
     pub answers: UniqueMap<Answer>,
+    /// The improvement plan: actions, each addressing one indicator or several.
+    #[serde(default)]
+    pub actions: Vec<PlannedAction>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -81,6 +85,9 @@ pub struct Answer {
     pub evidence: Vec<Evidence>,
     #[serde(default)]
     pub action: Option<Action>,
+    /// The level to reach, overriding the checklist's target for the indicator.
+    #[serde(default)]
+    pub target: Option<Target>,
     /// An auditor's verification of the level.
     #[serde(default)]
     pub review: Option<Review>,
@@ -194,5 +201,10 @@ impl Assessment {
 
     pub fn answers(&self) -> impl Iterator<Item = (&str, &Answer)> {
         self.doc.answers.iter()
+    }
+
+    /// The `actions:` list, in file order.
+    pub fn actions(&self) -> &[PlannedAction] {
+        &self.doc.actions
     }
 }

@@ -12,6 +12,7 @@ use super::criteria::{CriteriaRule, Criterion};
 use super::grades::Grade;
 use super::method::{Method, Missing, NotEnoughInformation};
 use super::number::Number;
+use super::plan::{Rating, Target};
 use super::points::Point;
 use super::ranges::{Range, ValueScale};
 use super::rounding::Rounding;
@@ -198,6 +199,12 @@ pub struct Indicator {
     /// Overrides `scoring.evidence_max_age_days` for this indicator.
     #[serde(default)]
     pub evidence_max_age_days: Option<i64>,
+    /// The level every assessment should reach, unless its answer sets its own target.
+    #[serde(default)]
+    pub target: Option<Target>,
+    /// The harm a failure here would do, for the risk and maturity matrix.
+    #[serde(default)]
+    pub impact: Option<Rating>,
 }
 
 /// What an indicator's answer gives.

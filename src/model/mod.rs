@@ -3,7 +3,8 @@
 //! A methodology is data: scales with level values and codes ([`scale`]), aggregation methods
 //! ([`method`]), rounding ([`rounding`]), grade lists ([`grades`]), conversion tables
 //! ([`table`]), ranges ([`ranges`]), number indicators' points ([`points`]) and criteria
-//! ([`criteria`]), all in exact decimal [`number`]s.
+//! ([`criteria`]), all in exact decimal [`number`]s. The improvement plan as written (targets,
+//! the `actions:` list) is in [`plan`].
 
 pub mod answers;
 pub mod approval;
@@ -16,6 +17,7 @@ pub mod fields;
 pub mod grades;
 pub mod method;
 pub mod number;
+pub mod plan;
 pub mod points;
 pub mod quality;
 pub mod ranges;
@@ -33,6 +35,7 @@ pub use date::Date;
 pub use document::{DocumentControl, DocumentStatus};
 pub use method::{Method, Missing, NotEnoughInformation};
 pub use number::Number;
+pub use plan::{ActionStatus, PlannedAction, Rating, Target};
 pub use quality::{Disagreement, DraftComment, PeerReview, Quality};
 pub use scale::{Level, LevelRef, Scale};
 pub use text::Text;

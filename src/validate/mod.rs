@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod checklist;
 mod report_date;
+mod target;
 
 pub use report_date::report_date;
 

@@ -1,7 +1,8 @@
 //! The rules an answers file must meet against its checklist; what each answer and review
 //! rates (a level, a number, criteria) is checked in [`rating`], the record of the report
-//! (approval, audit, quality) in [`record`].
+//! (approval, audit, quality) in [`record`], the `actions:` list in [`plan`].
 
+mod plan;
 mod rating;
 mod record;
 
@@ -31,6 +32,7 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
     for (id, answer) in doc.answers.iter() {
         rules.answer(id, answer, &doc);
     }
+    rules.actions(&doc.actions);
     let findings = rules.f;
     findings.finish(Assessment::new(
         doc.clone(),
@@ -204,6 +206,18 @@ impl Rules<'_> {
                 "empty-value",
                 &format!("{path}.action.text"),
                 "the planned action has no text",
+            );
+        }
+        if let Some(target) = &answer.target {
+            let scale = self.checklist.scale_of(indicator);
+            let lang = self.checklist.default_language();
+            crate::validate::target::check(
+                &mut self.f,
+                &format!("{path}.target"),
+                target,
+                indicator,
+                scale,
+                lang,
             );
         }
         if let Some(review) = &answer.review {

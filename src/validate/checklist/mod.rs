@@ -12,7 +12,7 @@ mod values;
 
 use super::{Findings, Hint, Validated, is_valid_id, quoted_list};
 use crate::diagnostic::Diagnostics;
-use crate::model::checklist::{Band, ChecklistDoc, Indicator, Section};
+use crate::model::checklist::{Band, ChecklistDoc, Indicator, IndicatorKind, Section};
 use crate::model::{Checklist, Method, Number, Scale, Text};
 use crate::source::{Limits, Source};
 use std::collections::HashSet;
@@ -357,6 +357,23 @@ impl Rules<'_> {
             self.max_age(&format!("{path}.evidence_max_age_days"), days);
         }
         self.indicator_kind(path, indicator);
+        if let Some(target) = &indicator.target {
+            let scale = indicator
+                .scale
+                .as_deref()
+                .and_then(|name| self.doc.scales.get(name));
+            if scale.is_some() || indicator.kind == IndicatorKind::Number {
+                let lang = self.languages.first().map_or("", String::as_str);
+                super::target::check(
+                    &mut self.f,
+                    &format!("{path}.target"),
+                    target,
+                    indicator,
+                    scale,
+                    lang,
+                );
+            }
+        }
         for (i, text) in indicator.evidence.iter().enumerate() {
             self.text(&format!("{path}.evidence[{i}]"), text, true);
         }
