@@ -10,7 +10,8 @@
 //!    returning a trusted [`model::Checklist`] and [`model::Assessment`];
 //! 3. **score** ([`score`]): pure arithmetic to a [`score::Scorecard`] with a calculation trace,
 //!    on the self-assessed or the auditor-verified levels, with accepted exceptions, the
-//!    [`compliance`] verdicts and the evidence [`freshness`] flags;
+//!    [`compliance`] verdicts, the evidence [`freshness`] flags and the improvement [`plan`]
+//!    (targets, gaps in priority order, actions);
 //! 4. **report view** ([`report`]): one typed, display-ready view in the chosen language,
 //!    the only thing renderers see;
 //! 5. **render** ([`render`]): HTML (minijinja templates), PDF (printpdf), Word (the PDF's
@@ -39,6 +40,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod portfolio;
 pub mod render;
 pub mod report;

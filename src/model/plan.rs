@@ -70,8 +70,10 @@ impl ActionStatus {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlannedAction {
-    /// Unique in the file; rounds match their actions by it.
-    pub id: String,
+    /// Unique in the file; rounds match their actions by it. Required in the `actions:` list;
+    /// `None` only for an answer's own action read as a plan action ([`Self::from_answer`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// What the action achieves, in a line.
     pub title: String,
     /// The indicators it addresses, one or several.
@@ -107,10 +109,10 @@ pub struct PlannedAction {
 
 impl PlannedAction {
     /// An answer's own `action` read as a plan action for its one indicator: its text is the
-    /// title, its owner the responsible unit; it is planned. Its `id` is empty: it has none.
+    /// title, its owner the responsible unit; it is planned, and has no id.
     pub fn from_answer(indicator: &str, action: &Action) -> PlannedAction {
         PlannedAction {
-            id: String::new(),
+            id: None,
             title: action.text.clone(),
             indicators: vec![indicator.to_owned()],
             activities: Vec::new(),

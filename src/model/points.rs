@@ -2,6 +2,7 @@
 //! linear function given as points `{at, points}`, flat outside the first and last.
 
 use super::number::Number;
+use super::scale::position;
 use serde::Deserialize;
 
 /// One corner of the function: at the value `at`, the indicator gets `points`.
@@ -40,6 +41,13 @@ pub fn points_range(corners: &[Point]) -> (Number, Number) {
     let lowest = corners.iter().map(|c| c.points).min().unwrap_or(Number::ZERO);
     let highest = corners.iter().map(|c| c.points).max().unwrap_or(Number::ZERO);
     (lowest, highest)
+}
+
+/// The 0-100 score of `points`: their position between the lowest and the highest points the
+/// function gives.
+pub fn points_score(corners: &[Point], points: Number) -> f64 {
+    let (low, high) = points_range(corners);
+    position(points, low, high)
 }
 
 #[cfg(test)]

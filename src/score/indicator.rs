@@ -4,8 +4,7 @@
 
 use super::{Basis, Exceptions, IndicatorResult, Scorer, Status};
 use crate::model::criteria::deciding_rule;
-use crate::model::points::{points_at, points_range};
-use crate::model::scale::position;
+use crate::model::points::{points_at, points_range, points_score};
 use crate::model::{AnswerStatus, Indicator, LevelRef, Missing, NotEnoughInformation, Number};
 
 /// What an answer or a review rates an indicator at.
@@ -155,10 +154,7 @@ impl Scorer<'_> {
     fn position(&self, indicator: &Indicator, value: Number) -> f64 {
         match self.checklist.scale_of(indicator) {
             Some(scale) => scale.position(value),
-            None => {
-                let (low, high) = points_range(&indicator.points);
-                position(value, low, high)
-            }
+            None => points_score(&indicator.points, value),
         }
     }
 }

@@ -19,6 +19,7 @@ mod methods;
 mod msrv;
 mod notices;
 mod pdf_engine;
+mod plan;
 mod plan_validation;
 mod portfolio;
 mod properties;

@@ -68,6 +68,10 @@ fn action_rules() {
             &["bad-action-id at actions[0].id"],
         ),
         (
+            "  - title: One\n    indicators: [a-1]\n",
+            &["action-without-id at actions[0].id"],
+        ),
+        (
             "  - id: A-1\n    title: \" \"\n    indicators: []\n",
             &[
                 "empty-value at actions[A-1].title",

@@ -13,10 +13,9 @@ impl Rules<'_> {
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (i, action) in actions.iter().enumerate() {
             let unique = self.action_id(i, action, &mut first);
-            let path = if unique {
-                format!("actions[{}]", action.id)
-            } else {
-                format!("actions[{i}]")
+            let path = match (&action.id, unique) {
+                (Some(id), true) => format!("actions[{id}]"),
+                _ => format!("actions[{i}]"),
             };
             self.action(&path, action);
         }
@@ -30,30 +29,29 @@ impl Rules<'_> {
         first: &mut HashMap<&'d str, usize>,
     ) -> bool {
         let path = format!("actions[{i}].id");
-        if !is_action_id(&action.id) {
+        let Some(id) = action.id.as_deref() else {
             self.f
-                .error(
-                    "bad-action-id",
-                    &path,
-                    format!("`{}` is not a valid action id", action.id),
-                )
+                .error("action-without-id", &path, "the action has no `id`")
+                .hint("give it an id such as `A-1`; rounds match their actions by it");
+            return false;
+        };
+        if !is_action_id(id) {
+            self.f
+                .error("bad-action-id", &path, format!("`{id}` is not a valid action id"))
                 .hint("use letters, digits, `-`, `_` and `.` only, e.g. `A-1`");
             return false;
         }
-        if let Some(earlier) = first.get(action.id.as_str()) {
+        if let Some(earlier) = first.get(id) {
             self.f
                 .error(
                     "duplicate-action-id",
                     &path,
-                    format!(
-                        "the action id `{}` is already used by actions[{earlier}]",
-                        action.id
-                    ),
+                    format!("the action id `{id}` is already used by actions[{earlier}]"),
                 )
                 .hint("give every action its own id; rounds match their actions by it");
             return false;
         }
-        first.insert(&action.id, i);
+        first.insert(id, i);
         true
     }
 
