@@ -101,15 +101,18 @@ fn ministry_summary_figures_are_in_place() {
     assert!(summary.contains("Нижче прохідного балу 75"), "with its reason");
     assert!(!summary.contains("class=\"capped\""), "band C is not lowered");
 
-    // the overdue actions say so in words, in the action plan and at the indicator
-    let actions = between(&html, "id=\"actions\"", "id=\"methodology\"");
-    assert_eq!(actions.matches("<tr class=\"is-overdue\">").count(), 3);
-    assert_eq!(
-        actions
-            .matches("<span class=\"flag-overdue\">Прострочено</span>")
-            .count(),
-        3
-    );
+    // the overdue actions say so in words, by unit, by quarter and at the indicator
+    let by_unit = between(&html, "id=\"plan-units\"", "id=\"plan-quarters\"");
+    assert_eq!(by_unit.matches(" is-overdue\">").count(), 3);
+    let by_quarter = between(&html, "id=\"plan-quarters\"", "id=\"methodology\"");
+    assert_eq!(by_quarter.matches("<tr class=\"is-overdue\">").count(), 3);
+    for part in [by_unit, by_quarter] {
+        assert_eq!(
+            part.matches("<span class=\"flag-overdue\">Прострочено</span>")
+                .count(),
+            3
+        );
+    }
     assert!(between(&html, "id=\"i-law-4\"", "</article>").contains("flag-overdue\">Прострочено"));
 
     // both charts, accessible
@@ -258,7 +261,7 @@ fn the_reviewed_report_shows_the_audit() {
         "civ-2 listed once"
     );
     assert!(between(exceptions, "Винятки, строк дії яких минув", "</table>").contains("href=\"#i-fin-3\""));
-    let freshness = unslash(between(&html, "id=\"freshness\"", "id=\"actions\""));
+    let freshness = unslash(between(&html, "id=\"freshness\"", "id=\"plan\""));
     assert!(freshness.contains(
         "«Указ Президента України №\u{a0}392/2020» датовано 14 вересня 2020 року, за 2258 днів до оцінювання; максимальна давність — 730 днів."
     ));
@@ -427,7 +430,7 @@ fn an_overridden_partial_replaces_only_itself() {
         "id=\"contents\"",
         "id=\"charts\"",
         "id=\"findings\"",
-        "id=\"actions\"",
+        "id=\"plan\"",
         "id=\"methodology\"",
         "id=\"provenance\"",
     ] {

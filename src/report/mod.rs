@@ -24,7 +24,8 @@ use crate::freshness::EvidenceFlag;
 use crate::i18n::{Catalogue, Labels};
 use crate::model::checklist::{Indicator, Section};
 use crate::model::grades::GradeResult;
-use crate::model::{Assessment, Checklist, Date, Method, Number, ReportKind, Text};
+use crate::model::{Assessment, Checklist, Date, Method, Number, ReportKind, Scale, Text};
+use crate::plan::{Plan, PlanInput};
 use crate::score::{
     Basis, Exclusion, IndicatorResult, Overall, Scorecard, SectionResult, Status, StatusCounts, Trace,
 };
@@ -78,7 +79,7 @@ pub fn build(input: &ReportInput) -> ReportView {
         cover: builder.cover(),
         summary: builder.summary(&sections),
         charts: builder.charts(&sections),
-        actions: builder.actions(&sections),
+        plan: builder.plan_view(),
         compliance: builder.compliance_report(&sections),
         exceptions: builder.exceptions_report(),
         freshness: builder.freshness(&sections),
@@ -110,6 +111,8 @@ struct Builder<'a> {
     verdicts: Verdicts,
     /// The evidence freshness flags, in checklist order.
     flags: Vec<EvidenceFlag>,
+    /// The improvement plan, judged on the report date.
+    plan: Plan,
 }
 
 impl<'a> Builder<'a> {
@@ -122,6 +125,12 @@ impl<'a> Builder<'a> {
             names: HashMap::new(),
             verdicts: Verdicts::of(input.scorecard),
             flags: crate::freshness::check(input.checklist, input.assessment, input.scorecard),
+            plan: crate::plan::plan(&PlanInput {
+                checklist: input.checklist,
+                assessment: input.assessment,
+                scorecard: input.scorecard,
+                as_of: input.report_date,
+            }),
         };
         builder.bands = band_views(input.checklist, input.lang);
         builder.collect_names(input.checklist.sections(), "");
@@ -418,16 +427,26 @@ pub fn level_text(
     lang: &str,
     fmt: &Formatter,
 ) -> String {
-    let Some(scale) = checklist.scale_of(indicator) else {
-        return String::new();
-    };
-    level
-        .and_then(|value| {
-            scale.level(value).map(|l| {
-                let label = l.label.get(lang, checklist.default_language());
-                let shown = l.code.clone().unwrap_or_else(|| fmt.number(value));
-                format!("{shown} — {label}")
-            })
+    match (checklist.scale_of(indicator), level) {
+        (Some(scale), Some(level)) => scale_level_text(checklist, scale, level, lang, fmt),
+        _ => String::new(),
+    }
+}
+
+/// A level of `scale` as a reader sees it, "3 — Established"; empty when it is not on it.
+pub fn scale_level_text(
+    checklist: &Checklist,
+    scale: &Scale,
+    level: Number,
+    lang: &str,
+    fmt: &Formatter,
+) -> String {
+    scale
+        .level(level)
+        .map(|l| {
+            let label = l.label.get(lang, checklist.default_language());
+            let shown = l.code.clone().unwrap_or_else(|| fmt.number(level));
+            format!("{shown} — {label}")
         })
         .unwrap_or_default()
 }

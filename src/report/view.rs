@@ -23,7 +23,8 @@ pub struct ReportView {
     pub summary: Summary,
     pub charts: Charts,
     pub sections: Vec<SectionView>,
-    pub actions: Vec<ActionView>,
+    /// The improvement plan: gaps, actions, the risk and maturity matrix.
+    pub plan: PlanView,
     /// The compliance verdicts, the non-conformities and the auditor's sign-off.
     pub compliance: ComplianceReport,
     /// The accepted exceptions: in force, expiring soon, expired.
@@ -302,6 +303,8 @@ pub struct IndicatorView {
     pub action: Option<ActionView>,
     /// Why the answer changed since the previous round.
     pub change_note: Option<String>,
+    /// Its target and the next level, when it has a gap or a target of its own.
+    pub plan: Option<IndicatorPlanView>,
     pub expected_evidence: Vec<String>,
     pub references: Vec<String>,
     /// The finder's tokens for this indicator (see [`super::finder`]).
@@ -676,4 +679,202 @@ pub struct Signatory {
     pub position: Option<String>,
     pub name: Option<String>,
     pub date: Option<String>,
+}
+
+/// The improvement plan, display-ready: a part of the report, and the body of `oversight plan`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanView {
+    /// The day overdue actions are judged on, "1 December 2026".
+    pub as_of: String,
+    pub counts: PlanCounts,
+    /// The counts in a sentence.
+    pub summary: String,
+    /// The gaps to the targets, in priority order.
+    pub gaps: Vec<GapView>,
+    /// Every action, overdue first, then open by due date, then done, then dropped.
+    pub actions: Vec<PlanActionView>,
+    /// The actions by responsible unit, units in the order of their first action above
+    /// (actions without a unit last); each group holds positions in `actions`.
+    pub by_unit: Vec<ActionGroup>,
+    /// The actions by the quarter they are due in, earliest first, undated last.
+    pub by_quarter: Vec<ActionGroup>,
+    /// The risk and maturity matrices; empty when the checklist rates no impact.
+    pub matrices: Vec<MatrixView>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct PlanCounts {
+    pub gaps: usize,
+    pub critical: usize,
+    /// Gaps that no action (other than a dropped one) addresses.
+    pub unaddressed: usize,
+    pub actions: usize,
+    pub overdue: usize,
+    /// Planned or in progress, and not overdue.
+    pub open: usize,
+    pub done: usize,
+    pub dropped: usize,
+}
+
+/// One gap to a target.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapView {
+    /// 1, 2, … in priority order.
+    pub rank: usize,
+    pub id: String,
+    pub text: String,
+    /// "2.1 Title".
+    pub section: String,
+    pub critical_failure: bool,
+    pub accepted_risk: bool,
+    /// The current level, "1 — Initial"; a value, "40 %"; or the status, "Unanswered".
+    pub current: String,
+    pub target: TargetView,
+    /// Points to the target, "25.0".
+    pub distance: String,
+    pub weight: String,
+    /// Weight × distance, "75.0".
+    pub priority: String,
+    pub next: Option<NextView>,
+    /// The actions that address it (a dropped one is not listed).
+    pub actions: Vec<ActionRef>,
+}
+
+/// A target as a reader sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetView {
+    /// "3 — Established", "70 %", or the pass mark "50" for a number indicator.
+    pub text: String,
+    /// `answer`, `checklist` or `pass-mark`.
+    pub source: String,
+    pub source_label: String,
+    pub by: Option<String>,
+}
+
+/// What the next level requires.
+#[derive(Debug, Clone, Serialize)]
+pub struct NextView {
+    /// "2 — Developing", or "90 % → 15 points".
+    pub level: String,
+    /// The level's description, or the criteria still to meet, "a: The constitution …".
+    pub requirements: Vec<String>,
+    /// "and 1 more of: c, d" when a rule also counts criteria.
+    pub more: Option<String>,
+}
+
+/// An indicator's place in the plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorPlanView {
+    pub target: TargetView,
+    /// Whether it reaches its target (then it has no gap).
+    pub reached: bool,
+    pub next: Option<NextView>,
+    pub actions: Vec<ActionRef>,
+}
+
+/// A short reference to an action.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionRef {
+    /// The `actions:` id; `None` for an answer's own action.
+    pub id: Option<String>,
+    pub title: String,
+    pub status: String,
+    pub overdue: bool,
+}
+
+/// One action of the plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanActionView {
+    pub id: Option<String>,
+    pub title: String,
+    /// The indicators it addresses, each with its current level and target.
+    pub indicators: Vec<AddressedView>,
+    pub activities: Vec<String>,
+    pub unit: Option<String>,
+    pub person: Option<String>,
+    pub start: Option<String>,
+    pub due: Option<String>,
+    /// "Q1 2027"; `None` without a due date.
+    pub quarter: Option<String>,
+    pub budget_line: Option<String>,
+    pub staff: Option<String>,
+    pub success_indicator: Option<String>,
+    /// `high`, `medium` or `low`.
+    pub priority: Option<String>,
+    pub priority_label: Option<String>,
+    /// `planned`, `in-progress`, `done` or `dropped`.
+    pub status: String,
+    pub status_label: String,
+    pub completed: Option<String>,
+    pub dropped_reason: Option<String>,
+    pub progress: Vec<NoteView>,
+    pub overdue: bool,
+    /// Written as an answer's own `action`.
+    pub from_answer: bool,
+}
+
+/// An indicator an action addresses.
+#[derive(Debug, Clone, Serialize)]
+pub struct AddressedView {
+    pub id: String,
+    pub text: String,
+    /// "1 — Initial → 3 — Established"; the current level alone when it has no gap.
+    pub levels: String,
+}
+
+/// A dated progress note.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    pub date: String,
+    pub note: String,
+}
+
+/// Actions under one heading: a unit, or a quarter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionGroup {
+    pub title: String,
+    /// Positions in [`PlanView::actions`].
+    pub actions: Vec<usize>,
+    pub overdue: usize,
+}
+
+/// The risk and maturity matrix of one scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixView {
+    /// The scale's name for readers.
+    pub scale: String,
+    /// The column headings: each level, "0 — Absent", then "No level".
+    pub columns: Vec<String>,
+    /// High impact first.
+    pub rows: Vec<MatrixRowView>,
+    /// The cells that hold indicators, in the order of risk: high impact and low level first.
+    pub ranked: Vec<MatrixCellView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRowView {
+    /// `high`, `medium` or `low`.
+    pub impact: String,
+    pub impact_label: String,
+    /// One per column.
+    pub cells: Vec<GridCell>,
+}
+
+/// One cell of the matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct GridCell {
+    /// The ids of the indicators there, in checklist order.
+    pub indicators: Vec<String>,
+    /// How urgent the cell is, `high`, `medium` or `low`: from the impact and how far the
+    /// level is from the top of the scale (see `docs/plan.md`).
+    pub risk: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixCellView {
+    pub impact: String,
+    pub impact_label: String,
+    /// The column heading.
+    pub level: String,
+    pub indicators: Vec<AddressedView>,
 }

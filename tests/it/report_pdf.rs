@@ -95,7 +95,7 @@ fn the_ukrainian_pdf_has_real_ukrainian_text() {
         "Загальна оцінка: 67,3 зі 100",
         "Критичні невідповідності",
         "fin-1",
-        "План заходів",
+        "План заходів з удосконалення",
         "Методика оцінювання",
         // the same parts as the HTML: the status chart, the band legend, the radar and its table
         "Індикатори за статусом Оцінено 45 з 47",

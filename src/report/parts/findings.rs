@@ -5,7 +5,7 @@ use crate::freshness::{EvidenceFlag, Problem};
 use crate::model::checklist::{Indicator, Section};
 use crate::model::points::{points_at, points_range};
 use crate::model::scale::position;
-use crate::model::{Answer, ExceptionState, Number};
+use crate::model::{Answer, ExceptionState, Number, PlannedAction};
 use crate::report::{
     ActionView, Builder, CriterionView, EvidenceView, ExceptionView, IndicatorView, ReviewView, ScoreView,
     SectionView, conformity_key, is_safe_link, level_text, status_key,
@@ -101,6 +101,7 @@ impl Builder<'_> {
             change_note: answer
                 .and_then(|a| a.change_note.clone())
                 .filter(|n| !n.trim().is_empty()),
+            plan: self.indicator_plan(indicator, result),
             expected_evidence: indicator.evidence.iter().map(|t| self.text(t)).collect(),
             references: indicator.references.iter().map(|t| self.text(t)).collect(),
             finder_tags: String::new(),
@@ -366,9 +367,10 @@ impl Builder<'_> {
             text: action.text.clone(),
             owner: action.owner.clone(),
             due: action.due.map(|d| self.fmt.date(d)),
-            overdue: action
-                .due
-                .is_some_and(|d| d < self.input.assessment.assessed_on()),
+            overdue: crate::plan::actions::is_overdue(
+                &PlannedAction::from_answer(&indicator.id, action),
+                self.input.report_date,
+            ),
         })
     }
 }

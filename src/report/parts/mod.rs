@@ -2,7 +2,6 @@
 //! page), cover, summary, charts, findings, compliance, exceptions, freshness, actions, quality,
 //! sign-off, methodology, provenance.
 
-mod actions;
 mod charts;
 mod compliance;
 mod cover;
@@ -11,6 +10,7 @@ mod exceptions;
 mod findings;
 mod freshness;
 mod methodology;
+mod plan;
 mod provenance;
 mod quality;
 mod sign_off;

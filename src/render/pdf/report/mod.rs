@@ -3,12 +3,11 @@
 //! The same parts as the HTML report, in the same order, one file each (named like the HTML
 //! template and the view part they render): cover, executive summary, charts, findings per
 //! section, compliance findings, accepted exceptions (when there are any), evidence freshness,
-//! action plan, the quality-assurance record (when the answers have one), the sign-off,
+//! improvement plan, the quality-assurance record (when the answers have one), the sign-off,
 //! methodology with the calculation traces, provenance. Every page carries the document's
 //! classification and draft marks, and its number and version in the footer. Layout and drawing
 //! are the engine's ([`super::layout`], [`super::write`]).
 
-mod actions;
 mod charts;
 mod compliance;
 mod cover;
@@ -16,7 +15,8 @@ mod exceptions;
 mod findings;
 mod freshness;
 mod methodology;
-mod provenance;
+pub(in crate::render::pdf) mod plan;
+pub(in crate::render::pdf) mod provenance;
 mod quality;
 mod sign_off;
 mod summary;
@@ -37,7 +37,7 @@ pub fn document(view: &ReportView) -> Document {
     compliance::compliance(view, &mut blocks);
     exceptions::exceptions(view, &mut blocks);
     freshness::freshness(view, &mut blocks);
-    actions::actions(view, &mut blocks);
+    plan::plan(view, &mut blocks);
     quality::quality(view, &mut blocks);
     sign_off::sign_off(view, &mut blocks);
     methodology::methodology(view, &mut blocks);

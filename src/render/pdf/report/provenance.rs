@@ -4,7 +4,7 @@ use crate::render::pdf::blocks::{heading, paragraph, sha256_of, tool_and_checkli
 use crate::render::pdf::{Block, TextStyle};
 use crate::report::ReportView;
 
-pub(super) fn provenance(view: &ReportView, blocks: &mut Vec<Block>) {
+pub(in crate::render::pdf) fn provenance(view: &ReportView, blocks: &mut Vec<Block>) {
     let (p, labels) = (&view.provenance, &view.labels);
     blocks.push(heading(1, labels.get("heading_provenance")));
     let mut rows = tool_and_checklist(
