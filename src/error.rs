@@ -59,6 +59,9 @@ pub enum Error {
     #[error("cannot write the CSV")]
     Csv(#[source] csv::Error),
 
+    #[error("cannot write the workbook")]
+    Xlsx(#[source] rust_xlsxwriter::XlsxError),
+
     #[error("the report has no {format} format")]
     UnsupportedFormat { format: &'static str },
 

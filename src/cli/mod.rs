@@ -12,6 +12,7 @@ mod init;
 mod licenses;
 mod man;
 mod output;
+mod plan;
 mod portfolio;
 mod report;
 mod score;
@@ -72,6 +73,8 @@ enum Command {
     Init(init::Args),
     /// Render the assessment report as HTML, PDF and JSON files
     Report(report::Args),
+    /// Render the improvement plan on its own: HTML, PDF, JSON and an Excel workbook
+    Plan(plan::Args),
     /// Compare many organisations' assessments of one checklist: HTML, PDF, JSON and CSV files
     Portfolio(portfolio::Args),
     /// List the bundled checklists
@@ -110,6 +113,7 @@ pub fn main() -> ExitCode {
         Command::Score(args) => score::run(args, &limits),
         Command::Init(args) => init::run(args, &limits),
         Command::Report(args) => report::run(args, &limits),
+        Command::Plan(args) => plan::run(args, &limits),
         Command::Portfolio(args) => portfolio::run(args, &limits),
         Command::Checklists => checklists::run(&limits),
         Command::Compare(args) => compare::run(args, &limits),

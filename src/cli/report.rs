@@ -1,11 +1,14 @@
-//! `oversight report ANSWERS`: the assessment report as HTML, PDF and JSON files.
+//! `oversight report ANSWERS`: the assessment report as HTML, PDF and JSON files; and the
+//! rendering of one assessment that it shares with `oversight plan`.
 
 use super::output::{Request, format_parser, targets, write_all};
 use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, RenderArgs, print, warn_missing_glyphs};
+use oversight::error::Result;
+use oversight::load::Loaded;
 use oversight::output::WritePolicy;
 use oversight::render::{self, Format, REPORT_FORMATS, ReportOptions};
 use oversight::source::Limits;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -24,37 +27,78 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
-    let stem = args
-        .input
-        .answers
-        .file_stem()
-        .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
-    let targets = targets(&Request {
+    let rendering = Rendering {
         command: "report",
-        formats: args.format.clone(),
-        output: args.output.as_deref(),
-        stem: &stem,
-        defaults: &[Format::Html, Format::Pdf],
+        stem_suffix: "",
         allowed: REPORT_FORMATS,
-    });
-    let loaded = args.input.load(limits)?;
-    args.render.check_date(&loaded.assessment)?;
-    let options = ReportOptions {
-        formats: targets.iter().map(|(format, _)| *format).collect(),
-        lang: args.input.lang.clone(),
-        templates: args.render.templates()?,
-        report_date: args.render.date(),
-        scoring: args.basis.options(),
-        fonts: args.render.fonts()?,
-        docx_template: args.render.docx_template()?,
+        render: render::report,
     };
-    let lang = oversight::report::language(options.lang.as_deref(), &loaded.checklist, &loaded.assessment);
-    warn_missing_glyphs(&options.formats, &options.fonts, &loaded, lang);
-    let rendered = render::report(&loaded, &options)?;
-    let policy = WritePolicy {
-        inputs: args.input.inputs(&loaded),
-        overwrite: true,
+    let request = RenderRequest {
+        input: &args.input,
+        basis: &args.basis,
+        formats: &args.format,
+        output: args.output.as_deref(),
+        render: &args.render,
     };
-    print(&write_all(&rendered, &targets, &policy)?);
-    Ok(Outcome::Success)
+    rendering.run(&request, limits)
+}
+
+/// Renders one assessment in the requested formats, all in memory.
+type Renderer = fn(&Loaded, &ReportOptions) -> Result<Vec<(Format, Vec<u8>)>>;
+
+/// What a command renders from one assessment.
+pub(super) struct Rendering {
+    pub command: &'static str,
+    /// Added to the answers file's stem for the default output name, "-plan".
+    pub stem_suffix: &'static str,
+    pub allowed: &'static [Format],
+    pub render: Renderer,
+}
+
+/// The arguments of a command that renders one assessment.
+pub(super) struct RenderRequest<'a> {
+    pub input: &'a AssessmentArgs,
+    pub basis: &'a BasisArg,
+    pub formats: &'a [Format],
+    pub output: Option<&'a Path>,
+    pub render: &'a RenderArgs,
+}
+
+impl Rendering {
+    /// Loads the assessment, renders every format in memory, then writes them all.
+    pub(super) fn run(&self, args: &RenderRequest, limits: &Limits) -> CommandResult {
+        let stem = args.input.answers.file_stem().map_or_else(
+            || self.command.to_owned(),
+            |s| format!("{}{}", s.to_string_lossy(), self.stem_suffix),
+        );
+        let targets = targets(&Request {
+            command: self.command,
+            formats: args.formats.to_vec(),
+            output: args.output,
+            stem: &stem,
+            defaults: &[Format::Html, Format::Pdf],
+            allowed: self.allowed,
+        });
+        let loaded = args.input.load(limits)?;
+        args.render.check_date(&loaded.assessment)?;
+        let options = ReportOptions {
+            formats: targets.iter().map(|(format, _)| *format).collect(),
+            lang: args.input.lang.clone(),
+            templates: args.render.templates()?,
+            report_date: args.render.date(),
+            scoring: args.basis.options(),
+            fonts: args.render.fonts()?,
+            docx_template: args.render.docx_template()?,
+        };
+        let lang =
+            oversight::report::language(options.lang.as_deref(), &loaded.checklist, &loaded.assessment);
+        warn_missing_glyphs(&options.formats, &options.fonts, &loaded, lang);
+        let rendered = (self.render)(&loaded, &options)?;
+        let policy = WritePolicy {
+            inputs: args.input.inputs(&loaded),
+            overwrite: true,
+        };
+        print(&write_all(&rendered, &targets, &policy)?);
+        Ok(Outcome::Success)
+    }
 }

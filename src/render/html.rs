@@ -1,5 +1,5 @@
 //! HTML outputs: minijinja templates rendering the [`ReportView`], and through
-//! [`Templates::render_entry`] the comparison and portfolio views.
+//! [`Templates::render_entry`] the comparison and portfolio views and the plan on its own.
 //!
 //! The default templates (`report-templates/default/`) are compiled into the binary. A
 //! `--templates DIR` folder overrides any of them by file name; names that try to leave the
@@ -31,6 +31,8 @@ pub const ENTRY: &str = "report.html.j2";
 pub const COMPARE_ENTRY: &str = "compare.html.j2";
 /// The entry template of the HTML portfolio.
 pub const PORTFOLIO_ENTRY: &str = "portfolio.html.j2";
+/// The entry template of the improvement plan on its own.
+pub const PLAN_ENTRY: &str = "plan.html.j2";
 
 /// The label catalogue's file name.
 const LABELS: &str = "labels.yaml";

@@ -8,6 +8,8 @@
 //! - [`compare`]: the comparison of two rounds in HTML, PDF and JSON;
 //! - [`consolidate`]: the consolidated draft, its summary and its statistics.
 //! - [`portfolio`]: many assessments side by side, in the formats above and CSV.
+//! - [`plan`]: the improvement plan on its own, in HTML, PDF, JSON and an Excel workbook
+//!   ([`plan_sheet`]).
 
 pub mod compare;
 pub mod consolidate;
@@ -15,6 +17,8 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod pdf;
+pub mod plan;
+pub mod plan_sheet;
 pub mod portfolio;
 pub mod text;
 
@@ -26,6 +30,7 @@ pub enum Format {
     Json,
     Csv,
     Docx,
+    Xlsx,
 }
 
 /// The formats [`report`] writes.
@@ -35,6 +40,9 @@ pub const REPORT_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json,
 pub const PORTFOLIO_FORMATS: &[Format] =
     &[Format::Html, Format::Pdf, Format::Json, Format::Csv, Format::Docx];
 
+/// The formats [`plan::render`] writes.
+pub const PLAN_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json, Format::Xlsx];
+
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
@@ -43,6 +51,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -54,6 +63,7 @@ impl Format {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "docx" => Some(Format::Docx),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -142,7 +152,11 @@ pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
                 Format::Html => options.templates.render(&view)?.into_bytes(),
                 Format::Json => json::report(&loaded.checklist, &loaded.assessment, &scorecard, &view),
                 Format::Pdf | Format::Docx => options.typeset(*format, &pdf::document(&view))?,
-                Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
+                Format::Csv | Format::Xlsx => {
+                    return Err(crate::Error::UnsupportedFormat {
+                        format: format.extension(),
+                    });
+                }
             };
             Ok((*format, bytes))
         })

@@ -5,11 +5,12 @@ use crate::support::{root, run_in, stderr, stdout};
 use std::process::Command;
 
 /// Every command of the binary, as the help lists them.
-const COMMANDS: [&str; 11] = [
+const COMMANDS: [&str; 12] = [
     "validate",
     "score",
     "init",
     "report",
+    "plan",
     "portfolio",
     "checklists",
     "compare",

@@ -31,6 +31,7 @@ mod hyphenate;
 mod layout;
 mod marks;
 mod outline;
+pub mod plan;
 mod portfolio;
 mod prepare;
 mod raster;

@@ -27,6 +27,7 @@ pub fn render(portfolio: &Portfolio, options: &ReportOptions) -> Result<Vec<(For
                 Format::Pdf | Format::Docx => options.typeset(*format, &pdf::portfolio_document(&view))?,
                 Format::Json => json::portfolio(portfolio, &view),
                 Format::Csv => csv::portfolio(portfolio)?,
+                Format::Xlsx => return Err(crate::Error::UnsupportedFormat { format: "xlsx" }),
             };
             Ok((*format, bytes))
         })

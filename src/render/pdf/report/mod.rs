@@ -42,24 +42,32 @@ pub fn document(view: &ReportView) -> Document {
     sign_off::sign_off(view, &mut blocks);
     methodology::methodology(view, &mut blocks);
     provenance::provenance(view, &mut blocks);
-    let document = &view.document;
-    let footer_left = [view.cover.organisation.as_str(), document.reference.as_str()]
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
     Document {
         title: view.cover.title.clone(),
         author: view.cover.organisation.clone(),
         subject: format!("{}: {}", view.cover.kicker, view.cover.organisation),
         date: view.provenance.report_date.0,
         lang: view.lang.clone(),
-        footer_left,
+        footer_left: footer_left(view),
         page_label: labels.get("page_of").to_owned(),
-        marks: PageMarks {
-            classification: document.classification.clone(),
-            draft: document.draft_mark.clone(),
-        },
+        marks: marks(view),
         blocks,
+    }
+}
+
+/// The organisation and the document's reference, "Ministry · 12/3-45".
+pub(in crate::render::pdf) fn footer_left(view: &ReportView) -> String {
+    [view.cover.organisation.as_str(), view.document.reference.as_str()]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The document's classification and draft marks, on every page.
+pub(in crate::render::pdf) fn marks(view: &ReportView) -> PageMarks {
+    PageMarks {
+        classification: view.document.classification.clone(),
+        draft: view.document.draft_mark.clone(),
     }
 }
