@@ -29,8 +29,13 @@
 //!   one version, whose weight or method changed, or that holds a row that is not comparable;
 //!   the overall row when a top-level section is not comparable or `scoring.method` or
 //!   `scoring.missing` changed. With one checklist version nothing is ever marked.
+//! - **Plan actions** ([`plan_actions`]): the `actions:` lists matched by id: done, dropped,
+//!   overdue (due before the new assessment date and not closed) or open, and how the
+//!   indicators they address moved.
 //!
 //! Nothing here reads files or formats; the only rounding is [`shown`], the reports' own.
+
+pub mod plan_actions;
 
 use crate::compliance::{Conformity, Verdicts};
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};
@@ -254,6 +259,11 @@ pub struct Counts {
     pub actions_still_open: usize,
     pub actions_unverified: usize,
     pub actions_closed: usize,
+    /// The plan actions by outcome ([`plan_actions::Outcome`]).
+    pub plan_overdue: usize,
+    pub plan_open: usize,
+    pub plan_done: usize,
+    pub plan_dropped: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -268,6 +278,8 @@ pub struct Comparison {
     pub indicators: Vec<IndicatorChange>,
     /// Actions of the old round, in the old checklist's order.
     pub actions: Vec<FollowUp>,
+    /// The `actions:` lists of both rounds matched by id, overdue first.
+    pub plan_actions: Vec<plan_actions::ActionFollowUp>,
     pub counts: Counts,
 }
 
@@ -295,13 +307,15 @@ pub fn compare(old: Round, new: Round) -> Comparison {
     let sections = section_changes(&old_side, &new_side, &marked);
     let overall = overall_change(old, new, &sections);
     let actions = follow_ups(old, &new_side);
-    let counts = counts(&indicators, &actions);
+    let plan_actions = plan_actions::follow_ups(old, new, &indicators);
+    let counts = counts(&indicators, &actions, &plan_actions);
     Comparison {
         version_changed: old.checklist.version() != new.checklist.version(),
         overall,
         sections,
         indicators,
         actions,
+        plan_actions,
         counts,
     }
 }
@@ -706,7 +720,11 @@ pub fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
-fn counts(indicators: &[IndicatorChange], actions: &[FollowUp]) -> Counts {
+fn counts(
+    indicators: &[IndicatorChange],
+    actions: &[FollowUp],
+    plan: &[plan_actions::ActionFollowUp],
+) -> Counts {
     let mut counts = Counts::default();
     for row in indicators {
         match row.score.direction {
@@ -736,6 +754,14 @@ fn counts(indicators: &[IndicatorChange], actions: &[FollowUp]) -> Counts {
             FollowUpStatus::StillOpen => counts.actions_still_open += 1,
             FollowUpStatus::Unverified => counts.actions_unverified += 1,
             FollowUpStatus::Closed => counts.actions_closed += 1,
+        }
+    }
+    for action in plan {
+        match action.outcome {
+            plan_actions::Outcome::Overdue => counts.plan_overdue += 1,
+            plan_actions::Outcome::Open => counts.plan_open += 1,
+            plan_actions::Outcome::Done => counts.plan_done += 1,
+            plan_actions::Outcome::Dropped => counts.plan_dropped += 1,
         }
     }
     counts

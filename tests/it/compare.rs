@@ -770,3 +770,82 @@ fn between_rows<'a>(html: &'a str, marker: &str) -> &'a str {
     let end = html[start..].find("</tr>").expect("row end") + start;
     &html[start..end]
 }
+
+/// The previous round's plan (the rounds are both dated 2026-11-20).
+const OLD_PLAN: &str = "actions:
+  - {id: P-1, title: Registers, indicators: [a-1, a-2], due: 2026-06-30}
+  - {id: P-2, title: Train BX, indicators: [b-x-1], due: 2026-11-20}
+  - {id: P-3, title: B procedure, indicators: [b-1], status: in-progress}
+  - {id: P-4, title: BX-two figures, indicators: [b-x-2], due: 2026-01-31}
+  - {id: P-5, title: A-two guide, indicators: [a-2], due: 2026-03-31}
+";
+
+/// The current round's plan: P-5 is no longer listed, P-6 is new.
+const NEW_PLAN: &str = "actions:
+  - {id: P-1, title: Registers, indicators: [a-1, a-2], due: 2026-06-30, status: in-progress}
+  - {id: P-2, title: Train BX, indicators: [b-x-1], due: 2026-11-20}
+  - {id: P-3, title: B procedure, indicators: [b-1], status: done, completed: 2026-10-01}
+  - {id: P-4, title: BX-two figures, indicators: [b-x-2], status: dropped, dropped_reason: Merged into P-2}
+  - {id: P-6, title: B register, indicators: [b-1], due: 2027-01-31}
+";
+
+#[test]
+fn plan_actions_are_matched_by_id_overdue_first() {
+    use oversight::compare::plan_actions::Outcome;
+    use oversight::model::ActionStatus::{Done, Dropped, InProgress, Planned};
+    let old = loaded(&format!("{OLD}{OLD_PLAN}"));
+    let new = loaded(&format!("{NEW}{NEW_PLAN}"));
+    let comparison = comparison(&old, &new);
+    let rows: Vec<_> = comparison
+        .plan_actions
+        .iter()
+        .map(|a| (a.id.as_str(), a.outcome, a.old_status, a.new_status))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            // due 30 June, before 20 November, and in progress: overdue
+            ("P-1", Outcome::Overdue, Some(Planned), Some(InProgress)),
+            // no longer listed: judged on the old entry, due 31 March
+            ("P-5", Outcome::Overdue, Some(Planned), None),
+            // due on the assessment day itself: not before it, so open
+            ("P-2", Outcome::Open, Some(Planned), Some(Planned)),
+            // only in the new plan, due next year
+            ("P-6", Outcome::Open, None, Some(Planned)),
+            ("P-3", Outcome::Done, Some(InProgress), Some(Done)),
+            ("P-4", Outcome::Dropped, Some(Planned), Some(Dropped)),
+        ]
+    );
+    let dropped = &comparison.plan_actions[5];
+    assert_eq!(dropped.dropped_reason.as_deref(), Some("Merged into P-2"));
+    let done = &comparison.plan_actions[4];
+    assert_eq!(
+        done.completed.map(|d| d.to_string()).as_deref(),
+        Some("2026-10-01")
+    );
+    // a-1 100 → 25, a-2 25 → 75 (see OLD and NEW); b-1 75 → 75; b-x-2 has no score.
+    let moves = |i: usize| -> Vec<(String, Direction)> {
+        comparison.plan_actions[i]
+            .indicators
+            .iter()
+            .map(|m| (m.indicator.clone(), m.direction))
+            .collect()
+    };
+    assert_eq!(
+        moves(0),
+        [
+            ("a-1".into(), Direction::Declined),
+            ("a-2".into(), Direction::Improved)
+        ]
+    );
+    assert_eq!(moves(4), [("b-1".into(), Direction::Unchanged)]);
+    assert_eq!(moves(5), [("b-x-2".into(), Direction::Undetermined)]);
+    close(comparison.plan_actions[0].indicators[1].new_score, 75.0);
+    let c = comparison.counts;
+    assert_eq!(
+        (c.plan_overdue, c.plan_open, c.plan_done, c.plan_dropped),
+        (2, 2, 1, 1)
+    );
+    // the answers' own actions are still followed up by indicator
+    assert_eq!(comparison.actions.len(), 4);
+}

@@ -1,6 +1,7 @@
 //! The comparison of two rounds as a PDF: the [`CompareView`] as a sequence of [`Block`]s, in
 //! the same order as the HTML: cover and the rounds, summary, sections, changes that need
-//! attention, indicators by section, the previous round's actions, the rules, provenance.
+//! attention, indicators by section, the previous round's actions, the plan's follow-up, the
+//! rules, provenance.
 
 use super::blocks::{
     ALERT_SHADE, band_cell, cell, column, contents, heading, lower_first, paragraph, rgb, right, tool_rows,
@@ -25,6 +26,7 @@ pub fn document(view: &CompareView) -> Document {
     attention(view, &mut blocks);
     indicators(view, &mut blocks);
     actions(view, &mut blocks);
+    plan_actions(view, &mut blocks);
     rules(view, &mut blocks);
     provenance(view, &mut blocks);
     Document {
@@ -416,6 +418,56 @@ fn actions(view: &CompareView, blocks: &mut Vec<Block>) {
             ),
             column(labels.get("label_status"), 1.9),
             column(labels.get("compare_current_answer"), 1.3),
+        ],
+        rows,
+    }));
+}
+
+/// The plan's actions matched by id, overdue first; nothing when neither round has a plan.
+fn plan_actions(view: &CompareView, blocks: &mut Vec<Block>) {
+    let labels = &view.labels;
+    if view.plan_actions.is_empty() {
+        return;
+    }
+    blocks.push(heading(1, labels.get("compare_heading_plan")));
+    blocks.push(paragraph(labels.get("compare_plan_rule"), TextStyle::Muted));
+    let not_set = labels.get("label_not_set");
+    let rows = view
+        .plan_actions
+        .iter()
+        .map(|a| {
+            let mut action = format!("{} {}", a.id, a.title);
+            if let Some(unit) = &a.unit {
+                action.push_str(&format!("\n{unit}"));
+            }
+            action.push_str(&format!(
+                "\n{}: {}",
+                labels.get("label_due"),
+                a.due.as_deref().unwrap_or(not_set)
+            ));
+            let mut status = format!("{}\n{} → {}", a.outcome_label, a.old_status, a.new_status);
+            if let Some(completed) = &a.completed {
+                status.push_str(&format!("\n{}: {completed}", labels.get("plan_completed")));
+            }
+            if let Some(reason) = &a.dropped_reason {
+                status.push_str(&format!("\n{}: {reason}", labels.get("plan_dropped_reason")));
+            }
+            let moves: Vec<String> = a
+                .indicators
+                .iter()
+                .map(|i| format!("{} {}\n{}", i.id, i.scores, i.direction_label))
+                .collect();
+            Row {
+                cells: vec![cell(action), cell(status), cell(moves.join("\n"))],
+                shade: (a.outcome == "overdue").then_some(ALERT_SHADE),
+            }
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            column(labels.get("label_action"), 2.3),
+            column(labels.get("compare_plan_statuses"), 1.5),
+            column(labels.get("compare_plan_indicators"), 2.2),
         ],
         rows,
     }));

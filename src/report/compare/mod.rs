@@ -4,6 +4,7 @@
 //! Texts come from the new checklist version (from the old one for removed rows), bands from
 //! each round's own checklist, numbers through the [`Formatter`].
 
+mod plan_actions;
 pub mod view;
 
 use super::finder;
@@ -95,6 +96,7 @@ pub fn build(input: &CompareInput) -> CompareView {
         groups,
         filters,
         actions: builder.follow_ups(),
+        plan_actions: builder.plan_follow_ups(),
         provenance: builder.provenance(),
         labels: labels.clone(),
     }

@@ -29,6 +29,8 @@ pub struct CompareView {
     pub filters: Vec<Filter>,
     /// The old round's actions: still open first, then unverified, then closed.
     pub actions: Vec<FollowUpView>,
+    /// The `actions:` lists of both rounds matched by id: overdue, open, done, dropped.
+    pub plan_actions: Vec<PlanFollowUpView>,
     pub provenance: CompareProvenance,
 }
 
@@ -154,6 +156,36 @@ pub struct FollowUpView {
     pub reasons: Vec<String>,
     /// The new round's answer to the indicator.
     pub new_answer: String,
+}
+
+/// One action of the plan, followed up across the rounds.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanFollowUpView {
+    pub id: String,
+    pub title: String,
+    pub unit: Option<String>,
+    pub due: Option<String>,
+    /// `overdue`, `open`, `done` or `dropped`.
+    pub outcome: String,
+    pub outcome_label: String,
+    /// The status in each round, in words ("new in this round", "no longer in the plan").
+    pub old_status: String,
+    pub new_status: String,
+    pub completed: Option<String>,
+    pub dropped_reason: Option<String>,
+    pub indicators: Vec<IndicatorMoveView>,
+}
+
+/// How an indicator an action addresses moved.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorMoveView {
+    pub id: String,
+    pub text: String,
+    /// "25,0 → 75,0".
+    pub scores: String,
+    /// `improved`, `declined`, `unchanged` or `undetermined`.
+    pub direction: String,
+    pub direction_label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
