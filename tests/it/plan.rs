@@ -346,3 +346,90 @@ fn the_risk_matrix_lists_the_high_impact_low_level_cell_first() {
             .is_empty()
     );
 }
+
+/// `oversight plan` on the 2026 border guard round, on 20 November 2026 (maturity scale 0-4,
+/// 25 points a level, pass mark 50; hr-2 and ovs-1 are critical, weight 2).
+#[test]
+fn the_plan_command_writes_the_example_round_in_every_format() {
+    use crate::support::{root, run_in, stderr};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = format!("{}/", dir.path().display());
+    let args = [
+        "plan",
+        "examples/rounds/2026/border-guard-west.yaml",
+        "--format",
+        "html,json,xlsx",
+        "--date",
+        "2026-11-20",
+        "-o",
+        &out,
+    ];
+    let output = run_in(root(), &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let file =
+        |ext: &str| std::fs::read(dir.path().join(format!("border-guard-west-plan.{ext}"))).expect("written");
+    let json: serde_json::Value = serde_json::from_slice(&file("json")).expect("JSON");
+    // Critical failures first: hr-2 and ovs-1 at level 1, target level 2 (the pass mark):
+    // 2 × (50 − 25) = 50 each, a tie in checklist order; then weight 1 × 25 = 25.
+    let gaps: Vec<(String, bool, f64)> = json["gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .map(|g| {
+            let id = g["indicator"].as_str().expect("id").to_owned();
+            (
+                id,
+                g["critical_failure"] == true,
+                g["priority"].as_f64().expect("priority"),
+            )
+        })
+        .collect();
+    let expected = [
+        ("hr-2", true, 50.0),
+        ("ovs-1", true, 50.0),
+        ("inc-3", false, 25.0),
+        ("tr-3", false, 25.0),
+        ("tr-5", false, 25.0),
+    ];
+    assert_eq!(gaps, expected.map(|(i, c, p)| (i.to_owned(), c, p)));
+    // BGW-05, in progress and due 30 June, is overdue on 20 November: first; the done and the
+    // dropped ones last.
+    let ids: Vec<&str> = json["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| a["id"].as_str().unwrap_or("(answer)"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "BGW-05", "BGW-03", "BGW-06", "(answer)", "(answer)", "BGW-01", "BGW-02", "BGW-04"
+        ]
+    );
+    assert_eq!(json["actions"][0]["overdue"], true);
+    // The next level of hr-2 is the maturity scale's level 2, as its description says.
+    let html = String::from_utf8(file("html")).expect("UTF-8");
+    let gap = &html[html
+        .find("<td class=\"num-col\" data-label=\"#\">1</td>")
+        .expect("first gap row")..];
+    let row = &gap[..gap.find("</tr>").expect("row end")];
+    assert!(row.contains("hr-2"), "{row}");
+    assert!(
+        row.contains("<strong>2 — Developing</strong><ul class=\"requirements\"><li>Formal rules"),
+        "{row}"
+    );
+    // The quarters in time order, whatever the order of the actions: Q1 2026 holds the dropped
+    // BGW-04 (due 31 March 2026), Q1 2027 the actions due on 31 March 2027.
+    let quarters: Vec<&str> = html
+        .split("<tr class=\"quarter-head\"><th scope=\"rowgroup\" colspan=\"4\">")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('<').expect("heading end")])
+        .collect();
+    assert_eq!(quarters, ["Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026", "Q1 2027"]);
+    // The workbook is a zip archive, the same bytes on every run.
+    let xlsx = file("xlsx");
+    assert!(xlsx.starts_with(b"PK\x03\x04"));
+    let again = run_in(root(), &args);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(file("xlsx"), xlsx, "the workbook is reproducible");
+}

@@ -66,7 +66,7 @@ impl Builder<'_> {
                 .map(|(i, g)| self.gap_view(i + 1, g, &lookup))
                 .collect(),
             by_unit: self.groups(&actions, |a| a.unit.clone(), "plan_no_unit"),
-            by_quarter: self.groups(&actions, |a| a.quarter.clone(), "plan_no_due_date"),
+            by_quarter: self.by_quarter(&actions),
             matrices: plan.matrices.iter().map(|m| self.matrix(m, &lookup)).collect(),
             actions,
         }
@@ -318,6 +318,17 @@ impl Builder<'_> {
             &format!("plan_quarter_{quarter}"),
             &[("year", &date.0.year().to_string())],
         )
+    }
+
+    /// The actions by the quarter they are due in, earliest first, undated last.
+    fn by_quarter(&self, actions: &[PlanActionView]) -> Vec<ActionGroup> {
+        let mut groups = self.groups(actions, |a| a.quarter.clone(), "plan_no_due_date");
+        let due = |group: &ActionGroup| {
+            let first = group.actions.first().map(|&i| &self.plan.actions[i]);
+            first.and_then(|a| a.entry.due)
+        };
+        groups.sort_by_key(|g| (due(g).is_none(), due(g)));
+        groups
     }
 
     /// The actions grouped by `key`, groups in the order of their first action, those without
