@@ -133,17 +133,25 @@ pub fn view(
     (scorecard, view)
 }
 
-/// Scores an assessment and renders it in every requested format, all in memory, so that a
-/// failure in any format writes nothing.
-pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, Vec<u8>)>> {
+/// The scorecard and the report view of an assessment, in the options' language, date and basis.
+fn view_for(
+    loaded: &Loaded,
+    options: &ReportOptions,
+) -> Result<(crate::score::Scorecard, report::ReportView)> {
     let catalogue = options.templates.catalogue()?;
-    let (scorecard, view) = view(
+    Ok(view(
         loaded,
         &catalogue,
         options.lang.as_deref(),
         options.report_date,
         &options.scoring,
-    );
+    ))
+}
+
+/// Scores an assessment and renders it in every requested format, all in memory, so that a
+/// failure in any format writes nothing.
+pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, Vec<u8>)>> {
+    let (scorecard, view) = view_for(loaded, options)?;
     options
         .formats
         .iter()

@@ -3,7 +3,7 @@
 //! ([`super::plan_sheet`]). Every format renders the report view's plan part, so the plan
 //! reads the same here and in the report.
 
-use super::{Format, ReportOptions, html::PLAN_ENTRY, json, pdf, plan_sheet, view};
+use super::{Format, ReportOptions, html::PLAN_ENTRY, json, pdf, plan_sheet, view_for};
 use crate::error::{Error, Result};
 use crate::load::Loaded;
 use crate::model::Date;
@@ -16,14 +16,7 @@ use serde::Serialize;
 /// Scores the assessment and renders its plan in every requested format, all in memory, so
 /// that a failure in any format writes nothing.
 pub fn render(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, Vec<u8>)>> {
-    let catalogue = options.templates.catalogue()?;
-    let (scorecard, view) = view(
-        loaded,
-        &catalogue,
-        options.lang.as_deref(),
-        options.report_date,
-        &options.scoring,
-    );
+    let (scorecard, view) = view_for(loaded, options)?;
     let plan = plan_of(loaded, &scorecard, options.report_date);
     options
         .formats
