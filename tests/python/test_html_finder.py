@@ -1,6 +1,7 @@
 """The HTML reports in a real browser: the finder's search box and filters, the expanding and
 collapsing of the indicators' details, a page that reads without scripts, no request of any
-kind, column headers that never run into each other, and a printed page that cuts nothing.
+kind, column headers that never run into each other, and a printed page that cuts nothing; the
+plan on its own (`oversight plan`) at the same widths and on paper.
 
 The expected indicators come from the example files: in police-en-partial.yaml, ps-2, fin-1 and
 ovs-1 are `not-enough-information`; the critical failures are civ-1 (unanswered), fin-1 and
@@ -195,3 +196,17 @@ def test_nothing_is_cut_on_paper(reports, open_page):
         clamped = page.evaluate("""() => [...document.querySelectorAll('.sub')]
           .filter(e => e.scrollHeight > e.clientHeight + 1).map(e => e.textContent.slice(0, 40))""")
         assert clamped == [], f"{name}: text cut in print"
+
+
+def test_the_plan_on_its_own_reads_at_every_width_and_on_paper(oversight, tmp_path, open_page):
+    # `oversight plan` on the second border guard round: its gap, action and matrix tables.
+    path = tmp_path / "plan.html"
+    oversight("plan", "examples/rounds/2026/border-guard-west.yaml", "--format", "html",
+              "--date", "2026-11-20", "-o", str(path))
+    for width in [1280, 390]:
+        page = open_page(path, width=width)
+        assert page.evaluate(COLLISIONS) == [], f"plan at {width} px"
+        assert page.requests == [path.as_uri()], page.requests
+    page = open_page(path, width=680)
+    page.emulate_media(media="print")
+    assert page.evaluate(COLLISIONS) == [], "plan in print"
