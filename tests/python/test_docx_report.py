@@ -21,7 +21,7 @@ LETTERHEAD = "examples/letterhead/ministry-letterhead.docx"
 MINISTRY = "МІНІСТЕРСТВО ЦИВІЛЬНОГО КОНТРОЛЮ НАД СЕКТОРОМ БЕЗПЕКИ"
 # The parts of the report, as level-1 headings, in order (ministry-uk.yaml has no exceptions).
 PARTS_UK = ["Резюме", "Оцінки за розділами", "Результати за розділами", "Висновки щодо відповідності",
-            "Актуальність доказів", "План заходів", "Забезпечення якості", "Затвердження",
+            "Актуальність доказів", "План заходів з удосконалення", "Забезпечення якості", "Затвердження",
             "Методика оцінювання", "Походження даних"]
 SECTIONS_UK = [
     (2, "1 Відповідність цінностям і законам суспільства"),
@@ -156,12 +156,16 @@ def test_every_run_carries_the_documents_language(word):
 def test_charts_are_images_with_alternative_text(word):
     document = docx.Document(word["ministry-uk"])
     descriptions = [e.get("descr") for e in document.element.body.iter(qn("wp:docPr"))]
-    assert len(descriptions) == 3
+    # the status chart, the section bars, the radar, and the plan's two risk matrices (the
+    # maturity and the yes/no scales of the impact-rated indicators)
+    assert len(descriptions) == 5
+    assert descriptions[3].startswith("Вплив; 0; ")
+    assert descriptions[4].startswith("Вплив; 0; Ні; 1; Так; Без рівня")
     assert descriptions[1].startswith("Оцінка кожного розділу за шкалою від 0 до 100")
     assert "1 Відповідність цінностям і законам суспільства: 75,0 B" in descriptions[1]
     with zipfile.ZipFile(word["ministry-uk"]) as package:
         images = [n for n in package.namelist() if n.startswith("word/media/")]
-        assert len(images) == 3
+        assert len(images) == 5
         assert all(package.read(n).startswith(b"\x89PNG") for n in images)
 
 
