@@ -32,6 +32,8 @@ pub enum Conformity {
     /// A non-critical indicator without a score: not enough information, or unanswered under
     /// `missing: exclude`.
     NotAssessed,
+    /// Outside the scope the assessment chose.
+    OutOfScope,
 }
 
 /// The verdict on a set of indicators.
@@ -113,6 +115,7 @@ pub fn classify(result: &IndicatorResult) -> Conformity {
     }
     match (result.status, result.score) {
         (Status::NotApplicable, _) => Conformity::NotApplicable,
+        (Status::OutOfScope, _) => Conformity::OutOfScope,
         (_, Some(score)) if score < result.pass => Conformity::Minor,
         (_, Some(_)) => Conformity::Conforming,
         (_, None) => Conformity::NotAssessed,

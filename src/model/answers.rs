@@ -11,6 +11,7 @@ use super::number::Number;
 use super::plan::{PlannedAction, Target};
 use super::quality::Quality;
 use super::scale::LevelRef;
+use super::scope::ScopeIds;
 use super::text::Text;
 use super::unique_map::UniqueMap;
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,9 @@ pub struct AnswersDoc {
     pub period: Option<Period>,
     #[serde(default)]
     pub language: Option<String>,
+    /// The scope values the assessment is limited to; none limits nothing.
+    #[serde(default)]
+    pub scope: ScopeIds,
     #[serde(default)]
     pub assessors: Vec<Assessor>,
     /// The report's number, version, status and classification.
@@ -164,6 +168,11 @@ impl Assessment {
 
     pub fn language(&self) -> Option<&str> {
         self.doc.language.as_deref()
+    }
+
+    /// The scope values the assessment chose (see [`super::scope`]).
+    pub fn scope(&self) -> &ScopeIds {
+        &self.doc.scope
     }
 
     pub fn assessors(&self) -> &[Assessor] {

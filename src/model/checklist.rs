@@ -5,11 +5,14 @@
 //! points and criteria, one file each.
 //!
 //! These types mirror the file format field by field (see `docs/formats.md`); unknown keys are
-//! rejected when parsing. A parsed [`ChecklistDoc`] is not yet trusted: only
-//! [`crate::validate::checklist`] turns it into a [`Checklist`] that later stages rely on.
+//! rejected when parsing, and they serialize back to the same format (which is how
+//! `oversight convert` writes a checklist). A parsed [`ChecklistDoc`] is not yet trusted: only
+//! [`crate::validate::checklist`] turns it into a [`Checklist`] that later stages rely on, once
+//! [`super::items::normalize`] has put every section's contents in one form.
 
 use super::criteria::{CriteriaRule, Criterion};
 use super::grades::Grade;
+use super::items::{Child, Info, Item, Slot, own_answer};
 use super::method::{Method, Missing, NotEnoughInformation};
 use super::number::Number;
 use super::plan::{Rating, Target};
@@ -17,58 +20,62 @@ use super::points::Point;
 use super::ranges::{Range, ValueScale};
 use super::rounding::Rounding;
 use super::scale::Scale;
+use super::scope::{ScopeDimension, ScopeIds, in_scope};
 use super::table::Table;
 use super::text::Text;
 use super::unique_map::UniqueMap;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistDoc {
     pub id: String,
     pub version: String,
     pub languages: Vec<String>,
     pub title: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Text>,
+    /// The scope dimensions an assessment may be limited to, by id.
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
+    pub scopes: UniqueMap<ScopeDimension>,
     pub scales: UniqueMap<Scale>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Scoring::is_default")]
     pub scoring: Scoring,
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub method: Method,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub missing: Missing,
-    #[serde(default = "default_pass")]
+    #[serde(default = "default_pass", skip_serializing_if = "is_default_pass")]
     pub pass: f64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bands: Vec<Band>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub critical_cap: Option<String>,
     /// The oldest evidence, in days before the assessment date, that reports accept as current.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence_max_age_days: Option<i64>,
     /// What a `status: not-enough-information` answer contributes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub not_enough_information: NotEnoughInformation,
     /// Whether a not-applicable answer needs a comment that justifies it.
-    #[serde(default = "yes")]
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub justify_not_applicable: bool,
     /// Rounding of every aggregate before banding, ranges and display.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounding: Option<Rounding>,
     /// Named grade lists, for sections whose result is a grade.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
     pub grades: UniqueMap<Vec<Grade>>,
     /// Named conversion tables, for sections with `method: {table: NAME}`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
     pub tables: UniqueMap<Table>,
     /// The least completeness, in percent of the applicable indicators, at which a section or
     /// the whole assessment is given a verdict and a band.
@@ -95,6 +102,12 @@ impl Default for Scoring {
     }
 }
 
+impl Scoring {
+    fn is_default(&self) -> bool {
+        *self == Scoring::default()
+    }
+}
+
 fn default_pass() -> f64 {
     50.0
 }
@@ -111,100 +124,179 @@ fn default_weight() -> f64 {
     1.0
 }
 
-#[derive(Debug, Clone, Deserialize)]
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+fn is_default_pass(pass: &f64) -> bool {
+    *pass == default_pass()
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+fn is_one(weight: &f64) -> bool {
+    *weight == 1.0
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub min: f64,
     pub code: String,
     pub label: Text,
     /// Optional display colour, `#rrggbb`; the reports pick one per band otherwise.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
+    /// The source's own code for the section ("GV"), shown beside its title.
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub ref_id: Option<String>,
     pub title: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
-    #[serde(default = "default_weight")]
+    #[serde(default = "default_weight", skip_serializing_if = "is_one")]
     pub weight: f64,
     /// Overrides `scoring.method` for this section's children.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<Method>,
     /// The grade list the section's result is a grade of.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<String>,
     /// Whether the parent combines this section's children directly, as if they were its own.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub pool: bool,
     /// With `method: sum`: the ranges that convert the sum into the section's value.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranges: Vec<Range>,
     /// The section's values that score 0 and 100.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_scale: Option<ValueScale>,
-    #[serde(default)]
-    pub sections: Vec<Section>,
-    #[serde(default)]
+    /// The scope values the section, and everything under it, applies to.
+    #[serde(default, skip_serializing_if = "ScopeIds::is_empty")]
+    pub scopes: ScopeIds,
+    /// The section's own answer, when the section is answered itself; a scored own answer
+    /// counts instead of the children. Its id is the section's, its text by default the
+    /// section's title.
+    #[serde(
+        default,
+        deserialize_with = "own_answer",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub assessable: Option<Indicator>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// Indicators, sub-sections and informational items in the source's order, instead of
+    /// `indicators` and `sections`; normalization moves them there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+    /// The informational items (filled by normalization).
+    #[serde(skip)]
+    pub infos: Vec<Info>,
+    /// Every child in order (filled by normalization).
+    #[serde(skip)]
+    pub layout: Vec<Slot>,
+    /// Whether the file gave the contents as `items:` (for the paths of messages).
+    #[serde(skip)]
+    pub written_as_items: bool,
+    /// Its scope tags with the ones it inherits (filled by normalization).
+    #[serde(skip)]
+    pub effective_scopes: ScopeIds,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+impl Section {
+    /// The key under which the file lists a child indicator (or, with `section`, a child
+    /// section): `items`, else `indicators` or `sections`.
+    pub fn child_key(&self, section: bool) -> &'static str {
+        match (self.written_as_items, section) {
+            (true, _) => "items",
+            (false, false) => "indicators",
+            (false, true) => "sections",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    /// Written for every indicator but an assessable section's answer, which takes the
+    /// section's.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub id: String,
+    /// The source's own code for the indicator ("GV.OC-01"), shown beside its title.
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub ref_id: Option<String>,
+    /// A short name shown before the text, where the source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    #[serde(skip_serializing_if = "Text::is_blank")]
     pub text: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guidance: Option<Text>,
     /// What the answer gives: a level on a scale (the default), or a number.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub kind: IndicatorKind,
     /// The scale a `scale` indicator is answered on.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,
     /// A number indicator's unit, shown after its value ("%", "days").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
     /// A number indicator's points: piecewise linear in the value, flat outside.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<Point>,
     /// The lowest value a number indicator's answer may give.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<Number>,
     /// The highest value a number indicator's answer may give.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<Number>,
     /// Overrides `scoring.missing` for this indicator.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub missing: Option<Missing>,
     /// The criteria an assessor ticks; the level then follows from `levels_from_criteria`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub criteria: Vec<Criterion>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels_from_criteria: Vec<CriteriaRule>,
-    #[serde(default = "default_weight")]
+    #[serde(default = "default_weight", skip_serializing_if = "is_one")]
     pub weight: f64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub critical: bool,
     /// Overrides `scoring.pass` for this indicator.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pass: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<Text>,
     /// Overrides `scoring.evidence_max_age_days` for this indicator.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence_max_age_days: Option<i64>,
     /// The level every assessment should reach, unless its answer sets its own target.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
     /// The harm a failure here would do, for the risk and maturity matrix.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impact: Option<Rating>,
+    /// The scope values the indicator applies to.
+    #[serde(default, skip_serializing_if = "ScopeIds::is_empty")]
+    pub scopes: ScopeIds,
+    /// Its scope tags with the ones it inherits (filled by normalization).
+    #[serde(skip)]
+    pub effective_scopes: ScopeIds,
 }
 
 /// What an indicator's answer gives.
@@ -266,6 +358,21 @@ impl Checklist {
 
     pub fn scales(&self) -> impl Iterator<Item = (&str, &Scale)> {
         self.doc.scales.iter()
+    }
+
+    /// The scope dimensions, in file order.
+    pub fn scopes(&self) -> &UniqueMap<ScopeDimension> {
+        &self.doc.scopes
+    }
+
+    /// Whether an indicator is in the scope an assessment chose (see [`super::scope`]).
+    pub fn in_scope(&self, indicator: &Indicator, chosen: &ScopeIds) -> bool {
+        in_scope(&self.doc.scopes, &indicator.effective_scopes, chosen)
+    }
+
+    /// Whether an informational item is in the scope an assessment chose.
+    pub fn info_in_scope(&self, info: &Info, chosen: &ScopeIds) -> bool {
+        in_scope(&self.doc.scopes, &info.effective_scopes, chosen)
     }
 
     pub fn scoring(&self) -> &Scoring {
@@ -330,12 +437,20 @@ impl Checklist {
         all_sections(&self.doc.sections)
     }
 
-    /// Every indicator, depth first in file order (a section's indicators before its sub-sections).
+    /// Every indicator, depth first in the checklist's order: an assessable section's own
+    /// answer first, then its children in order (without `items:`, its indicators before its
+    /// sub-sections).
     pub fn indicators(&self) -> Vec<&Indicator> {
         fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Indicator>) {
             for section in sections {
-                out.extend(section.indicators.iter());
-                walk(&section.sections, out);
+                out.extend(section.assessable.iter());
+                for child in section.children() {
+                    match child {
+                        Child::Indicator(indicator) => out.push(indicator),
+                        Child::Section(sub) => walk(std::slice::from_ref(sub), out),
+                        Child::Info(_) => {}
+                    }
+                }
             }
         }
         let mut out = Vec::new();

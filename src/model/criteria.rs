@@ -4,10 +4,10 @@
 use super::number::Number;
 use super::scale::{LevelRef, Scale};
 use super::text::Text;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// One criterion of an indicator.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Unique within the indicator; answers list the ones met by it.
@@ -17,20 +17,24 @@ pub struct Criterion {
 
 /// A rule of `levels_from_criteria`: the level holds when every criterion in `all` and in
 /// `required` is met, and at least `count` criteria are met in total.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CriteriaRule {
     /// A level of the indicator's scale, by value or code.
     pub level: LevelRef,
     /// Criteria that must all be met (reads best when it lists every criterion).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub all: Vec<String>,
     /// At least this many criteria met.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub count: usize,
     /// Criteria that must be met, together with `count` (reads best beside a count).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required: Vec<String>,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 impl CriteriaRule {

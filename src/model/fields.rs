@@ -5,7 +5,7 @@
 //! is found and named the way validation names it: `sections[law].indicators[law-2].text`,
 //! `answers[law-2].evidence[0].title`. Translated texts are given in one language.
 
-use super::{Assessment, Checklist, Section, Text};
+use super::{Assessment, Checklist, Indicator, Section, Text};
 
 /// A text and the field path it is found at.
 pub type FieldText<'a> = (String, &'a str);
@@ -33,6 +33,14 @@ pub fn checklist_texts<'a>(checklist: &'a Checklist, lang: &str) -> Vec<FieldTex
             }
         }
     }
+    for (name, dimension) in checklist.scopes().iter() {
+        if let Some(label) = &dimension.label {
+            text(format!("scopes[{name}].label"), label);
+        }
+        for value in &dimension.values {
+            text(format!("scopes[{name}].values[{}].label", value.id), &value.label);
+        }
+    }
     for (i, band) in checklist.scoring().bands.iter().enumerate() {
         text(format!("scoring.bands[{i}].label"), &band.label);
     }
@@ -41,26 +49,55 @@ pub fn checklist_texts<'a>(checklist: &'a Checklist, lang: &str) -> Vec<FieldTex
 }
 
 fn sections<'a>(parent: &str, list: &'a [Section], text: &mut impl FnMut(String, &'a Text)) {
+    sections_under(parent, "sections", list, text);
+}
+
+fn sections_under<'a>(parent: &str, key: &str, list: &'a [Section], text: &mut impl FnMut(String, &'a Text)) {
     for section in list {
-        let path = format!("{parent}sections[{}]", section.id);
+        let path = format!("{parent}{key}[{}]", section.id);
         text(format!("{path}.title"), &section.title);
         if let Some(description) = &section.description {
             text(format!("{path}.description"), description);
         }
-        for indicator in &section.indicators {
-            let at = format!("{path}.indicators[{}]", indicator.id);
-            text(format!("{at}.text"), &indicator.text);
-            if let Some(guidance) = &indicator.guidance {
-                text(format!("{at}.guidance"), guidance);
-            }
-            for (i, evidence) in indicator.evidence.iter().enumerate() {
-                text(format!("{at}.evidence[{i}]"), evidence);
-            }
-            for (i, reference) in indicator.references.iter().enumerate() {
-                text(format!("{at}.references[{i}]"), reference);
-            }
+        if let Some(own) = &section.assessable {
+            indicator(&format!("{path}.assessable"), own, text);
         }
-        sections(&format!("{path}."), &section.sections, text);
+        let key = section.child_key(false);
+        for child in &section.indicators {
+            indicator(&format!("{path}.{key}[{}]", child.id), child, text);
+        }
+        for (i, info) in section.infos.iter().enumerate() {
+            let at = format!(
+                "{path}.items[{}]",
+                info.id.clone().unwrap_or_else(|| i.to_string())
+            );
+            if let Some(title) = &info.title {
+                text(format!("{at}.title"), title);
+            }
+            text(format!("{at}.text"), &info.text);
+        }
+        sections_under(
+            &format!("{path}."),
+            section.child_key(true),
+            &section.sections,
+            text,
+        );
+    }
+}
+
+fn indicator<'a>(at: &str, indicator: &'a Indicator, text: &mut impl FnMut(String, &'a Text)) {
+    if let Some(title) = &indicator.title {
+        text(format!("{at}.title"), title);
+    }
+    text(format!("{at}.text"), &indicator.text);
+    if let Some(guidance) = &indicator.guidance {
+        text(format!("{at}.guidance"), guidance);
+    }
+    for (i, evidence) in indicator.evidence.iter().enumerate() {
+        text(format!("{at}.evidence[{i}]"), evidence);
+    }
+    for (i, reference) in indicator.references.iter().enumerate() {
+        text(format!("{at}.references[{i}]"), reference);
     }
 }
 

@@ -7,13 +7,13 @@ use super::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// One grade of a list.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Grade {
     pub value: Number,
     /// Shown wherever the grade is, "C+".
     pub code: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<Text>,
 }
 

@@ -1,5 +1,8 @@
 //! The domain types: checklists, answers and the small value types they share.
 //!
+//! A checklist's sections keep their contents in the source's order, with informational items
+//! and assessable sections ([`items`]), and may be limited to scopes ([`scope`]).
+//!
 //! A methodology is data: scales with level values and codes ([`scale`]), aggregation methods
 //! ([`method`]), rounding ([`rounding`]), grade lists ([`grades`]), conversion tables
 //! ([`table`]), ranges ([`ranges`]), number indicators' points ([`points`]) and criteria
@@ -15,6 +18,7 @@ pub mod date;
 pub mod document;
 pub mod fields;
 pub mod grades;
+pub mod items;
 pub mod method;
 pub mod number;
 pub mod plan;
@@ -23,6 +27,7 @@ pub mod quality;
 pub mod ranges;
 pub mod rounding;
 pub mod scale;
+pub mod scope;
 pub mod table;
 pub mod text;
 pub mod unique_map;
@@ -33,10 +38,12 @@ pub use audit::{Audit, Exception, ExceptionState, ReportKind, Review};
 pub use checklist::{Band, Checklist, ChecklistDoc, Indicator, IndicatorKind, Section};
 pub use date::Date;
 pub use document::{DocumentControl, DocumentStatus};
+pub use items::{Child, Info, Item, Slot};
 pub use method::{Method, Missing, NotEnoughInformation};
 pub use number::Number;
 pub use plan::{ActionStatus, PlannedAction, Rating, Target};
 pub use quality::{Disagreement, DraftComment, PeerReview, Quality};
 pub use scale::{Level, LevelRef, Scale};
+pub use scope::{ScopeDimension, ScopeIds, ScopeValue, Untagged};
 pub use text::Text;
 pub use unique_map::UniqueMap;

@@ -3,10 +3,10 @@
 
 use super::number::Number;
 use super::scale::position;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// One corner of the function: at the value `at`, the indicator gets `points`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     pub at: Number,

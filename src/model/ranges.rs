@@ -2,10 +2,10 @@
 //! the value scale that maps such a value to a 0-100 score.
 
 use super::number::Number;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Sums from `min` to `max` (both included) give `value`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     pub min: Number,
@@ -14,7 +14,7 @@ pub struct Range {
 }
 
 /// The values of a section: `min` scores 0, `max` scores 100, linearly between.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ValueScale {
     pub min: Number,

@@ -42,6 +42,23 @@ impl TableRow {
     }
 }
 
+impl serde::Serialize for Table {
+    /// As written: a mapping from the number of children to a mapping from sum to value.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            self.rows
+                .iter()
+                .map(|row| (row.count, Entries(row.entries.clone()))),
+        )
+    }
+}
+
+impl serde::Serialize for Entries {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(sum, value)| (sum.to_string(), value)))
+    }
+}
+
 impl<'de> Deserialize<'de> for Table {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct RowsVisitor;

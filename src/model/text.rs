@@ -56,6 +56,16 @@ impl From<&str> for Text {
     }
 }
 
+impl serde::Serialize for Text {
+    /// As written: a plain string, or a mapping from language code to string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Text::Plain(text) => serializer.serialize_str(text),
+            Text::Translated(map) => serde::Serialize::serialize(map, serializer),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct TextVisitor;

@@ -458,6 +458,7 @@ pub fn status_key(status: Status) -> &'static str {
         Status::NotApplicable => "not-applicable",
         Status::NotEnoughInformation => "not-enough-information",
         Status::Unanswered => "unanswered",
+        Status::OutOfScope => "out-of-scope",
     }
 }
 
@@ -477,6 +478,7 @@ fn conformity_key(conformity: Conformity) -> &'static str {
         Conformity::AcceptedRisk => "accepted-risk",
         Conformity::NotApplicable => "not-applicable",
         Conformity::NotAssessed => "not-assessed",
+        Conformity::OutOfScope => "out-of-scope",
     }
 }
 
@@ -487,5 +489,6 @@ fn exclusion_key(reason: Exclusion) -> &'static str {
         Exclusion::Unanswered => "status_unanswered",
         Exclusion::AcceptedException => "label_exception",
         Exclusion::NoScore => "excluded_no_score",
+        Exclusion::OutOfScope => "status_out-of-scope",
     }
 }

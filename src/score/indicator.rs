@@ -42,7 +42,9 @@ impl Rating {
 impl Scorer<'_> {
     pub(super) fn indicator(&self, indicator: &Indicator) -> IndicatorResult {
         let checklist = self.checklist;
-        let answer = self.assessment.answer(&indicator.id);
+        let in_scope = checklist.in_scope(indicator, self.assessment.scope());
+        // An answer to an indicator out of scope is ignored (validation warns about it).
+        let answer = self.assessment.answer(&indicator.id).filter(|_| in_scope);
         let own =
             answer.and_then(|a| self.rating(indicator, a.level.as_ref(), a.value, a.criteria_met.as_deref()));
         let reviewed = answer
@@ -53,6 +55,7 @@ impl Scorer<'_> {
             Basis::SelfAssessed => own.clone(),
         };
         let status = match (&rating, answer.and_then(|a| a.status)) {
+            _ if !in_scope => Status::OutOfScope,
             (Some(_), _) => Status::Scored,
             (None, Some(AnswerStatus::NotApplicable)) => Status::NotApplicable,
             (None, Some(AnswerStatus::NotEnoughInformation)) => Status::NotEnoughInformation,
@@ -63,7 +66,7 @@ impl Scorer<'_> {
                 checklist.scoring().not_enough_information == NotEnoughInformation::Lowest
             }
             Status::Unanswered => checklist.missing_of(indicator) == Missing::Zero,
-            Status::Scored | Status::NotApplicable => false,
+            Status::Scored | Status::NotApplicable | Status::OutOfScope => false,
         };
         let method_value = match &rating {
             Some(rating) => Some(rating.method_value()),
@@ -83,7 +86,7 @@ impl Scorer<'_> {
             && match status {
                 Status::Scored => score.is_some_and(|s| s < pass),
                 Status::Unanswered | Status::NotEnoughInformation => true,
-                Status::NotApplicable => false,
+                Status::NotApplicable | Status::OutOfScope => false,
             };
         let scale = checklist.scale_of(indicator);
         IndicatorResult {

@@ -7,6 +7,8 @@
 //! - An indicator with a level scores `100 × (level − lowest) / (highest − lowest)` on its scale;
 //!   a criteria indicator's level is the one its ticked criteria give ([`indicator`]); a number
 //!   indicator scores its points' position between the lowest and highest points.
+//! - Scope: an indicator outside the scope the answers chose is *out-of-scope*, whatever its
+//!   answer: excluded from every aggregate and from completeness, never a critical failure.
 //! - Statuses: *scored*, *not-applicable*, *not-enough-information*, *unanswered*. The middle two
 //!   are excluded from every aggregate, except that under `not_enough_information: lowest` the
 //!   third counts at the lowest level, flagged. *Unanswered* is excluded under `missing: exclude`
@@ -16,16 +18,19 @@
 //!   (reason `accepted-exception`), and the indicator is not a critical failure. An expired
 //!   exception changes nothing. The overall result is also computed with every exception
 //!   ignored ([`Scorecard::without_exceptions`]).
-//! - A section combines its children that have a score (its indicators, then its sub-sections,
-//!   each with its weight; a `pool: true` sub-section's own children instead of it, their
-//!   weights times its weight) by its method ([`methods`]). With no scored child the section has
-//!   no score; under `method: none` it has none by design.
+//! - A section combines its children that have a score (its indicators and sub-sections in the
+//!   checklist's order, each with its weight; a `pool: true` sub-section's own children instead
+//!   of it, their weights times its weight) by its method ([`methods`]). With no scored child
+//!   the section has no score; under `method: none` it has none by design.
+//! - An assessable section whose own answer has a score takes that score; its children are
+//!   scored and shown but do not count. Without a scored own answer, its children combine as
+//!   usual. Pooled into its parent, its own answer counts there beside its children.
 //! - The overall score combines the top-level sections by `scoring.method`.
 //! - Rounding: with `scoring.rounding`, each aggregate of scores is rounded before its band and
 //!   its display, and each sum before its table or ranges; parents combine unrounded scores.
 //! - Band: the band with the highest `min` ≤ the (rounded) score; no score, no band.
-//! - Completeness: indicators with a level / (all indicators − not-applicable) × 100, for the
-//!   whole assessment and for each section with its sub-sections.
+//! - Completeness: indicators with a level / (all indicators − not-applicable − out-of-scope)
+//!   × 100, for the whole assessment and for each section with its sub-sections.
 //! - Conclusion: a section, or the whole assessment, is *conclusive* when its completeness is at
 //!   least `scoring.min_completeness` (default 50); an inconclusive one keeps its score, but the
 //!   reports give it no band and no compliance verdict ("not enough answered to conclude").
@@ -45,7 +50,7 @@ mod section;
 pub mod trace;
 
 use crate::model::grades::GradeResult;
-use crate::model::{Assessment, Checklist, ExceptionState, Number};
+use crate::model::{Assessment, Checklist, ExceptionState, Number, Slot};
 use serde::Serialize;
 pub use trace::{Calculation, Excluded, Exclusion, NodeKind, Term, Trace};
 
@@ -75,6 +80,8 @@ pub enum Status {
     NotApplicable,
     NotEnoughInformation,
     Unanswered,
+    /// Outside the scope the answers chose.
+    OutOfScope,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -141,6 +148,9 @@ pub struct SectionResult {
     pub pool: bool,
     /// Index into the checklist's bands.
     pub band: Option<usize>,
+    /// Whether every indicator under it is out of scope.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub out_of_scope: bool,
     pub trace: Trace,
     /// Its indicators and its sub-sections' by status.
     pub counts: StatusCounts,
@@ -148,8 +158,14 @@ pub struct SectionResult {
     pub completeness: Option<f64>,
     /// Whether enough was answered to conclude: completeness at least `scoring.min_completeness`.
     pub conclusive: bool,
+    /// An assessable section's own answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub own: Option<IndicatorResult>,
     pub indicators: Vec<IndicatorResult>,
     pub sections: Vec<SectionResult>,
+    /// Its children's order (the checklist section's layout).
+    #[serde(skip)]
+    pub layout: Vec<Slot>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -173,6 +189,12 @@ pub struct StatusCounts {
     pub not_applicable: usize,
     pub not_enough_information: usize,
     pub unanswered: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub out_of_scope: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -254,16 +276,18 @@ impl Scorer<'_> {
     /// The overall result of scored top-level sections, with the critical cap.
     fn overall(&self, sections: &[SectionResult]) -> Overall {
         let checklist = self.checklist;
+        let layout: Vec<Slot> = (0..sections.len()).map(Slot::Section).collect();
+        let children = section::Children {
+            layout: &layout,
+            indicators: &[],
+            sections,
+        };
+        let rules = methods::Rules {
+            rounding: checklist.scoring().rounding,
+            ..methods::Rules::default()
+        };
         let trace = self
-            .combine(
-                checklist.scoring().method.clone(),
-                &[],
-                sections,
-                &methods::Rules {
-                    rounding: checklist.scoring().rounding,
-                    ..methods::Rules::default()
-                },
-            )
+            .combine(checklist.scoring().method.clone(), children, &rules)
             .0;
         let critical_failure = sections
             .iter()
@@ -297,7 +321,7 @@ pub fn band_for(checklist: &Checklist, score: Option<f64>) -> Option<usize> {
 }
 
 fn completeness(counts: &StatusCounts) -> Option<f64> {
-    let applicable = counts.total - counts.not_applicable;
+    let applicable = counts.total - counts.not_applicable - counts.out_of_scope;
     (applicable > 0).then(|| 100.0 * counts.scored as f64 / applicable as f64)
 }
 
@@ -317,16 +341,22 @@ fn count_statuses(indicators: &[&IndicatorResult]) -> StatusCounts {
             Status::NotApplicable => counts.not_applicable += 1,
             Status::NotEnoughInformation => counts.not_enough_information += 1,
             Status::Unanswered => counts.unanswered += 1,
+            Status::OutOfScope => counts.out_of_scope += 1,
         }
     }
     counts
 }
 
-/// Every indicator result under a section, depth first in checklist order.
+/// Every indicator result under a section, depth first in checklist order (an assessable
+/// section's own answer first).
 pub fn all_indicator_results(section: &SectionResult) -> Vec<&IndicatorResult> {
-    let mut out: Vec<&IndicatorResult> = section.indicators.iter().collect();
-    for child in &section.sections {
-        out.extend(all_indicator_results(child));
+    let mut out: Vec<&IndicatorResult> = section.own.iter().collect();
+    for slot in &section.layout {
+        match *slot {
+            Slot::Indicator(i) => out.push(&section.indicators[i]),
+            Slot::Section(i) => out.extend(all_indicator_results(&section.sections[i])),
+            Slot::Info(_) => {}
+        }
     }
     out
 }

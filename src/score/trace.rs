@@ -45,6 +45,8 @@ pub enum Exclusion {
     AcceptedException,
     /// A section none of whose children had a score.
     NoScore,
+    /// Outside the scope the answers chose (an indicator, or a section with nothing in scope).
+    OutOfScope,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -71,6 +73,9 @@ pub enum Calculation {
         #[serde(skip_serializing_if = "Option::is_none")]
         rounded_sum: Option<Number>,
     },
+    /// An assessable section's own answer, which counts instead of its children; `children`
+    /// is what they would have given.
+    OwnAnswer { children: Option<f64> },
     /// The sum of the children's values, and the range it falls in.
     Sum {
         sum: Number,

@@ -96,10 +96,10 @@ pub(crate) fn level_choices(scale: &Scale, lang: &str) -> String {
         .join(", ")
 }
 
-/// Whether an id is made of lowercase letters, digits and hyphens.
-fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+/// Whether an id is written `[A-Za-z0-9][A-Za-z0-9._-]*`: ASCII letters and digits, then also
+/// `.`, `-` and `_` (`law-1`, `GV.OC-01`, `1.2.3`).
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
 }

@@ -34,7 +34,7 @@ fn the_test_checklist_is_valid() {
 #[test]
 fn checklist_rules() {
     let cases: &[(&str, &str, &str)] = &[
-        ("id: test", "id: Test_1", "bad-id at checklist.yaml: id"),
+        ("id: test", "id: test 1", "bad-id at checklist.yaml: id"),
         (
             "version: \"1\"",
             "version: \"\"",
@@ -180,7 +180,7 @@ fn structure_rules() {
 #[test]
 fn every_problem_is_reported_not_only_the_first() {
     let broken = CHECKLIST
-        .replace("id: test", "id: Test")
+        .replace("id: test", "id: _test")
         .replace("critical_cap: C", "critical_cap: Z")
         .replace(
             "{id: a-1, text: A one, scale: s}",

@@ -246,6 +246,10 @@ impl Builder<'_> {
         let values: Vec<String> = trace.counted.iter().filter_map(|t| self.term_value(t)).collect();
         let listed = format!("{{{}}}", values.join(", "));
         let formula = match (&trace.method, &trace.calculation) {
+            (_, Some(Calculation::OwnAnswer { children })) => self.labels.fill(
+                "formula_own_answer",
+                &[("score", &score), ("children", &self.fmt.score(*children))],
+            ),
             (Method::WeightedMean, _) => {
                 let terms: Vec<String> = trace
                     .counted

@@ -112,6 +112,7 @@ impl Rules<'_> {
         if let Some(lang) = &doc.language {
             self.language("language", lang);
         }
+        self.scope(doc);
         self.text("organisation", &doc.organisation);
         if let Some(period) = &doc.period
             && period.to < period.from
@@ -144,6 +145,18 @@ impl Rules<'_> {
             self.unknown_indicator(&path, id);
             return;
         };
+        if !self.checklist.in_scope(indicator, &doc.scope) {
+            self.f
+                .warning(
+                    "answer-out-of-scope",
+                    &path,
+                    format!(
+                        "`{id}` is outside the assessment's scope {}: its answer is not scored",
+                        quoted_list(doc.scope.iter())
+                    ),
+                )
+                .hint("remove the answer, or widen the `scope`");
+        }
         let justify = self.checklist.scoring().justify_not_applicable;
         match (answer.is_rated(), answer.status) {
             (true, Some(status)) => {
@@ -269,6 +282,33 @@ impl Rules<'_> {
                     &format!("{path}.{key}"),
                     format!("the exception's `{key}` is empty"),
                 );
+            }
+        }
+    }
+
+    /// Every value of `scope:` is one of the checklist's scope values.
+    fn scope(&mut self, doc: &AnswersDoc) {
+        let scopes = self.checklist.scopes();
+        for value in doc.scope.iter() {
+            if scopes.iter().any(|(_, d)| d.has_value(value)) {
+                continue;
+            }
+            let known: Vec<&str> = scopes
+                .iter()
+                .flat_map(|(_, d)| d.values.iter().map(|v| v.id.as_str()))
+                .collect();
+            let diagnostic = self.f.error(
+                "unknown-scope",
+                "scope",
+                format!(
+                    "the checklist `{}` has no scope value `{value}`",
+                    self.checklist.id()
+                ),
+            );
+            if known.is_empty() {
+                diagnostic.hint("the checklist declares no scopes: remove `scope`");
+            } else {
+                diagnostic.hint(format!("expected one of {}", quoted_list(known)));
             }
         }
     }

@@ -146,7 +146,7 @@ impl Rules<'_> {
                         &format!("{at}.id"),
                         format!("`{}` is not a valid id", criterion.id),
                     )
-                    .hint("use lowercase letters, digits and hyphens only, e.g. `a`");
+                    .hint(super::ID_HINT);
             }
             if !ids.insert(criterion.id.as_str()) {
                 self.f.error(

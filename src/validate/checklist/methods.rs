@@ -43,12 +43,12 @@ fn members<'a>(path: &str, section: &'a Section) -> Vec<Member<'a>> {
         .indicators
         .iter()
         .map(|i| Member {
-            path: format!("{path}.indicators[{}]", i.id),
+            path: format!("{path}.{}[{}]", section.child_key(false), i.id),
             node: Node::Indicator(i),
         })
         .collect();
     for sub in &section.sections {
-        let sub_path = format!("{path}.sections[{}]", sub.id);
+        let sub_path = format!("{path}.{}[{}]", section.child_key(true), sub.id);
         if sub.pool {
             out.extend(members(&sub_path, sub));
         } else {

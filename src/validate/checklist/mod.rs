@@ -3,11 +3,17 @@
 //! This file holds the header, scale, band and structure rules; the methodology's rules are
 //! beside it: the scoring block's rounding, grade lists and tables ([`methodology`]), each
 //! section's method ([`methods`], with the values its children can take from [`values`]), and
-//! number and criteria indicators ([`kinds`]).
+//! number and criteria indicators ([`kinds`]); so are the scope dimensions and tags
+//! ([`scopes`]) and a section's informational items and own answer ([`items`]).
+//!
+//! The rules see the checklist normalized ([`crate::model::items::normalize`]): a section's
+//! `items:` already moved into its indicators, sub-sections and informational items.
 
+mod items;
 mod kinds;
 mod methodology;
 mod methods;
+mod scopes;
 mod values;
 
 use super::{Findings, Hint, Validated, is_valid_id, quoted_list};
@@ -19,7 +25,9 @@ use std::collections::HashSet;
 
 /// Parses and checks a checklist, reporting every problem found.
 pub fn checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
-    let doc: ChecklistDoc = source.parse()?;
+    let mut doc: ChecklistDoc = source.parse()?;
+    let mixed = crate::model::items::mixed_sections(&doc.sections, "");
+    crate::model::items::normalize(&mut doc);
     let mut rules = Rules {
         f: Findings::new(&source.name),
         languages: &doc.languages,
@@ -27,6 +35,8 @@ pub fn checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist
         doc: &doc,
     };
     rules.header(&doc);
+    rules.mixed_items(&mixed);
+    rules.scope_dimensions();
     rules.scales(&doc);
     rules.scoring(&doc);
     rules.methodology();
@@ -49,6 +59,15 @@ struct Rules<'a> {
 impl Rules<'_> {
     fn header(&mut self, doc: &ChecklistDoc) {
         self.id("id", &doc.id);
+        if doc.id.ends_with(".yaml") || doc.id.ends_with(".yml") {
+            self.f
+                .error(
+                    "bad-id",
+                    "id",
+                    format!("the checklist id `{}` reads as a file name", doc.id),
+                )
+                .hint("an answers file's `checklist: NAME.yaml` is read as a path: end the id otherwise");
+        }
         if doc.version.trim().is_empty() {
             self.f
                 .error("empty-value", "version", "the version is empty")
@@ -280,7 +299,12 @@ impl Rules<'_> {
                 .hint("add at least one section with indicators");
         }
         let mut ids: HashSet<&str> = HashSet::new();
-        self.sections("", &doc.sections, 1, &mut ids, &doc.scoring.method);
+        let top = Children {
+            parent: "",
+            key: "sections",
+            depth: 1,
+        };
+        self.sections(top, &doc.sections, &mut ids, &doc.scoring.method);
         let count = all_indicators(&doc.sections).count();
         if count > self.limits.max_indicators {
             self.f
@@ -299,19 +323,23 @@ impl Rules<'_> {
     /// The sections under a parent whose children combine by `parent_method`.
     fn sections<'d>(
         &mut self,
-        parent: &str,
+        at: Children,
         sections: &'d [Section],
-        depth: usize,
         ids: &mut HashSet<&'d str>,
         parent_method: &Method,
     ) {
+        let depth = at.depth;
         for section in sections {
-            let path = format!("{parent}sections[{}]", section.id);
+            let path = format!("{}{}[{}]", at.parent, at.key, section.id);
             self.unique_id(&format!("{path}.id"), &section.id, ids);
+            self.ref_id(&path, section.ref_id.as_deref());
             self.text(&format!("{path}.title"), &section.title, true);
             self.optional_text(&format!("{path}.description"), section.description.as_ref());
             self.weight(&format!("{path}.weight"), section.weight);
-            if section.sections.is_empty() && section.indicators.is_empty() {
+            self.scope_tags(&path, &section.scopes);
+            let nothing_inside =
+                section.sections.is_empty() && section.indicators.is_empty() && section.infos.is_empty();
+            if nothing_inside && section.assessable.is_none() {
                 self.f
                     .error(
                         "empty-section",
@@ -337,17 +365,36 @@ impl Rules<'_> {
                 continue;
             }
             self.section_method(&path, section, parent_method);
-            for indicator in &section.indicators {
-                self.indicator(&format!("{path}.indicators[{}]", indicator.id), indicator, ids);
+            if let Some(own) = &section.assessable {
+                self.answered(&format!("{path}.assessable"), own);
             }
+            let key = section.child_key(false);
+            for indicator in &section.indicators {
+                self.indicator(&format!("{path}.{key}[{}]", indicator.id), indicator, ids);
+            }
+            self.infos(&path, section, ids);
             let method = section.method.as_ref().unwrap_or(&self.doc.scoring.method);
-            self.sections(&format!("{path}."), &section.sections, depth + 1, ids, method);
+            let children = Children {
+                parent: &format!("{path}."),
+                key: section.child_key(true),
+                depth: depth + 1,
+            };
+            self.sections(children, &section.sections, ids, method);
         }
     }
 
     fn indicator<'d>(&mut self, path: &str, indicator: &'d Indicator, ids: &mut HashSet<&'d str>) {
         self.unique_id(&format!("{path}.id"), &indicator.id, ids);
+        self.ref_id(path, indicator.ref_id.as_deref());
+        self.answered(path, indicator);
+    }
+
+    /// The rules of what an indicator (or an assessable section's own answer) asks and how it
+    /// is answered.
+    fn answered(&mut self, path: &str, indicator: &Indicator) {
+        self.optional_text(&format!("{path}.title"), indicator.title.as_ref());
         self.text(&format!("{path}.text"), &indicator.text, true);
+        self.scope_tags(path, &indicator.scopes);
         self.optional_text(&format!("{path}.guidance"), indicator.guidance.as_ref());
         self.weight(&format!("{path}.weight"), indicator.weight);
         if let Some(pass) = indicator.pass {
@@ -391,7 +438,7 @@ impl Rules<'_> {
                     path,
                     format!("the id `{id}` is used more than once"),
                 )
-                .hint("ids must be unique across all sections and indicators");
+                .hint("ids must be unique across all sections, indicators and informational items");
         }
     }
 
@@ -399,7 +446,20 @@ impl Rules<'_> {
         if !is_valid_id(id) {
             self.f
                 .error("bad-id", path, format!("`{id}` is not a valid id"))
-                .hint("use lowercase letters, digits and hyphens only, e.g. `law-1`");
+                .hint(ID_HINT);
+        }
+    }
+
+    /// A source's code, when given, is not blank.
+    fn ref_id(&mut self, path: &str, ref_id: Option<&str>) {
+        if ref_id.is_some_and(|r| r.trim().is_empty()) {
+            self.f
+                .error(
+                    "empty-value",
+                    &format!("{path}.ref"),
+                    "the reference code is empty",
+                )
+                .hint("give the source's own code, such as `GV.OC-01`, or remove `ref`");
         }
     }
 
@@ -526,11 +586,25 @@ impl Rules<'_> {
     }
 }
 
-/// Every indicator with the path of its section, depth first.
+/// Where a list of sections is: the path of its parent (`sections[a].`, empty at the top), the
+/// key it is under (`sections` or `items`) and its depth (1 at the top).
+#[derive(Clone, Copy)]
+struct Children<'p> {
+    parent: &'p str,
+    key: &'static str,
+    depth: usize,
+}
+
+/// How a valid id is written, for the hint of `bad-id`.
+pub(crate) const ID_HINT: &str =
+    "start with a letter or a digit, then use letters, digits, `.`, `-` and `_`, e.g. `law-1` or `GV.OC-01`";
+
+/// Every indicator (an assessable section's own answer first) with its section, depth first.
 fn all_indicators(sections: &[Section]) -> Box<dyn Iterator<Item = (&Section, &Indicator)> + '_> {
     Box::new(sections.iter().flat_map(|s| {
-        s.indicators
+        s.assessable
             .iter()
+            .chain(&s.indicators)
             .map(move |i| (s, i))
             .chain(all_indicators(&s.sections))
     }))
