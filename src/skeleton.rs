@@ -1,20 +1,24 @@
 //! `oversight init`: an answers file to fill in, listing every indicator of a checklist.
 //!
-//! Each indicator appears with its text, guidance, expected evidence and scale levels (or
-//! criteria, or a number's unit and points) as comments, and `level: ~` (or `criteria_met: ~`,
-//! `value: ~`), so the skeleton validates as it is (every indicator unanswered).
+//! Each indicator appears with its code, title, text, guidance, expected evidence and scale
+//! levels (or criteria, or a number's unit and points) as comments, and `level: ~` (or
+//! `criteria_met: ~`, `value: ~`), so the skeleton validates as it is (every indicator
+//! unanswered). Informational items are comments at their place. With a scope, the skeleton
+//! names it and leaves out the indicators outside it.
 
 use crate::i18n::Labels;
 use crate::model::checklist::{Indicator, Section};
-use crate::model::{Checklist, Date, Text};
+use crate::model::{Checklist, Child, Date, Info, ScopeIds, Text};
 use std::fmt::Write;
 
-/// The skeleton's YAML text, in `lang`, dated `today`.
-pub fn skeleton(checklist: &Checklist, lang: &str, labels: &Labels, today: Date) -> String {
+/// The skeleton's YAML text, in `lang`, dated `today`, for the scope `scope` (empty: the whole
+/// checklist).
+pub fn skeleton(checklist: &Checklist, lang: &str, labels: &Labels, today: Date, scope: &ScopeIds) -> String {
     let writer = Writer {
         checklist,
         lang,
         labels,
+        scope,
     };
     let mut out = String::new();
     writer.header(&mut out, today);
@@ -28,6 +32,7 @@ struct Writer<'a> {
     checklist: &'a Checklist,
     lang: &'a str,
     labels: &'a Labels,
+    scope: &'a ScopeIds,
 }
 
 impl Writer<'_> {
@@ -57,6 +62,17 @@ impl Writer<'_> {
         );
         let _ = writeln!(out, "assessed_on: {today}");
         let _ = writeln!(out, "language: {}", quote(self.lang));
+        if !self.scope.is_empty() {
+            let outside = checklist
+                .indicators()
+                .into_iter()
+                .filter(|i| !checklist.in_scope(i, self.scope))
+                .count();
+            let count = outside.to_string();
+            comment(out, "", &self.labels.fill("init_scope", &[("count", &count)]));
+            let values: Vec<String> = self.scope.iter().map(quote).collect();
+            let _ = writeln!(out, "scope: [{}]", values.join(", "));
+        }
         let _ = writeln!(out, "assessors: []");
         let _ = writeln!(out, "answers:");
     }
@@ -75,20 +91,48 @@ impl Writer<'_> {
     fn section(&self, out: &mut String, section: &Section, depth: usize) {
         let _ = writeln!(out);
         let rule = "=".repeat(4 - depth.min(3));
+        let code = match &section.ref_id {
+            Some(code) if *code != section.id => format!("{code} "),
+            _ => String::new(),
+        };
         comment(
             out,
             "  ",
-            &format!("{rule} {} [{}]", self.text(&section.title), section.id),
+            &format!("{rule} {code}{} [{}]", self.text(&section.title), section.id),
         );
-        for indicator in &section.indicators {
-            self.indicator(out, indicator);
+        if let Some(own) = &section.assessable {
+            self.indicator(out, own);
         }
-        for child in &section.sections {
-            self.section(out, child, depth + 1);
+        for child in section.children() {
+            match child {
+                Child::Indicator(indicator) => self.indicator(out, indicator),
+                Child::Section(sub) => self.section(out, sub, depth + 1),
+                Child::Info(info) => self.info(out, info),
+            }
         }
     }
 
+    /// An informational item, as a comment.
+    fn info(&self, out: &mut String, info: &Info) {
+        if !self.checklist.info_in_scope(info, self.scope) {
+            return;
+        }
+        let _ = writeln!(out);
+        let heading = [
+            info.ref_id.clone(),
+            info.title.as_ref().map(|t| self.text(t).to_owned()),
+        ];
+        let heading: Vec<String> = heading.into_iter().flatten().collect();
+        if !heading.is_empty() {
+            comment(out, "  ", &heading.join(" "));
+        }
+        comment(out, "  ", self.text(&info.text));
+    }
+
     fn indicator(&self, out: &mut String, indicator: &Indicator) {
+        if !self.checklist.in_scope(indicator, self.scope) {
+            return;
+        }
         let labels = self.labels;
         let _ = writeln!(out);
         let critical = if indicator.critical {
@@ -96,10 +140,23 @@ impl Writer<'_> {
         } else {
             String::new()
         };
+        let code = match &indicator.ref_id {
+            Some(code) if *code != indicator.id => format!(" {code}"),
+            _ => String::new(),
+        };
+        let title = indicator
+            .title
+            .as_ref()
+            .map(|t| format!("{}. ", self.text(t)))
+            .unwrap_or_default();
         comment(
             out,
             "  ",
-            &format!("{}{critical}: {}", indicator.id, self.text(&indicator.text)),
+            &format!(
+                "{}{code}{critical}: {title}{}",
+                indicator.id,
+                self.text(&indicator.text)
+            ),
         );
         if let Some(guidance) = &indicator.guidance {
             comment(
@@ -117,7 +174,7 @@ impl Writer<'_> {
             );
         }
         let key = self.answer_key(out, indicator);
-        let _ = writeln!(out, "  {}:", indicator.id);
+        let _ = writeln!(out, "  {}:", key_text(&indicator.id));
         let _ = writeln!(out, "    {key}: ~");
         let _ = writeln!(out, "    comment: \"\"");
     }
@@ -205,6 +262,19 @@ pub(crate) fn comment(out: &mut String, indent: &str, text: &str) {
         line.push_str(word);
     }
     let _ = writeln!(out, "{indent}# {line}");
+}
+
+/// An id as a YAML key: quoted when a YAML reader could take it for a number or a constant
+/// (`1.10`, `true`), as it is when it starts with a digit.
+fn key_text(id: &str) -> String {
+    let constant = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
+        .iter()
+        .any(|c| id.eq_ignore_ascii_case(c));
+    if constant || id.starts_with(|c: char| c.is_ascii_digit()) {
+        quote(id)
+    } else {
+        id.to_owned()
+    }
 }
 
 /// A YAML double-quoted scalar (JSON string syntax is valid YAML).

@@ -3,6 +3,7 @@
 use super::{CommandResult, Outcome, print, print_diagnostics, today};
 use oversight::catalog::ChecklistRef;
 use oversight::i18n::Catalogue;
+use oversight::model::ScopeIds;
 use oversight::output::{WritePolicy, write_atomic};
 use oversight::skeleton::skeleton;
 use oversight::source::Limits;
@@ -22,6 +23,9 @@ pub struct Args {
     /// Replace the output file if it exists
     #[arg(long)]
     force: bool,
+    /// Limit the assessment to these scope values (repeat or separate by commas)
+    #[arg(long, value_name = "VALUE", value_delimiter = ',')]
+    scope: Vec<String>,
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
@@ -34,7 +38,15 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         .lang
         .clone()
         .unwrap_or_else(|| checklist.default_language().to_owned());
-    let text = skeleton(&checklist, &lang, &Catalogue::bundled().labels(&lang), today());
+    let scope = ScopeIds(args.scope.clone());
+    super::check_scope(&scope, &checklist)?;
+    let text = skeleton(
+        &checklist,
+        &lang,
+        &Catalogue::bundled().labels(&lang),
+        today(),
+        &scope,
+    );
     match &args.output {
         Some(path) => {
             // The checklist may be a local file found by id: never write the skeleton over it.

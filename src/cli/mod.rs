@@ -304,6 +304,16 @@ fn checklist_ref(value: &Option<String>) -> Option<oversight::catalog::Checklist
 type CommandResult = Result<Outcome>;
 
 /// Refuses a `--lang` that the checklist has no texts in.
+/// Every value of `--scope` is one of the checklist's scope values.
+fn check_scope(scope: &oversight::model::ScopeIds, checklist: &oversight::model::Checklist) -> Result<()> {
+    let problems =
+        oversight::validate::answers::unknown_scopes(checklist, scope, &checklist.origin, "--scope");
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Invalid(problems))
+}
+
 fn check_language(lang: Option<&str>, checklist: &oversight::model::Checklist) -> Result<()> {
     let Some(lang) = lang else { return Ok(()) };
     if checklist.languages().iter().any(|l| l == lang) {

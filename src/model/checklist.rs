@@ -217,6 +217,16 @@ pub struct Section {
 }
 
 impl Section {
+    /// Its title as every report shows it: after the source's code, when it has one
+    /// ("GV Govern").
+    pub fn heading(&self, lang: &str, fallback: &str) -> String {
+        let title = self.title.get(lang, fallback);
+        match &self.ref_id {
+            Some(code) => format!("{code} {title}"),
+            None => title.to_owned(),
+        }
+    }
+
     /// The key under which the file lists a child indicator (or, with `section`, a child
     /// section): `items`, else `indicators` or `sections`.
     pub fn child_key(&self, section: bool) -> &'static str {
@@ -297,6 +307,30 @@ pub struct Indicator {
     /// Its scope tags with the ones it inherits (filled by normalization).
     #[serde(skip)]
     pub effective_scopes: ScopeIds,
+}
+
+impl Indicator {
+    /// Its text as every report shows it: after its title, when it has one, and the source's
+    /// code, when that is not already its id ("GV.OC-01" is shown as the id).
+    pub fn heading(&self, lang: &str, fallback: &str) -> String {
+        let mut out = String::new();
+        if let Some(code) = self.ref_id.as_ref().filter(|code| **code != self.id) {
+            out.push_str(code);
+            out.push(' ');
+        }
+        if let Some(title) = &self.title {
+            let title = title.get(lang, fallback).trim_end();
+            if !title.is_empty() {
+                out.push_str(title);
+                if !title.ends_with(['.', '?', '!', ':']) {
+                    out.push('.');
+                }
+                out.push(' ');
+            }
+        }
+        out.push_str(self.text.get(lang, fallback));
+        out
+    }
 }
 
 /// What an indicator's answer gives.

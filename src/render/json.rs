@@ -67,6 +67,9 @@ pub struct OverallJson<'a> {
 #[derive(Debug, Serialize)]
 pub struct SectionJson<'a> {
     pub id: &'a str,
+    /// The source's own code for the section.
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub ref_id: Option<&'a str>,
     pub title: &'a str,
     pub weight: f64,
     pub score: Option<f64>,
@@ -83,6 +86,9 @@ pub struct SectionJson<'a> {
     pub counts: StatusCounts,
     pub trace: &'a Trace,
     pub compliance: Compliance,
+    /// An assessable section's own answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub own: Option<IndicatorJson<'a>>,
     pub indicators: Vec<IndicatorJson<'a>>,
     pub sections: Vec<SectionJson<'a>>,
 }
@@ -90,6 +96,9 @@ pub struct SectionJson<'a> {
 /// An indicator's result with its compliance conformity.
 #[derive(Debug, Serialize)]
 pub struct IndicatorJson<'a> {
+    /// The source's own code for the indicator, when it is not its id.
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub ref_id: Option<&'a str>,
     #[serde(flatten)]
     pub result: &'a IndicatorResult,
     pub conformity: Conformity,
@@ -152,46 +161,40 @@ fn sections<'a>(
     verdicts: &Verdicts,
 ) -> Vec<SectionJson<'a>> {
     let fallback = checklist.default_language();
-    let titles = section_titles(checklist.sections());
+    let all = checklist.all_sections();
+    let indicator = |result: &'a IndicatorResult| IndicatorJson {
+        ref_id: checklist
+            .indicator(&result.id)
+            .and_then(|i| i.ref_id.as_deref())
+            .filter(|code| *code != result.id),
+        result,
+        conformity: verdicts.conformity(&result.id),
+    };
     results
         .iter()
-        .map(|r| SectionJson {
-            id: &r.id,
-            title: titles
-                .iter()
-                .find(|(id, _)| *id == r.id)
-                .map_or("", |(_, t)| t.get(lang, fallback)),
-            weight: r.weight,
-            score: r.score,
-            rounded: r.rounded,
-            value: r.value,
-            grade: r.grade.as_ref(),
-            band: band(r.band),
-            completeness: r.completeness,
-            conclusive: r.conclusive,
-            counts: r.counts,
-            trace: &r.trace,
-            compliance: verdicts.section_compliance(&r.id),
-            indicators: r
-                .indicators
-                .iter()
-                .map(|result| IndicatorJson {
-                    result,
-                    conformity: verdicts.conformity(&result.id),
-                })
-                .collect(),
-            sections: sections(checklist, &r.sections, lang, band, verdicts),
+        .map(|r| {
+            let section = all.iter().find(|s| s.id == r.id);
+            SectionJson {
+                id: &r.id,
+                ref_id: section.and_then(|s| s.ref_id.as_deref()),
+                title: section.map_or("", |s| s.title.get(lang, fallback)),
+                weight: r.weight,
+                score: r.score,
+                rounded: r.rounded,
+                value: r.value,
+                grade: r.grade.as_ref(),
+                band: band(r.band),
+                completeness: r.completeness,
+                conclusive: r.conclusive,
+                counts: r.counts,
+                trace: &r.trace,
+                compliance: verdicts.section_compliance(&r.id),
+                own: r.own.as_ref().map(indicator),
+                indicators: r.indicators.iter().map(indicator).collect(),
+                sections: sections(checklist, &r.sections, lang, band, verdicts),
+            }
         })
         .collect()
-}
-
-fn section_titles(sections: &[crate::model::Section]) -> Vec<(&str, &crate::model::Text)> {
-    let mut out = Vec::new();
-    for section in sections {
-        out.push((section.id.as_str(), &section.title));
-        out.extend(section_titles(&section.sections));
-    }
-    out
 }
 
 /// `oversight score --format json`.

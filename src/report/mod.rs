@@ -142,6 +142,16 @@ impl<'a> Builder<'a> {
             .to_owned()
     }
 
+    /// A section's title after its source code (see [`Section::heading`]).
+    fn section_title(&self, section: &Section) -> String {
+        section.heading(self.input.lang, self.input.checklist.default_language())
+    }
+
+    /// An indicator's text after its title and source code (see [`Indicator::heading`]).
+    fn indicator_text(&self, indicator: &Indicator) -> String {
+        indicator.heading(self.input.lang, self.input.checklist.default_language())
+    }
+
     fn optional(&self, text: Option<&Text>) -> Option<String> {
         text.map(|t| self.text(t)).filter(|t| !t.trim().is_empty())
     }
@@ -250,11 +260,11 @@ impl<'a> Builder<'a> {
         for (i, section) in sections.iter().enumerate() {
             let number = format!("{prefix}{}", i + 1);
             self.names
-                .insert(section.id.clone(), (number.clone(), self.text(&section.title)));
+                .insert(section.id.clone(), (number.clone(), self.section_title(section)));
             for indicator in &section.indicators {
                 self.names.insert(
                     indicator.id.clone(),
-                    (indicator.id.clone(), self.text(&indicator.text)),
+                    (indicator.id.clone(), self.indicator_text(indicator)),
                 );
             }
             self.collect_names(&section.sections, &format!("{number}."));

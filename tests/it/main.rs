@@ -12,6 +12,7 @@ mod document_control;
 mod docx;
 mod examples;
 mod finder;
+mod frameworks;
 mod method_properties;
 mod method_reports;
 mod methodology_validation;

@@ -37,7 +37,7 @@ impl Builder<'_> {
                 FindingView {
                     number: i + 1,
                     id: e.indicator.id.clone(),
-                    text: self.text(&e.indicator.text),
+                    text: self.indicator_text(e.indicator),
                     section: e.section.clone(),
                     severity: severity.to_owned(),
                     severity_label: self.labels.get(&format!("conformity_{severity}")).to_owned(),

@@ -17,7 +17,7 @@ impl Builder<'_> {
                 let expires = answer.exception.as_ref()?.expires;
                 let item = ExceptionItem {
                     id: e.indicator.id.clone(),
-                    text: self.text(&e.indicator.text),
+                    text: self.indicator_text(e.indicator),
                     section: e.section,
                     critical: e.indicator.critical,
                     score: self.score(

@@ -29,7 +29,7 @@ impl Builder<'_> {
                 SectionView {
                     id: section.id.clone(),
                     depth: number.split('.').count(),
-                    title: self.text(&section.title),
+                    title: self.section_title(section),
                     description: self.optional(section.description.as_ref()),
                     weight: self.fmt.plain(section.weight),
                     method: self.method(self.input.checklist.method_of(section)),
@@ -38,10 +38,12 @@ impl Builder<'_> {
                     answered: self.answered(&result.counts),
                     compliance: self
                         .compliance(&self.verdicts.section_compliance(&section.id), result.conclusive),
+                    // An assessable section's own answer comes first, then its indicators.
                     indicators: section
-                        .indicators
+                        .assessable
                         .iter()
-                        .zip(&result.indicators)
+                        .zip(&result.own)
+                        .chain(section.indicators.iter().zip(&result.indicators))
                         .map(|(indicator, r)| self.indicator(indicator, r, values))
                         .collect(),
                     sections: self.sections(&section.sections, &result.sections, &format!("{number}.")),
@@ -68,7 +70,7 @@ impl Builder<'_> {
             .collect();
         IndicatorView {
             id: indicator.id.clone(),
-            text: self.text(&indicator.text),
+            text: self.indicator_text(indicator),
             guidance: self.optional(indicator.guidance.as_ref()),
             critical: indicator.critical,
             weight: self.fmt.plain(indicator.weight),
@@ -363,7 +365,7 @@ impl Builder<'_> {
         let action = answer.action.as_ref()?;
         Some(ActionView {
             indicator_id: indicator.id.clone(),
-            indicator_text: self.text(&indicator.text),
+            indicator_text: self.indicator_text(indicator),
             text: action.text.clone(),
             owner: action.owner.clone(),
             due: action.due.map(|d| self.fmt.date(d)),

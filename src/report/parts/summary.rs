@@ -47,8 +47,11 @@ impl Builder<'_> {
                 (Status::NotApplicable, counts.not_applicable),
                 (Status::NotEnoughInformation, counts.not_enough_information),
                 (Status::Unanswered, counts.unanswered),
+                (Status::OutOfScope, counts.out_of_scope),
             ]
             .into_iter()
+            // Out of scope is listed only for an assessment limited to a scope.
+            .filter(|&(status, count)| status != Status::OutOfScope || count > 0)
             .map(|(status, count)| CountView {
                 status: status_key(status).to_owned(),
                 label: self
@@ -83,7 +86,7 @@ impl Builder<'_> {
             .filter(|e| e.result.critical_failure)
             .map(|e| CriticalFailureView {
                 id: e.indicator.id.clone(),
-                text: self.text(&e.indicator.text),
+                text: self.indicator_text(e.indicator),
                 section: e.section,
                 reason: self.failure_reason(e.result),
             })

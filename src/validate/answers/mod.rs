@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::answers::{Answer, AnswerStatus, AnswersDoc};
 use crate::model::checklist::Indicator;
 use crate::model::unique_map::UniqueMap;
-use crate::model::{Assessment, Checklist, Exception, LevelRef, Number, Review, Text};
+use crate::model::{Assessment, Checklist, Exception, LevelRef, Number, Review, ScopeIds, Text};
 use crate::source::Source;
 
 /// Parses an answers file and checks it against `checklist`, reporting every problem found.
@@ -39,6 +39,30 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
         source.name.clone(),
         source.sha256.clone(),
     ))
+}
+
+/// An error for every value of `scope` (at `path` in `file`) that is none of the checklist's
+/// scope values: what answers and `oversight init --scope` check.
+pub fn unknown_scopes(checklist: &Checklist, scope: &ScopeIds, file: &str, path: &str) -> Diagnostics {
+    let mut f = Findings::new(file);
+    let scopes = checklist.scopes();
+    let known: Vec<&str> = scopes
+        .iter()
+        .flat_map(|(_, d)| d.values.iter().map(|v| v.id.as_str()))
+        .collect();
+    for value in scope.iter().filter(|v| !known.contains(v)) {
+        let diagnostic = f.error(
+            "unknown-scope",
+            path,
+            format!("the checklist `{}` has no scope value `{value}`", checklist.id()),
+        );
+        if known.is_empty() {
+            diagnostic.hint(format!("the checklist declares no scopes: remove `{path}`"));
+        } else {
+            diagnostic.hint(format!("expected one of {}", quoted_list(known.iter().copied())));
+        }
+    }
+    f.list
 }
 
 struct Rules<'a> {
@@ -288,29 +312,8 @@ impl Rules<'_> {
 
     /// Every value of `scope:` is one of the checklist's scope values.
     fn scope(&mut self, doc: &AnswersDoc) {
-        let scopes = self.checklist.scopes();
-        for value in doc.scope.iter() {
-            if scopes.iter().any(|(_, d)| d.has_value(value)) {
-                continue;
-            }
-            let known: Vec<&str> = scopes
-                .iter()
-                .flat_map(|(_, d)| d.values.iter().map(|v| v.id.as_str()))
-                .collect();
-            let diagnostic = self.f.error(
-                "unknown-scope",
-                "scope",
-                format!(
-                    "the checklist `{}` has no scope value `{value}`",
-                    self.checklist.id()
-                ),
-            );
-            if known.is_empty() {
-                diagnostic.hint("the checklist declares no scopes: remove `scope`");
-            } else {
-                diagnostic.hint(format!("expected one of {}", quoted_list(known)));
-            }
-        }
+        let problems = unknown_scopes(self.checklist, &doc.scope, self.f.file, "scope");
+        self.f.list.extend(problems);
     }
 
     fn unknown_indicator(&mut self, path: &str, id: &str) {
