@@ -33,6 +33,7 @@ pub mod colour;
 pub mod compare;
 pub mod compliance;
 pub mod consolidate;
+pub mod convert;
 pub mod diagnostic;
 pub mod error;
 pub mod freshness;

@@ -8,6 +8,7 @@ mod checklists;
 mod compare;
 mod completions;
 mod consolidate;
+mod convert;
 mod init;
 mod licenses;
 mod man;
@@ -89,6 +90,8 @@ enum Command {
     Man(man::Args),
     /// Print the licence and the notices of the third-party crates built into the binary
     Licenses,
+    /// Convert a CISO Assistant library or an OSCAL catalog into a checklist
+    Convert(convert::Args),
 }
 
 /// The whole command line, as clap describes it: for completions and manual pages.
@@ -118,6 +121,7 @@ pub fn main() -> ExitCode {
         Command::Checklists => checklists::run(&limits),
         Command::Compare(args) => compare::run(args, &limits),
         Command::Consolidate(args) => consolidate::run(args, &limits),
+        Command::Convert(args) => convert::run(args, &limits),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
         Command::Licenses => licenses::run(),

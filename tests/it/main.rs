@@ -6,6 +6,7 @@ mod cli;
 mod compare;
 mod conclusion;
 mod consolidate;
+mod convert;
 mod corpus;
 mod diagnostics_doc;
 mod document_control;
