@@ -269,8 +269,18 @@ pub struct SectionView {
     pub answered: String,
     /// The verdict on its indicators and its sub-sections'.
     pub compliance: ComplianceView,
+    /// Its informational items in scope, shown at its head.
+    pub infos: Vec<InfoView>,
     pub indicators: Vec<IndicatorView>,
     pub sections: Vec<SectionView>,
+}
+
+/// An informational item: text an assessor reads, never scored.
+#[derive(Debug, Clone, Serialize)]
+pub struct InfoView {
+    /// Its code and title, "GV-0 Before you start"; absent without either.
+    pub heading: Option<String>,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -166,3 +166,65 @@ error: 1 error(s) in the input
 "
     );
 }
+
+#[test]
+fn a_checklist_without_bands_shows_its_scores_not_no_score() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("scoped.yaml"), scoped_checklist()).expect("write");
+    let answers = format!(
+        "checklist: scoped-test\nchecklist_version: \"1\"\norganisation: Org\nassessed_on: 2026-11-20\nscope: basic\nanswers:\n{}",
+        ANSWERS.replace("  GV.RR-01: {level: 0}\n", "")
+    );
+    fs::write(dir.path().join("a.yaml"), answers).expect("write");
+    let output = run_in(
+        dir.path(),
+        &[
+            "report",
+            "a.yaml",
+            "--checklist",
+            "scoped.yaml",
+            "-o",
+            "out/",
+            "--format",
+            "html,pdf",
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = fs::read_to_string(dir.path().join("out/a.html")).expect("html");
+    // Scores without a band stand alone; only GV.RR (nothing in scope) and its out-of-scope
+    // indicator have no score ("no score" once in the chart, once in its heading, once in the
+    // contents).
+    assert!(
+        html.contains(r#"<span class="score-num">75.0</span></span>"#),
+        "GV's score alone"
+    );
+    assert!(!html.contains(r#"75.0</span> <span class="band band--none">"#));
+    assert!(!html.contains(r#"100.0</span> <span class="band band--none">"#));
+    assert_eq!(html.matches(r#"<span class="band band--none">"#).count(), 3);
+    assert!(html.contains(r#"<span class="kpi-number">62.5</span>"#));
+    assert!(html.contains("GV.OC-01") && html.contains("Context. The mission is understood."));
+    assert!(
+        html.contains(r#"<span class="num">1</span> GV Govern</h2>"#),
+        "the code before the title"
+    );
+    assert!(html.contains(r#"<p class="section-info-head">GV-0</p><p>Read the policy first.</p>"#));
+    let Some(text) = crate::report_pdf::pdf_text(&dir.path().join("out/a.pdf")) else {
+        return;
+    };
+    assert!(
+        text.contains("Overall score: 62.5 out of 100"),
+        "the cover's badge: {text}"
+    );
+    assert!(!text.contains("— Overall score"), "no grey dash on the cover");
+    // The chart's bars: each section's score, and "no score" only for GV.RR.
+    assert!(text.contains("1 GV Govern 75.0"), "{text}");
+    assert!(text.contains("2 1.2 Protect 50.0"), "{text}");
+    assert_eq!(text.matches("— no score").count(), 1, "{text}");
+    assert!(text.contains("Out of scope 1"), "the summary's count: {text}");
+    assert!(
+        text.contains("GV-0 Read the policy first."),
+        "the informational item: {text}"
+    );
+}

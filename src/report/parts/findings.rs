@@ -7,8 +7,8 @@ use crate::model::points::{points_at, points_range};
 use crate::model::scale::position;
 use crate::model::{Answer, ExceptionState, Number, PlannedAction};
 use crate::report::{
-    ActionView, Builder, CriterionView, EvidenceView, ExceptionView, IndicatorView, ReviewView, ScoreView,
-    SectionView, conformity_key, is_safe_link, level_text, status_key,
+    ActionView, Builder, CriterionView, EvidenceView, ExceptionView, IndicatorView, InfoView, ReviewView,
+    ScoreView, SectionView, conformity_key, is_safe_link, level_text, status_key,
 };
 use crate::score::{Basis, IndicatorResult, SectionResult, Status};
 
@@ -38,6 +38,7 @@ impl Builder<'_> {
                     answered: self.answered(&result.counts),
                     compliance: self
                         .compliance(&self.verdicts.section_compliance(&section.id), result.conclusive),
+                    infos: self.infos(section),
                     // An assessable section's own answer comes first, then its indicators.
                     indicators: section
                         .assessable
@@ -48,6 +49,24 @@ impl Builder<'_> {
                         .collect(),
                     sections: self.sections(&section.sections, &result.sections, &format!("{number}.")),
                     number,
+                }
+            })
+            .collect()
+    }
+
+    /// A section's informational items in the assessment's scope.
+    fn infos(&self, section: &Section) -> Vec<InfoView> {
+        let input = self.input;
+        section
+            .infos
+            .iter()
+            .filter(|info| input.checklist.info_in_scope(info, input.assessment.scope()))
+            .map(|info| {
+                let parts = [info.ref_id.clone(), self.optional(info.title.as_ref())];
+                let heading: Vec<String> = parts.into_iter().flatten().collect();
+                InfoView {
+                    heading: (!heading.is_empty()).then(|| heading.join(" ")),
+                    text: self.text(&info.text),
                 }
             })
             .collect()

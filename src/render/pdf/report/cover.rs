@@ -116,7 +116,8 @@ fn facts(cover: &Cover, document: &DocumentView, labels: &Labels) -> (Facts, Fac
     (rows, people)
 }
 
-/// The overall score in its band's colour; grey and "provisional" without a band.
+/// The overall score in its band's colour; grey and "provisional" when provisional; the score
+/// itself in navy in a checklist without bands.
 fn badge(score: &ScoreView, labels: &Labels) -> Block {
     let figure = format!(
         "{}: {} {}",
@@ -134,6 +135,12 @@ fn badge(score: &ScoreView, labels: &Labels) -> Block {
             code: "—".into(),
             label: format!("{figure} · {}", labels.get("label_provisional")),
             colour: Rgb(0x9e, 0x9e, 0x9e),
+        },
+        // A checklist without bands: the score itself in the badge, in the report's navy.
+        None if score.value.is_some() => Block::Badge {
+            code: score.text.clone(),
+            label: figure,
+            colour: Rgb(0x14, 0x32, 0x5c),
         },
         None => Block::Badge {
             code: "—".into(),

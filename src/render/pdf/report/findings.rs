@@ -40,6 +40,12 @@ fn section_findings(section: &SectionView, labels: &Labels, blocks: &mut Vec<Blo
         ),
         TextStyle::Muted,
     ));
+    for info in &section.infos {
+        if let Some(heading) = &info.heading {
+            blocks.push(paragraph(heading.clone(), TextStyle::Bold));
+        }
+        blocks.push(paragraph(info.text.clone(), TextStyle::Muted));
+    }
     for indicator in &section.indicators {
         indicator_findings(indicator, labels, blocks);
     }
