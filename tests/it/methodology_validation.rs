@@ -290,7 +290,7 @@ fn checklist_methodology_rules() {
         ),
         (
             "[{id: a, text: A}, {id: b, text: B}]",
-            "[{id: a, text: A}, {id: b, text: B}, {id: C_3, text: C}]",
+            "[{id: a, text: A}, {id: b, text: B}, {id: c 3, text: C}]",
             "bad-id at checklist.yaml: sections[mn].indicators[cr].criteria[2].id",
         ),
         (

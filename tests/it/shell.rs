@@ -18,6 +18,7 @@ const COMMANDS: [&str; 12] = [
     "completions",
     "man",
     "licenses",
+    "convert",
 ];
 
 /// `oversight completions SHELL`, which must succeed.
