@@ -26,8 +26,8 @@
 //!   scored and has children. The conversion names such nodes in its notes.
 
 use super::ids::{Ids, sanitize};
-use super::{Conversion, Note};
-use crate::model::checklist::{ChecklistDoc, Indicator, IndicatorKind, Scoring, Section};
+use super::{Conversion, Note, indicator, section};
+use crate::model::checklist::{ChecklistDoc, Indicator, Scoring, Section};
 use crate::model::method::Method as Combine;
 use crate::model::scale::{Level, Scale};
 use crate::model::scope::{ScopeDimension, ScopeIds, ScopeValue, Untagged};
@@ -115,16 +115,20 @@ struct Framework {
 #[derive(Debug, Deserialize)]
 struct ScoreDefinition {
     score: Number,
-    name: String,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    translations: BTreeMap<String, Translation>,
+    #[serde(flatten)]
+    named: Named,
 }
 
 #[derive(Debug, Deserialize)]
 struct GroupDefinition {
     ref_id: Value,
+    #[serde(flatten)]
+    named: Named,
+}
+
+/// What a score or an implementation group is called, in every locale.
+#[derive(Debug, Deserialize)]
+struct Named {
     name: String,
     #[serde(default)]
     description: Option<String>,
@@ -153,14 +157,10 @@ struct Node {
     parent_urn: Option<String>,
     #[serde(default)]
     ref_id: Option<Value>,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    annotation: Option<String>,
-    #[serde(default)]
-    typical_evidence: Option<String>,
+    /// Its name, description, annotation and typical evidence in the library's locale (read
+    /// before `other`, which then holds only the keys the conversion does not read).
+    #[serde(flatten)]
+    texts: Translation,
     #[serde(default)]
     implementation_groups: Vec<Value>,
     #[serde(default)]
@@ -459,6 +459,22 @@ impl<'l> Converter<'l> {
         }
     }
 
+    /// A node's text in every locale, `field` of its own texts and of its translations.
+    fn node_text(&self, node: &Node, field: fn(&Translation) -> Option<&str>) -> Option<Text> {
+        self.text(field(&node.texts), field, &refs(&node.translations))
+    }
+
+    /// An item's title and text: its name and description, or its name alone as the text (its
+    /// code without either).
+    fn title_and_text(&self, node: &Node) -> (Option<Text>, Text) {
+        let name = self.node_text(node, |t| t.name.as_deref());
+        match (name, self.node_text(node, |t| t.description.as_deref())) {
+            (title, Some(text)) => (title, text),
+            (Some(name), None) => (None, name),
+            (None, None) => (None, Text::from(self.label(node).as_str())),
+        }
+    }
+
     /// The implementation groups as one scope dimension.
     fn scopes(&mut self) -> UniqueMap<ScopeDimension> {
         let mut values = Vec::new();
@@ -475,14 +491,14 @@ impl<'l> Converter<'l> {
                 ));
             }
             self.groups.insert(group_code, id.clone());
-            let translations = refs(&group.translations);
+            let translations = refs(&group.named.translations);
             values.push(ScopeValue {
                 id,
                 label: self
-                    .text(Some(&group.name), |t| t.name.as_deref(), &translations)
-                    .unwrap_or_else(|| Text::from(group.name.as_str())),
+                    .text(Some(&group.named.name), |t| t.name.as_deref(), &translations)
+                    .unwrap_or_else(|| Text::from(group.named.name.as_str())),
                 description: self.text(
-                    group.description.as_deref(),
+                    group.named.description.as_deref(),
                     |t| t.description.as_deref(),
                     &translations,
                 ),
@@ -521,15 +537,15 @@ impl<'l> Converter<'l> {
         let mut levels: Vec<Level> = definitions
             .iter()
             .map(|d| {
-                let translations = refs(&d.translations);
+                let translations = refs(&d.named.translations);
                 Level {
                     value: d.score,
                     code: None,
                     label: self
-                        .text(Some(&d.name), |t| t.name.as_deref(), &translations)
+                        .text(Some(&d.named.name), |t| t.name.as_deref(), &translations)
                         .unwrap_or_else(|| Text::from(d.score.to_string().as_str())),
                     description: self.text(
-                        d.description.as_deref(),
+                        d.named.description.as_deref(),
                         |t| t.description.as_deref(),
                         &translations,
                     ),
@@ -602,15 +618,10 @@ impl<'l> Converter<'l> {
     /// A node as a section: its own answer when assessable, its children as items.
     fn section(&mut self, node: &'l Node) -> Section {
         self.unread_keys(node);
-        let translations = refs(&node.translations);
         let ref_id = node.ref_id.as_ref().and_then(code);
         let id = self.id(node, ref_id.as_deref());
-        let name = self.text(node.name.as_deref(), |t| t.name.as_deref(), &translations);
-        let description = self.text(
-            node.description.as_deref(),
-            |t| t.description.as_deref(),
-            &translations,
-        );
+        let name = self.node_text(node, |t| t.name.as_deref());
+        let description = self.node_text(node, |t| t.description.as_deref());
         let title = name
             .clone()
             .or_else(|| ref_id.as_deref().map(Text::from))
@@ -631,26 +642,13 @@ impl<'l> Converter<'l> {
             Method::AvgOfAvg => (self.weight(node), false),
         };
         Section {
-            id,
-            ref_id,
-            title,
             description: if node.assessable { None } else { description },
             weight,
             // Under AVG_OF_AVG only the overall mean is unweighted.
             method: (self.method == Method::AvgOfAvg).then_some(Combine::WeightedMean),
-            grade: None,
             pool,
-            ranges: Vec::new(),
-            value_scale: None,
-            scopes: ScopeIds::default(),
             assessable,
-            indicators: Vec::new(),
-            sections: Vec::new(),
-            items,
-            infos: Vec::new(),
-            layout: Vec::new(),
-            written_as_items: false,
-            effective_scopes: ScopeIds::default(),
+            ..section(id, ref_id, title, items)
         }
     }
 
@@ -664,19 +662,8 @@ impl<'l> Converter<'l> {
             let id = self.id(node, ref_id.as_deref());
             return Item::Indicator(Box::new(self.indicator(node, id)));
         }
-        let translations = refs(&node.translations);
-        let name = self.text(node.name.as_deref(), |t| t.name.as_deref(), &translations);
-        let description = self.text(
-            node.description.as_deref(),
-            |t| t.description.as_deref(),
-            &translations,
-        );
         let ref_id = node.ref_id.as_ref().and_then(code);
-        let (title, text) = match (name, description) {
-            (title, Some(text)) => (title, text),
-            (Some(name), None) => (None, name),
-            (None, None) => (None, Text::from(ref_id.as_deref().unwrap_or(node.urn.as_str()))),
-        };
+        let (title, text) = self.title_and_text(node);
         Item::Info(Info {
             id: None,
             ref_id,
@@ -710,52 +697,19 @@ impl<'l> Converter<'l> {
 
     /// An assessable node as an indicator with `id`.
     fn indicator(&mut self, node: &'l Node, id: String) -> Indicator {
-        let translations = refs(&node.translations);
-        let name = self.text(node.name.as_deref(), |t| t.name.as_deref(), &translations);
-        let description = self.text(
-            node.description.as_deref(),
-            |t| t.description.as_deref(),
-            &translations,
-        );
-        let (title, text) = match (name, description) {
-            (title, Some(text)) => (title, text),
-            (Some(name), None) => (None, name),
-            (None, None) => (None, Text::from(self.label(node).as_str())),
-        };
+        let (title, text) = self.title_and_text(node);
         Indicator {
-            id,
             ref_id: node.ref_id.as_ref().and_then(code),
             title,
-            text,
-            guidance: self.text(
-                node.annotation.as_deref(),
-                |t| t.annotation.as_deref(),
-                &translations,
-            ),
-            kind: IndicatorKind::Scale,
-            scale: Some(SCALE.to_owned()),
-            unit: None,
-            points: Vec::new(),
-            min: None,
-            max: None,
-            missing: None,
-            criteria: Vec::new(),
-            levels_from_criteria: Vec::new(),
+            guidance: self.node_text(node, |t| t.annotation.as_deref()),
             weight: self.weight(node),
-            critical: false,
-            pass: None,
             evidence: self
-                .text(
-                    node.typical_evidence.as_deref(),
-                    |t| t.typical_evidence.as_deref(),
-                    &translations,
-                )
+                .node_text(node, |t| t.typical_evidence.as_deref())
                 .into_iter()
                 .collect(),
             references: self.references(node),
-            evidence_max_age_days: None,
             scopes: self.tags(node),
-            effective_scopes: ScopeIds::default(),
+            ..indicator(id, text, SCALE)
         }
     }
 

@@ -10,7 +10,8 @@ mod ids;
 pub mod oscal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};
-use crate::model::{Checklist, ChecklistDoc};
+use crate::model::checklist::{Indicator, IndicatorKind};
+use crate::model::{Checklist, ChecklistDoc, Item, ScopeIds, Section, Text};
 use crate::source::{Limits, Source};
 use crate::validate::{self, Validated};
 use std::path::Path;
@@ -93,5 +94,59 @@ impl Conversion {
         let text = self.to_yaml(source_name);
         let source = Source::from_bytes(written_as, text.as_bytes())?;
         validate::checklist::checklist(&source, limits)
+    }
+}
+
+/// A section with the format's defaults: weight 1, no method of its own, its contents as
+/// `items` in the source's order.
+fn section(id: String, ref_id: Option<String>, title: Text, items: Vec<Item>) -> Section {
+    Section {
+        id,
+        ref_id,
+        title,
+        description: None,
+        weight: 1.0,
+        method: None,
+        grade: None,
+        pool: false,
+        ranges: Vec::new(),
+        value_scale: None,
+        scopes: ScopeIds::default(),
+        assessable: None,
+        indicators: Vec::new(),
+        sections: Vec::new(),
+        items,
+        infos: Vec::new(),
+        layout: Vec::new(),
+        written_as_items: false,
+        effective_scopes: ScopeIds::default(),
+    }
+}
+
+/// An indicator answered on `scale`, with the format's defaults (weight 1, not critical).
+fn indicator(id: String, text: Text, scale: &str) -> Indicator {
+    Indicator {
+        id,
+        ref_id: None,
+        title: None,
+        text,
+        guidance: None,
+        kind: IndicatorKind::Scale,
+        scale: Some(scale.to_owned()),
+        unit: None,
+        points: Vec::new(),
+        min: None,
+        max: None,
+        missing: None,
+        criteria: Vec::new(),
+        levels_from_criteria: Vec::new(),
+        weight: 1.0,
+        critical: false,
+        pass: None,
+        evidence: Vec::new(),
+        references: Vec::new(),
+        evidence_max_age_days: None,
+        scopes: ScopeIds::default(),
+        effective_scopes: ScopeIds::default(),
     }
 }

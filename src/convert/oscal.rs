@@ -9,8 +9,8 @@
 //! `maturity` (0-5) or `yes-no`.
 
 use super::ids::Ids;
-use super::{Conversion, Note};
-use crate::model::checklist::{ChecklistDoc, Indicator, IndicatorKind, Scoring, Section};
+use super::{Conversion, Note, indicator, section};
+use crate::model::checklist::{ChecklistDoc, Indicator, Scoring, Section};
 use crate::model::scale::{Level, Scale};
 use crate::model::{Item, Number, ScopeIds, Text, UniqueMap};
 use serde::Deserialize;
@@ -308,28 +308,10 @@ impl Converter {
             statement.join("\n")
         };
         Indicator {
-            id: String::new(),
             ref_id: label(&control.props),
             title: Some(Text::from(control.title.as_str())),
-            text: Text::from(text.as_str()),
             guidance: (!guidance.is_empty()).then(|| Text::from(guidance.join("\n\n").as_str())),
-            kind: IndicatorKind::Scale,
-            scale: Some(SCALE.to_owned()),
-            unit: None,
-            points: Vec::new(),
-            min: None,
-            max: None,
-            missing: None,
-            criteria: Vec::new(),
-            levels_from_criteria: Vec::new(),
-            weight: 1.0,
-            critical: false,
-            pass: None,
-            evidence: Vec::new(),
-            references: Vec::new(),
-            evidence_max_age_days: None,
-            scopes: ScopeIds::default(),
-            effective_scopes: ScopeIds::default(),
+            ..indicator(String::new(), Text::from(text.as_str()), SCALE)
         }
     }
 }
@@ -357,29 +339,5 @@ fn collect_prose(part: &Part, depth: usize, lines: &mut Vec<String>) {
     }
     for sub in &part.parts {
         collect_prose(sub, depth + 1, lines);
-    }
-}
-
-fn section(id: String, ref_id: Option<String>, title: Text, items: Vec<Item>) -> Section {
-    Section {
-        id,
-        ref_id,
-        title,
-        description: None,
-        weight: 1.0,
-        method: None,
-        grade: None,
-        pool: false,
-        ranges: Vec::new(),
-        value_scale: None,
-        scopes: ScopeIds::default(),
-        assessable: None,
-        indicators: Vec::new(),
-        sections: Vec::new(),
-        items,
-        infos: Vec::new(),
-        layout: Vec::new(),
-        written_as_items: false,
-        effective_scopes: ScopeIds::default(),
     }
 }

@@ -2,8 +2,8 @@
 //! source's order and assessable sections (on `tests/frameworks/scoped.yaml`), and the
 //! converted CISO Assistant and OSCAL files.
 
-use crate::support::{assert_close, root, run_in, stderr, stdout};
-use oversight::score::{Exclusion, Scorecard, SectionResult, Status, all_indicator_results, score};
+use crate::support::{assert_close, indicator, root, run_in, section, stderr, stdout};
+use oversight::score::{Exclusion, Scorecard, Status, all_indicator_results, score};
 use oversight::source::{Limits, Source};
 use oversight::validate::{answers, checklist};
 use std::fs;
@@ -31,26 +31,8 @@ fn scored(scope: &str, body: &str) -> (Scorecard, Vec<&'static str>) {
 
 const ANSWERS: &str = "  GV.OC-01: {level: 2}\n  GV.RR-01: {level: 0}\n  GV.OC-02: {level: 1}\n  \"1.2\": {level: 1}\n  1.2.1: {level: 2}\n  1.2.2: {level: 2}\n";
 
-fn section<'a>(card: &'a Scorecard, id: &str) -> &'a SectionResult {
-    fn find<'a>(sections: &'a [SectionResult], id: &str) -> Option<&'a SectionResult> {
-        sections.iter().find_map(|s| {
-            if s.id == id {
-                Some(s)
-            } else {
-                find(&s.sections, id)
-            }
-        })
-    }
-    find(&card.sections, id).unwrap_or_else(|| panic!("no section {id}"))
-}
-
 fn status(card: &Scorecard, id: &str) -> Status {
-    card.sections
-        .iter()
-        .flat_map(all_indicator_results)
-        .find(|i| i.id == id)
-        .unwrap_or_else(|| panic!("no indicator {id}"))
-        .status
+    indicator(card, id).status
 }
 
 #[test]
