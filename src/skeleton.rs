@@ -203,14 +203,30 @@ impl Writer<'_> {
             );
             return "value";
         };
-        let levels: Vec<String> = scale
+        // Levels named by their own values (a converted 0-100 score) read as their range.
+        let bare = scale
             .levels
             .iter()
-            .map(|l| match &l.code {
-                Some(code) => format!("{code} ({}) = {}", l.value, self.text(&l.label)),
-                None => format!("{} = {}", l.value, self.text(&l.label)),
-            })
-            .collect();
+            .all(|l| l.code.is_none() && self.text(&l.label) == l.value.to_string());
+        let levels = if bare {
+            labels.fill(
+                "init_whole_numbers",
+                &[
+                    ("min", &scale.lowest().to_string()),
+                    ("max", &scale.highest().to_string()),
+                ],
+            )
+        } else {
+            let named: Vec<String> = scale
+                .levels
+                .iter()
+                .map(|l| match &l.code {
+                    Some(code) => format!("{code} ({}) = {}", l.value, self.text(&l.label)),
+                    None => format!("{} = {}", l.value, self.text(&l.label)),
+                })
+                .collect();
+            named.join(" | ")
+        };
         comment(
             out,
             "  ",
@@ -218,7 +234,7 @@ impl Writer<'_> {
                 "{} `{}`: {}",
                 labels.get("init_scale"),
                 indicator.scale.as_deref().unwrap_or_default(),
-                levels.join(" | ")
+                levels
             ),
         );
         if indicator.criteria.is_empty() {

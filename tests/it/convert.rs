@@ -405,6 +405,14 @@ fn tls_groups_become_a_scope_and_its_codes_the_ids() {
     // No score definitions: every whole score from 0 to 100 is a level.
     let scale = checklist.scale_of(r1).unwrap();
     assert_eq!(scale.levels.len(), 101);
+    let labels = oversight::i18n::Catalogue::bundled().labels("en");
+    let today = oversight::model::Date::parse("2026-12-01").expect("a date");
+    let scope = oversight::model::ScopeIds(vec!["Rx".into()]);
+    let text = oversight::skeleton::skeleton(&checklist, "en", &labels, today, &scope);
+    assert!(
+        text.contains("  # Scale `score`: the levels 0 to 100\n  R1:\n"),
+        "{text}"
+    );
 }
 
 #[test]
