@@ -102,7 +102,13 @@ fn tags_text(tags: &[Tag]) -> String {
     tags.iter().map(token).collect::<Vec<_>>().join(" ")
 }
 
-const STATUSES: &[&str] = &["scored", "not-applicable", "not-enough-information", "unanswered"];
+const STATUSES: &[&str] = &[
+    "scored",
+    "not-applicable",
+    "not-enough-information",
+    "unanswered",
+    "out-of-scope",
+];
 const CONFORMITIES: &[&str] = &[
     "major",
     "minor",
@@ -110,6 +116,7 @@ const CONFORMITIES: &[&str] = &[
     "conforming",
     "not-applicable",
     "not-assessed",
+    "out-of-scope",
 ];
 const CRITICAL: &[&str] = &["critical", "critical-failure"];
 /// The report's filters, by tag key and the label that names them.
