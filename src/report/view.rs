@@ -273,6 +273,16 @@ pub struct SectionView {
     pub infos: Vec<InfoView>,
     pub indicators: Vec<IndicatorView>,
     pub sections: Vec<SectionView>,
+    /// Its indicators and sub-sections in the checklist's order.
+    pub order: Vec<ChildView>,
+}
+
+/// A section's child, in the checklist's order: `indicator` or `section`, and its index into
+/// the section's `indicators` or `sections`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChildView {
+    pub kind: &'static str,
+    pub index: usize,
 }
 
 /// An informational item: text an assessor reads, never scored.

@@ -186,6 +186,9 @@ fn a_checklist_without_bands_shows_its_scores_not_no_score() {
     assert!(!html.contains(r#"100.0</span> <span class="band band--none">"#));
     assert_eq!(html.matches(r#"<span class="band band--none">"#).count(), 3);
     assert!(html.contains(r#"<span class="kpi-number">62.5</span>"#));
+    let html_order =
+        [r#"id="i-GV.OC-01""#, r#"id="s-GV.RR""#, r#"id="i-GV.OC-02""#].map(|n| html.find(n).expect(n));
+    assert!(html_order.windows(2).all(|w| w[0] < w[1]), "{html_order:?}");
     assert!(html.contains("GV.OC-01") && html.contains("Context. The mission is understood."));
     assert!(
         html.contains(r#"<span class="num">1</span> GV Govern</h2>"#),
@@ -208,5 +211,22 @@ fn a_checklist_without_bands_shows_its_scores_not_no_score() {
     assert!(
         text.contains("GV-0 Read the policy first."),
         "the informational item: {text}"
+    );
+    // Findings keep the checklist's order: GV.RR between GV.OC-01 and GV.OC-02.
+    let findings = text.find("Findings by section 1 GV Govern").expect("findings");
+    let after = |needle: &str| {
+        findings
+            + text[findings..]
+                .find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {text}"))
+    };
+    let order = [
+        after("GV.OC-01 — Context"),
+        after("1.1 GV.RR Roles Score"),
+        after("GV.OC-02 — Stakeholders"),
+    ];
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "the checklist's order: {order:?}"
     );
 }

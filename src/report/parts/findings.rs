@@ -5,10 +5,10 @@ use crate::freshness::{EvidenceFlag, Problem};
 use crate::model::checklist::{Indicator, Section};
 use crate::model::points::{points_at, points_range};
 use crate::model::scale::position;
-use crate::model::{Answer, ExceptionState, Number, PlannedAction};
+use crate::model::{Answer, ExceptionState, Number, PlannedAction, Slot};
 use crate::report::{
-    ActionView, Builder, CriterionView, EvidenceView, ExceptionView, IndicatorView, InfoView, ReviewView,
-    ScoreView, SectionView, conformity_key, is_safe_link, level_text, status_key,
+    ActionView, Builder, ChildView, CriterionView, EvidenceView, ExceptionView, IndicatorView, InfoView,
+    ReviewView, ScoreView, SectionView, conformity_key, is_safe_link, level_text, status_key,
 };
 use crate::score::{Basis, IndicatorResult, SectionResult, Status};
 
@@ -48,6 +48,7 @@ impl Builder<'_> {
                         .map(|(indicator, r)| self.indicator(indicator, r, values))
                         .collect(),
                     sections: self.sections(&section.sections, &result.sections, &format!("{number}.")),
+                    order: order(section),
                     number,
                 }
             })
@@ -394,4 +395,25 @@ impl Builder<'_> {
             ),
         })
     }
+}
+
+/// A section's indicators (its own answer first) and sub-sections in the checklist's order.
+fn order(section: &Section) -> Vec<ChildView> {
+    let own = usize::from(section.assessable.is_some());
+    let first = (own == 1).then_some(ChildView {
+        kind: "indicator",
+        index: 0,
+    });
+    let children = section.layout.iter().filter_map(|slot| match *slot {
+        Slot::Indicator(i) => Some(ChildView {
+            kind: "indicator",
+            index: i + own,
+        }),
+        Slot::Section(i) => Some(ChildView {
+            kind: "section",
+            index: i,
+        }),
+        Slot::Info(_) => None,
+    });
+    first.into_iter().chain(children).collect()
 }

@@ -3,13 +3,13 @@
 use crate::i18n::Labels;
 use crate::render::pdf::blocks::{bullets, heading, paragraph, score_text};
 use crate::render::pdf::{Block, TextStyle};
-use crate::report::{ActionView, IndicatorView, ReportView, SectionView, flatten};
+use crate::report::{ActionView, IndicatorView, ReportView, SectionView};
 
 pub(super) fn findings(view: &ReportView, blocks: &mut Vec<Block>) {
     let labels = &view.labels;
     blocks.push(Block::PageBreak);
     blocks.push(heading(1, labels.get("heading_findings")));
-    for section in flatten(&view.sections) {
+    for section in &view.sections {
         section_findings(section, labels, blocks);
     }
 }
@@ -46,8 +46,12 @@ fn section_findings(section: &SectionView, labels: &Labels, blocks: &mut Vec<Blo
         }
         blocks.push(paragraph(info.text.clone(), TextStyle::Muted));
     }
-    for indicator in &section.indicators {
-        indicator_findings(indicator, labels, blocks);
+    // Indicators and sub-sections in the checklist's order.
+    for child in &section.order {
+        match child.kind {
+            "indicator" => indicator_findings(&section.indicators[child.index], labels, blocks),
+            _ => section_findings(&section.sections[child.index], labels, blocks),
+        }
     }
 }
 
