@@ -146,6 +146,8 @@ fn indicator(id: String, text: Text, scale: &str) -> Indicator {
         evidence: Vec::new(),
         references: Vec::new(),
         evidence_max_age_days: None,
+        target: None,
+        impact: None,
         scopes: ScopeIds::default(),
         effective_scopes: ScopeIds::default(),
     }

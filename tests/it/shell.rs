@@ -5,7 +5,7 @@ use crate::support::{root, run_in, stderr, stdout};
 use std::process::Command;
 
 /// Every command of the binary, as the help lists them.
-const COMMANDS: [&str; 12] = [
+const COMMANDS: [&str; 13] = [
     "validate",
     "score",
     "init",
