@@ -41,7 +41,13 @@ pub const PORTFOLIO_FORMATS: &[Format] =
     &[Format::Html, Format::Pdf, Format::Json, Format::Csv, Format::Docx];
 
 /// The formats [`plan::render`] writes.
-pub const PLAN_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json, Format::Xlsx];
+pub const PLAN_FORMATS: &[Format] = &[
+    Format::Html,
+    Format::Pdf,
+    Format::Json,
+    Format::Xlsx,
+    Format::Docx,
+];
 
 impl Format {
     pub fn extension(self) -> &'static str {

@@ -1,6 +1,6 @@
 //! The improvement plan on its own (`oversight plan`): HTML (`plan.html.j2`), PDF
-//! ([`super::pdf::plan`]), JSON (the [`Plan`] with unrounded numbers) and an Excel workbook
-//! ([`super::plan_sheet`]). Every format renders the report view's plan part, so the plan
+//! ([`super::pdf::plan`]) and the same blocks as a Word document, JSON (the [`Plan`] with
+//! unrounded numbers) and an Excel workbook ([`super::plan_sheet`]). Every format renders the report view's plan part, so the plan
 //! reads the same here and in the report.
 
 use super::{Format, ReportOptions, html::PLAN_ENTRY, json, pdf, plan_sheet, view_for};
@@ -24,10 +24,10 @@ pub fn render(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
         .map(|format| {
             let bytes = match format {
                 Format::Html => options.templates.render_entry(PLAN_ENTRY, &view)?.into_bytes(),
-                Format::Pdf => options.typeset(*format, &pdf::plan::document(&view))?,
+                Format::Pdf | Format::Docx => options.typeset(*format, &pdf::plan::document(&view))?,
                 Format::Json => to_json(loaded, &scorecard, &plan, &view),
                 Format::Xlsx => plan_sheet::workbook(&plan, &view)?,
-                Format::Csv | Format::Docx => {
+                Format::Csv => {
                     return Err(Error::UnsupportedFormat {
                         format: format.extension(),
                     });

@@ -42,7 +42,7 @@ SECTIONS_UK = [
 @pytest.fixture(scope="module")
 def word(oversight, tmp_path_factory):
     """The Word reports by name: the Ukrainian ministry (bundled template), the patrol police
-    draft on the example letterhead, the English police report and a comparison."""
+    draft on the example letterhead, the English police report, a comparison and a plan."""
     out = tmp_path_factory.mktemp("word")
     runs = {
         "ministry-uk": ["report", "examples/answers/ministry-uk.yaml"],
@@ -51,6 +51,7 @@ def word(oversight, tmp_path_factory):
         "police-en": ["report", "examples/answers/police-en-partial.yaml"],
         "compare": ["compare", "examples/rounds/2025/border-guard-west.yaml",
                     "examples/rounds/2026/border-guard-west.yaml"],
+        "plan": ["plan", "examples/rounds/2026/border-guard-west.yaml"],
     }
     for name, args in runs.items():
         oversight(*args, "--format", "docx", "--date", DATE, "-o", str(out / f"{name}.docx"))
@@ -196,3 +197,14 @@ def test_the_comparison_is_a_word_document_too(word):
     document = docx.Document(word["compare"])
     assert headings(document)
     assert any(repeats_header(t) for t in document.tables)
+
+
+def test_the_plan_is_a_word_document_with_its_parts_and_the_overdue_unit_first(word):
+    document = docx.Document(word["plan"])
+    found = headings(document)
+    assert (1, "Improvement plan") in found
+    assert (2, "Gaps to the targets, by priority") in found
+    assert (2, "Actions by responsible unit") in found
+    units = [text for level, text in found if level == 3]
+    assert units[0] == "Planning and Analysis Unit (overdue: 1)"
+    assert repeats_header(table_after(document, "Gaps to the targets, by priority"))
