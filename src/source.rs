@@ -5,14 +5,17 @@
 //! [`Diagnostic`] with a stable code and the line and column the parser reports.
 
 mod nesting;
+pub mod read;
 mod repeat;
 
 use crate::diagnostic::{Diagnostic, Place};
 use crate::model::date::INVALID_DATE;
 use crate::model::unique_map::DUPLICATE_KEY;
+use read::Unreadable;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Bounds on what one input file may hold; see `docs/limits.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,29 +56,21 @@ pub enum DocumentKind {
 }
 
 impl Source {
-    /// Reads a file, refusing directories, oversized files and bytes that are not UTF-8.
+    /// Reads a regular file under the size limit, or standard input for `-` (read once, at its
+    /// first use, and kept for the rest of the run), refusing bytes that are not UTF-8.
     pub fn read(path: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
+        if read::is_stdin(path) {
+            static STDIN: OnceLock<Result<Source, Diagnostic>> = OnceLock::new();
+            return STDIN.get_or_init(|| Source::read_stdin(limits)).clone();
+        }
         let name = path.display().to_string();
-        let unreadable = |message: String| Diagnostic::error("unreadable-file", &name, Place::File, message);
-        let metadata = std::fs::metadata(path).map_err(|e| unreadable(describe_io(&e)))?;
-        if metadata.is_dir() {
-            return Err(unreadable("this is a folder, expected a YAML file".into()));
-        }
-        if metadata.len() > limits.max_file_bytes {
-            return Err(Diagnostic::error(
-                "file-too-large",
-                &name,
-                Place::File,
-                format!(
-                    "the file has {} bytes, more than the limit of {} bytes",
-                    metadata.len(),
-                    limits.max_file_bytes
-                ),
-            )
-            .with_hint("raise the limit with `--max-file-bytes N` if the file is genuine"));
-        }
-        let bytes = std::fs::read(path).map_err(|e| unreadable(describe_io(&e)))?;
+        let bytes = read::file(path, limits.max_file_bytes).map_err(|e| unreadable(&name, e, limits))?;
         Source::from_bytes(&name, &bytes)
+    }
+
+    fn read_stdin(limits: &Limits) -> Result<Source, Diagnostic> {
+        let bytes = read::stdin(limits.max_file_bytes).map_err(|e| unreadable(STDIN_NAME, e, limits))?;
+        Source::from_bytes(STDIN_NAME, &bytes)
     }
 
     /// Makes a source from bytes already in memory (bundled checklists, tests).
@@ -309,11 +304,18 @@ fn classify(message: &str) -> (&'static str, Option<&'static str>) {
     }
 }
 
-fn describe_io(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => format!("cannot read the file: {error}"),
+/// How standard input is named in messages.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// The diagnostic for an input that could not be read: `file-too-large` or `unreadable-file`.
+fn unreadable(name: &str, why: Unreadable, limits: &Limits) -> Diagnostic {
+    let message = why.describe(limits.max_file_bytes);
+    match why {
+        Unreadable::TooLarge { .. } => Diagnostic::error("file-too-large", name, Place::File, message)
+            .with_hint("raise the limit with `--max-file-bytes N` if the file is genuine"),
+        Unreadable::Special(_) => Diagnostic::error("unreadable-file", name, Place::File, message)
+            .with_hint("give the path of a regular file; on the command line, `-` reads standard input"),
+        _ => Diagnostic::error("unreadable-file", name, Place::File, message),
     }
 }
 

@@ -49,7 +49,12 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         defaults: &[Format::Html, Format::Pdf],
     });
     let templates = args.render.templates()?;
-    let (files, mut skipped) = collect::expand(&args.files);
+    let collect::Expanded {
+        files,
+        mut skipped,
+        warnings,
+    } = collect::expand(&args.files);
+    print_diagnostics(&warnings);
     let bar = Bar::new();
     let collected = collect::collect(
         &files,

@@ -99,7 +99,10 @@ const MAX_SUGGESTIONS: usize = 100;
 impl<'a> Rules<'a> {
     fn header(&mut self, doc: &AnswersDoc) {
         let checklist = self.checklist;
-        let names_an_id = matches!(ChecklistRef::parse(&doc.checklist), ChecklistRef::Id(_));
+        let names_an_id = matches!(
+            ChecklistRef::named_in_answers(&doc.checklist),
+            Ok(ChecklistRef::Id(_))
+        );
         if names_an_id && doc.checklist != checklist.id() {
             self.f
                 .error(

@@ -1,0 +1,72 @@
+//! The corpus inputs written at test time: too big, too odd or too machine-specific to commit.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+const SCALE_HEAD: &str = "id: deep\nversion: \"1\"\nlanguages: [en]\ntitle: Deep\nscales:\n  s:\n    levels: [{value: 0, label: Zero}, {value: 1, label: One}]\n";
+
+/// Writes the input `kind` at `file` in the case's folder `dir` (creating its folder); `target`
+/// is where a `link` points.
+pub fn write(dir: &Path, kind: &str, file: &str, target: Option<&str>) -> Result<(), String> {
+    let path = dir.join(file);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+    }
+    let path = path.as_path();
+    let write = |bytes: Vec<u8>| fs::write(path, bytes).map_err(|e| e.to_string());
+    match kind {
+        "directory" => fs::create_dir(path).map_err(|e| e.to_string()),
+        "fifo" => {
+            let made = std::process::Command::new("mkfifo").arg(path).status();
+            match made {
+                Ok(status) if status.success() => Ok(()),
+                other => Err(format!("mkfifo: {other:?}")),
+            }
+        }
+        "link" => std::os::unix::fs::symlink(target.ok_or("a link needs a `target`")?, path)
+            .map_err(|e| e.to_string()),
+        "oversized" => {
+            let limit = oversight::source::Limits::default().max_file_bytes as usize;
+            let mut text = "checklist: dssg-executive\n# ".to_owned().into_bytes();
+            text.resize(limit + 1, b'x');
+            write(text)
+        }
+        "flow-nesting" => {
+            let depth = 5_000;
+            let open = (0..depth).fold(String::new(), |mut s, i| {
+                let _ = write!(s, "[{{id: s{i}, title: S, sections: ");
+                s
+            });
+            let leaf = "[{id: leaf, title: L, indicators: [{id: i-1, text: I, scale: s}]}]";
+            write(format!("{SCALE_HEAD}sections: {open}{leaf}{}\n", "}]".repeat(depth)).into_bytes())
+        }
+        "flow-nesting-quoted" => {
+            let header = "checklist: dssg-executive\nchecklist_version: \"1.0\"\norganisation: Unit\nassessed_on: 2026-11-20\n";
+            write(format!("{header}answers: {}\n", "[ \"]\", ".repeat(100_000)).into_bytes())
+        }
+        "block-nesting" => {
+            let mut text = SCALE_HEAD.to_owned() + "sections:\n";
+            for depth in 0..300 {
+                let pad = "  ".repeat(depth);
+                let _ = write!(text, "{pad}- id: s{depth}\n{pad}  title: S\n{pad}  sections:\n");
+            }
+            let pad = "  ".repeat(300);
+            let _ = write!(
+                text,
+                "{pad}- id: leaf\n{pad}  title: L\n{pad}  indicators: [{{id: i-1, text: I, scale: s}}]\n"
+            );
+            write(text.into_bytes())
+        }
+        "alias-bomb" => {
+            let mut text = SCALE_HEAD.to_owned() + "sections:\n";
+            text.push_str("  - &x0 {id: a, title: A, indicators: [{id: i-1, text: I, scale: s}]}\n");
+            for level in 1..10 {
+                let refs = vec![format!("*x{}", level - 1); 9].join(", ");
+                let _ = writeln!(text, "  - &x{level} {{id: a, title: A, sections: [{refs}]}}");
+            }
+            write(text.into_bytes())
+        }
+        other => Err(format!("unknown generate kind `{other}`")),
+    }
+}
