@@ -4,6 +4,7 @@
 //! turns it into one of the `*Doc` types of [`crate::model`], and turns every parser error into a
 //! [`Diagnostic`] with a stable code and the line and column the parser reports.
 
+mod expansion;
 mod nesting;
 pub mod read;
 mod repeat;
@@ -46,6 +47,8 @@ pub struct Source {
     pub text: String,
     /// SHA-256 of the file's bytes, lowercase hex.
     pub sha256: String,
+    /// The checks made before the text is parsed, made once however often it is parsed.
+    checked: OnceLock<Result<(), Diagnostic>>,
 }
 
 /// What a YAML file holds, told apart by its top-level keys.
@@ -102,13 +105,20 @@ impl Source {
             name: name.to_owned(),
             text: text.to_owned(),
             sha256,
+            checked: OnceLock::new(),
         })
     }
 
-    /// Parses the YAML into `T`, refusing an empty document and one that nests too deeply.
+    /// Parses the YAML into `T`, refusing an empty document, one that nests too deeply and one
+    /// whose aliases would expand it too far.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        self.refuse_empty()?;
-        self.refuse_deep_flow()?;
+        self.checked
+            .get_or_init(|| {
+                self.refuse_empty()?;
+                self.refuse_deep_flow()?;
+                self.refuse_alias_expansion()
+            })
+            .clone()?;
         serde_yaml::from_str(&self.text).map_err(|e| self.yaml_diagnostic(&e))
     }
 
@@ -171,6 +181,16 @@ impl Source {
             ),
         )
         .with_hint("nest lists and mappings less deeply; the formats need only a few levels"))
+    }
+
+    /// Refuses a document that aliases would expand past [`expansion::budget`]. Without a `*`
+    /// there is no alias, and no need to walk the document.
+    fn refuse_alias_expansion(&self) -> Result<(), Diagnostic> {
+        if !self.text.contains('*') {
+            return Ok(());
+        }
+        let document = serde_yaml::Deserializer::from_str(&self.text);
+        expansion::check(document, expansion::budget(self.text.len())).map_err(|e| self.yaml_diagnostic(&e))
     }
 
     fn yaml_diagnostic(&self, error: &serde_yaml::Error) -> Diagnostic {
@@ -289,6 +309,8 @@ fn classify(message: &str) -> (&'static str, Option<&'static str>) {
         ("unknown-value", None)
     } else if has("invalid type") || has("invalid value") || has("invalid length") {
         ("wrong-type", None)
+    } else if has(expansion::TOO_LARGE) {
+        ("too-complex", Some(expansion::HINT))
     } else if has("recursion limit") || has("repetition limit") {
         (
             "too-complex",

@@ -4,6 +4,10 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+/// The header of an answers file for the bundled checklist: four lines, `answers:` on the fifth.
+const ANSWERS_HEAD: &str =
+    "checklist: dssg-executive\nchecklist_version: \"1.0\"\norganisation: Unit\nassessed_on: 2026-11-20\n";
+
 const SCALE_HEAD: &str = "id: deep\nversion: \"1\"\nlanguages: [en]\ntitle: Deep\nscales:\n  s:\n    levels: [{value: 0, label: Zero}, {value: 1, label: One}]\n";
 
 /// Writes the input `kind` at `file` in the case's folder `dir` (creating its folder); `target`
@@ -42,8 +46,7 @@ pub fn write(dir: &Path, kind: &str, file: &str, target: Option<&str>) -> Result
             write(format!("{SCALE_HEAD}sections: {open}{leaf}{}\n", "}]".repeat(depth)).into_bytes())
         }
         "flow-nesting-quoted" => {
-            let header = "checklist: dssg-executive\nchecklist_version: \"1.0\"\norganisation: Unit\nassessed_on: 2026-11-20\n";
-            write(format!("{header}answers: {}\n", "[ \"]\", ".repeat(100_000)).into_bytes())
+            write(format!("{ANSWERS_HEAD}answers: {}\n", "[ \"]\", ".repeat(100_000)).into_bytes())
         }
         "block-nesting" => {
             let mut text = SCALE_HEAD.to_owned() + "sections:\n";
@@ -58,6 +61,13 @@ pub fn write(dir: &Path, kind: &str, file: &str, target: Option<&str>) -> Result
             );
             write(text.into_bytes())
         }
+        "alias-amplified-comment" => write(aliased_comment(64 * 1024, 20_000)),
+        "alias-amplified-scalar" => write(aliased_comment(4 * 1024 * 1024, 1_000)),
+        "alias-amplified-labels" => {
+            let text = "y".repeat(2 * 1024 * 1024);
+            let labels: String = (0..3_000).map(|i| format!("k{i}: {{en: *s}}\n")).collect();
+            write(format!("title:\n  en: &s {text}\n{labels}").into_bytes())
+        }
         "alias-bomb" => {
             let mut text = SCALE_HEAD.to_owned() + "sections:\n";
             text.push_str("  - &x0 {id: a, title: A, indicators: [{id: i-1, text: I, scale: s}]}\n");
@@ -69,4 +79,15 @@ pub fn write(dir: &Path, kind: &str, file: &str, target: Option<&str>) -> Result
         }
         other => Err(format!("unknown generate kind `{other}`")),
     }
+}
+
+/// An answer whose comment of `bytes` bytes is anchored on line 8, column 14, and aliased as
+/// the title of each of `aliases` evidence items.
+fn aliased_comment(bytes: usize, aliases: usize) -> Vec<u8> {
+    let evidence = "      - title: *c\n".repeat(aliases);
+    let comment = "x".repeat(bytes);
+    format!(
+        "{ANSWERS_HEAD}answers:\n  law-1:\n    level: 2\n    comment: &c {comment}\n    evidence:\n{evidence}"
+    )
+    .into_bytes()
 }
