@@ -97,6 +97,7 @@ fn command() -> clap::Command {
 }
 
 /// How a command ended, when it did not fail outright.
+#[derive(Debug, PartialEq)]
 pub enum Outcome {
     Success,
     /// A gate such as `--fail-under` was not met (exit 3).

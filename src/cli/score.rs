@@ -53,13 +53,42 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     };
     print(&output);
     match args.fail_under {
-        Some(threshold) if scorecard.overall.score.is_none_or(|score| score < threshold) => {
-            match scorecard.overall.score {
-                Some(score) => eprintln!("gate: the overall score {score:.2} is below {threshold}"),
-                None => eprintln!("gate: there is no overall score (nothing was scored)"),
-            }
-            Ok(Outcome::GateFailed)
+        Some(threshold) => Ok(gate(scorecard.overall.score, threshold)),
+        None => Ok(Outcome::Success),
+    }
+}
+
+/// `--fail-under`: passes only a finite overall score at or above the threshold, and fails
+/// closed on anything else (no score, or a score that is not a number).
+fn gate(score: Option<f64>, threshold: f64) -> Outcome {
+    match score {
+        Some(score) if score.is_finite() && score >= threshold => Outcome::Success,
+        Some(score) if score.is_finite() => {
+            eprintln!("gate: the overall score {score:.2} is below {threshold}");
+            Outcome::GateFailed
         }
-        _ => Ok(Outcome::Success),
+        Some(_) => {
+            eprintln!("gate: the overall score is not a number; the gate fails closed");
+            Outcome::GateFailed
+        }
+        None => {
+            eprintln!("gate: there is no overall score (nothing was scored)");
+            Outcome::GateFailed
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gate_passes_only_a_finite_score_at_or_above_the_threshold() {
+        assert_eq!(gate(Some(50.0), 50.0), Outcome::Success);
+        assert_eq!(gate(Some(49.99), 50.0), Outcome::GateFailed);
+        assert_eq!(gate(None, 50.0), Outcome::GateFailed);
+        for not_a_score in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(gate(Some(not_a_score), 0.0), Outcome::GateFailed, "{not_a_score}");
+        }
     }
 }

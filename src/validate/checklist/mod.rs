@@ -17,6 +17,10 @@ use crate::model::{Checklist, Method, Number, Scale, Text};
 use crate::source::{Limits, Source};
 use std::collections::HashSet;
 
+/// The largest weight accepted. Weights are relative, so no checklist needs more; with it, no
+/// sum of weights times scores can overflow, and every score stays a finite number.
+pub const MAX_WEIGHT: f64 = 1e6;
+
 /// Parses and checks a checklist, reporting every problem found.
 pub fn checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
     let doc: ChecklistDoc = source.parse()?;
@@ -404,15 +408,22 @@ impl Rules<'_> {
     }
 
     fn weight(&mut self, path: &str, weight: f64) {
-        if !(weight.is_finite() && weight > 0.0) {
-            self.f
-                .error(
-                    "bad-weight",
-                    path,
-                    format!("weight `{weight}` is not greater than 0"),
-                )
-                .hint("use a positive number; the default is 1");
-        }
+        let problem = if weight.is_nan() || weight <= 0.0 {
+            "is not greater than 0"
+        } else if weight > MAX_WEIGHT {
+            "is above the largest weight, 1000000"
+        } else {
+            return;
+        };
+        // Debug formatting writes 1e308 as `1e308`, not as 309 digits.
+        let shown = if weight.abs() < 1e16 {
+            weight.to_string()
+        } else {
+            format!("{weight:?}")
+        };
+        self.f
+            .error("bad-weight", path, format!("weight `{shown}` {problem}"))
+            .hint("use a positive number up to 1000000; the default is 1");
     }
 
     /// Reports `code` at every value (given with its path, in order) that does not exceed the
