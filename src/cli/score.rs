@@ -1,5 +1,6 @@
 //! `oversight score ANSWERS`: the scores as text or JSON.
 
+use super::terminal::{eprint, print_data};
 use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, print, today};
 use oversight::i18n::Catalogue;
 use oversight::render::{self, json, text};
@@ -42,16 +43,13 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         today(),
         &args.basis.options(),
     );
-    let output = match args.format {
-        Format::Json => json::to_string(&json::result(
-            &loaded.checklist,
-            &loaded.assessment,
-            &scorecard,
-            &view.lang,
-        )),
-        Format::Text => text::summary(&view),
-    };
-    print(&output);
+    match args.format {
+        Format::Json => {
+            let result = json::result(&loaded.checklist, &loaded.assessment, &scorecard, &view.lang);
+            print_data(json::to_string(&result).as_bytes())?;
+        }
+        Format::Text => print(&text::summary(&view))?,
+    }
     match args.fail_under {
         Some(threshold) => Ok(gate(scorecard.overall.score, threshold)),
         None => Ok(Outcome::Success),
@@ -64,15 +62,17 @@ fn gate(score: Option<f64>, threshold: f64) -> Outcome {
     match score {
         Some(score) if score.is_finite() && score >= threshold => Outcome::Success,
         Some(score) if score.is_finite() => {
-            eprintln!("gate: the overall score {score:.2} is below {threshold}");
+            eprint(&format!(
+                "gate: the overall score {score:.2} is below {threshold}\n"
+            ));
             Outcome::GateFailed
         }
         Some(_) => {
-            eprintln!("gate: the overall score is not a number; the gate fails closed");
+            eprint("gate: the overall score is not a number; the gate fails closed\n");
             Outcome::GateFailed
         }
         None => {
-            eprintln!("gate: there is no overall score (nothing was scored)");
+            eprint("gate: there is no overall score (nothing was scored)\n");
             Outcome::GateFailed
         }
     }

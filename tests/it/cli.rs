@@ -300,3 +300,150 @@ fn checklists_lists_the_bundled_ones() {
     assert!(text.starts_with("ID "), "{text}");
     assert!(text.contains("dssg-executive           1.0               47  Democratic security sector governance: the role of the Executive\n"), "{text}");
 }
+
+/// Runs the binary in `dir` with `input` on its standard input.
+fn run_with_stdin(dir: &std::path::Path, args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write as _;
+    let mut child = crate::support::binary()
+        .current_dir(dir)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("ends");
+    writer.join().expect("written");
+    output
+}
+
+#[test]
+fn a_dash_reads_standard_input_and_writes_standard_output() {
+    let dir = workspace();
+    let answers = answers_yaml("  a-1: {level: 3}\n  b-1: {level: 1}\n");
+    fs::write(dir.path().join("a.yaml"), &answers).expect("write");
+    let args = |input: &'static str| {
+        [
+            "report",
+            input,
+            "--checklist",
+            "test.yaml",
+            "--format",
+            "json",
+            "--date",
+            "2026-11-28",
+            "-o",
+            "-",
+        ]
+    };
+    let from_file = run_in(dir.path(), &args("a.yaml"));
+    let from_stdin = run_with_stdin(dir.path(), &args("-"), answers.as_bytes());
+    assert_eq!(from_file.status.code(), Some(0), "{}", stderr(&from_file));
+    assert_eq!(from_stdin.status.code(), Some(0), "{}", stderr(&from_stdin));
+    let json = |output: &std::process::Output| -> serde_json::Value {
+        serde_json::from_slice(&output.stdout).expect("the JSON report, and nothing else")
+    };
+    let (file, piped) = (json(&from_file), json(&from_stdin));
+    assert_eq!(file["scores"], piped["scores"]);
+    assert_eq!(piped["provenance"]["answers_file"], "<stdin>");
+    assert_eq!(
+        fs::read_dir(dir.path()).expect("readable").count(),
+        2,
+        "no file written"
+    );
+
+    // The checklist on standard input, and `<stdin>` in the summary.
+    let checked = run_with_stdin(
+        dir.path(),
+        &["validate", "a.yaml", "--checklist", "-"],
+        CHECKLIST.as_bytes(),
+    );
+    assert_eq!(
+        stdout(&checked),
+        "a.yaml: ok, answers to `test` version 1 (2 of 5 indicators answered)\n"
+    );
+    let piped = run_with_stdin(
+        dir.path(),
+        &["validate", "-", "--checklist", "test.yaml"],
+        answers.as_bytes(),
+    );
+    assert_eq!(
+        stdout(&piped),
+        "<stdin>: ok, answers to `test` version 1 (2 of 5 indicators answered)\n"
+    );
+    // Files named after the input are named after the command for standard input.
+    let named = run_with_stdin(
+        dir.path(),
+        &[
+            "report",
+            "-",
+            "--checklist",
+            "test.yaml",
+            "--format",
+            "json",
+            "-o",
+            "out/",
+        ],
+        answers.as_bytes(),
+    );
+    assert_eq!(stdout(&named), "wrote out/report.json\n", "{}", stderr(&named));
+}
+
+#[test]
+fn standard_output_takes_one_format() {
+    let dir = workspace();
+    fs::write(dir.path().join("a.yaml"), answers_yaml("  a-1: {level: 3}\n")).expect("write");
+    for (args, message) in [
+        (
+            &[
+                "report",
+                "a.yaml",
+                "--checklist",
+                "test.yaml",
+                "--format",
+                "html,pdf",
+                "-o",
+                "-",
+            ][..],
+            "standard output takes one format; write several with `-o FOLDER/`",
+        ),
+        (
+            &["report", "a.yaml", "--checklist", "test.yaml", "-o", "-"][..],
+            "`-o -` writes one format to standard output: name it with --format",
+        ),
+        (
+            &[
+                "consolidate",
+                "a.yaml",
+                "a.yaml",
+                "--checklist",
+                "test.yaml",
+                "--format",
+                "yaml,json",
+                "-o",
+                "-",
+            ][..],
+            "standard output takes one format; write several with `-o FOLDER/`",
+        ),
+    ] {
+        let output = run_in(dir.path(), args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let command = args[0];
+        assert_eq!(
+            stderr(&output),
+            format!(
+                "error: {message}\n\nUsage: oversight {command} [OPTIONS] {}\n\nFor more information, try '--help'.\n",
+                if command == "report" {
+                    "<ANSWERS>"
+                } else {
+                    "<ANSWERS> <ANSWERS>..."
+                }
+            )
+        );
+    }
+}

@@ -11,6 +11,7 @@ mod diagnostics_doc;
 mod document_control;
 mod docx;
 mod examples;
+mod failed_writes;
 mod finder;
 mod method_properties;
 mod method_reports;
