@@ -207,7 +207,8 @@ pub(crate) fn comment(out: &mut String, indent: &str, text: &str) {
     let _ = writeln!(out, "{indent}# {line}");
 }
 
-/// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+/// A YAML double-quoted scalar (JSON string syntax is valid YAML), with the characters that
+/// YAML would read as line ends written as escapes, so that the value reads back unchanged.
 pub(crate) fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+    crate::render::json::escape_invisible(serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned()))
 }

@@ -447,3 +447,35 @@ fn standard_output_takes_one_format() {
         );
     }
 }
+
+#[test]
+fn control_characters_never_reach_the_terminal_raw() {
+    let dir = workspace();
+    // A file name is the one text no validation rule can refuse.
+    let name = "\u{1b}]0;owned\u{7}\r.yaml";
+    fs::write(dir.path().join(name), answers_yaml("  a-1: {level: 9}\n")).expect("write");
+    let output = run_in(dir.path(), &["validate", name, "--checklist", "test.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error[level-off-scale]: \\u{1b}]0;owned\\u{7}\\u{d}.yaml: answers[a-1].level: level `9` is not on the scale `s`
+  hint: expected one of 0 (Zero), 1 (One), 2 (Two), 3 (Three), 4 (Four)
+error: 1 error(s) in the input
+"
+    );
+    fs::write(dir.path().join(name), answers_yaml("  a-1: {level: 1}\n")).expect("write");
+    let output = run_in(dir.path(), &["validate", name, "--checklist", "test.yaml"]);
+    assert_eq!(
+        stdout(&output),
+        "\\u{1b}]0;owned\\u{7}\\u{d}.yaml: ok, answers to `test` version 1 (1 of 5 indicators answered)\n"
+    );
+    let json = run_in(
+        dir.path(),
+        &["score", name, "--checklist", "test.yaml", "--format", "json"],
+    );
+    assert!(
+        !stdout(&json).contains('\u{1b}'),
+        "JSON escapes it: {}",
+        stdout(&json)
+    );
+}

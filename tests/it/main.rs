@@ -30,6 +30,7 @@ mod safe_outputs;
 mod scoring;
 mod shell;
 mod sign_off;
+mod skeleton;
 mod support;
 mod typesetting;
 mod validate_json;

@@ -1,6 +1,8 @@
-//! How large a document becomes once its aliases are expanded, measured before it is read.
+//! One walk over every node of a document, aliases expanded, before it is read into the
+//! format: it bounds what aliases expand the document to, and refuses characters that no text
+//! may hold. Both need every scalar, so both are made in the same walk.
 //!
-//! An alias (`*name`) stands for a whole copy of the node anchored as `&name`, so a file of a
+//! **Expansion.** An alias (`*name`) stands for a whole copy of the node anchored as `&name`, so a file of a
 //! few hundred kilobytes can stand for gigabytes: a 64 KiB comment aliased 20,000 times, or
 //! nine levels of nine aliases ("billion laughs"). The YAML parser bounds only the number of
 //! alias jumps, not what they copy. This module walks the expanded document once, counting,
@@ -9,12 +11,22 @@
 //! plus 1 MiB. Without aliases a document counts at most about one and a half units per byte of
 //! the file (flow mappings of bare keys, `{a, b, c}`, and escapes such as `\L` come closest), so
 //! only aliases can reach the budget.
+//!
+//! **Characters.** No key or text may hold a control character other than a tab or a line end
+//! (C0 controls, DEL, C1 controls such as U+009B), a byte-order mark or the non-characters
+//! U+FFFE and U+FFFF (see [`is_refused`]). The YAML parser refuses them written raw; this walk
+//! refuses them written as escapes (`"\e"`, `"\0"`, `"\x9b"`), so they never reach a terminal,
+//! a report or a skeleton, where YAML would refuse them in turn.
 
 use serde::de::{
     DeserializeSeed, Deserializer, EnumAccess, Error, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 use std::cell::Cell;
 use std::fmt;
+
+/// The message that [`crate::source`] recognises as a refused character (code
+/// `control-character`).
+pub const REFUSED_CHARACTER: &str = "a character that no text may hold";
 
 /// The message that [`crate::source`] recognises as this limit (code `too-complex`).
 pub const TOO_LARGE: &str = "an alias here repeats the node at this line and column";
@@ -27,8 +39,9 @@ pub fn budget(file_bytes: usize) -> u64 {
     2 * file_bytes as u64 + 1024 * 1024
 }
 
-/// Walks the document, failing with a [`TOO_LARGE`] error (placed by the parser at the node
-/// being counted when the budget ran out) once it expands past `budget` units.
+/// Walks the document, failing at the first scalar with a refused character, or with a
+/// [`TOO_LARGE`] error once it expands past `budget` units; the parser places either at the
+/// node being walked.
 pub fn check<'de, D: Deserializer<'de>>(document: D, budget: u64) -> Result<(), D::Error> {
     let left = Cell::new(budget);
     Count { left: &left, budget }.deserialize(document)
@@ -95,6 +108,12 @@ impl<'de> Visitor<'de> for Count<'_> {
     }
 
     fn visit_str<E: Error>(self, text: &str) -> Result<(), E> {
+        if let Some(refused) = text.chars().find(|c| is_refused(*c)) {
+            return Err(E::custom(format!(
+                "the text holds U+{:04X}, {REFUSED_CHARACTER}",
+                u32::from(refused)
+            )));
+        }
         self.spend(text.len())
     }
 
@@ -139,6 +158,12 @@ impl<'de> Visitor<'de> for Count<'_> {
     }
 }
 
+/// Whether no key or text may hold `c`: a control character other than tab, line feed and
+/// carriage return, a byte-order mark, or U+FFFE or U+FFFF.
+pub fn is_refused(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +201,27 @@ mod tests {
         let list = format!("[{}a]\n", "a,".repeat(10_000));
         for text in [keys, escapes, list] {
             assert!(expands(&text, 2 * text.len() as u64), "{}", &text[..20]);
+        }
+    }
+
+    #[test]
+    fn escaped_control_characters_are_refused_in_keys_and_texts() {
+        for text in [
+            "a: \"x\\ey\"\n",
+            "\"k\\x07\": 1\n",
+            "a: [\"\\0\"]\n",
+            "a: \"\\x9b\"\n",
+            "a: \"\\uFEFF\"\n",
+            "a: \"\\N\"\n",
+        ] {
+            assert!(!expands(text, 1000), "{text}");
+        }
+        for text in [
+            "a: \"tab\\there\"\n",
+            "a: \"line\\nnext\\r\"\n",
+            "a: \"\\u00A0 \\L \\u2028\"\n",
+        ] {
+            assert!(expands(text, 1000), "{text}");
         }
     }
 
