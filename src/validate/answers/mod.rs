@@ -42,11 +42,7 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
     }
     rules.actions(&doc.actions);
     let findings = rules.f;
-    findings.finish(Assessment::new(
-        doc.clone(),
-        source.name.clone(),
-        source.sha256.clone(),
-    ))
+    findings.finish(Assessment::new(doc, source.name.clone(), source.sha256.clone()))
 }
 
 struct Rules<'a> {

@@ -36,21 +36,19 @@ pub fn checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist
     rules.methodology();
     rules.structure(&doc);
     let findings = rules.f;
-    findings.finish(Checklist::new(
-        doc.clone(),
-        source.name.clone(),
-        source.sha256.clone(),
-    ))
+    findings.finish(Checklist::new(doc, source.name.clone(), source.sha256.clone()))
 }
 
-struct Rules<'a> {
+/// `'a` for what outlives the rules (the file name, the limits), `'d` for the document, which
+/// is moved into the checklist once the rules are done.
+struct Rules<'a, 'd> {
     f: Findings<'a>,
-    languages: &'a [String],
+    languages: &'d [String],
     limits: &'a Limits,
-    doc: &'a ChecklistDoc,
+    doc: &'d ChecklistDoc,
 }
 
-impl Rules<'_> {
+impl Rules<'_, '_> {
     fn header(&mut self, doc: &ChecklistDoc) {
         self.id("id", &doc.id);
         if doc.version.trim().is_empty() {
