@@ -1,5 +1,6 @@
 //! The corpus inputs written at test time: too big, too odd or too machine-specific to commit.
 
+use crate::report_pdf::synthetic;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
@@ -68,6 +69,39 @@ pub fn write(dir: &Path, kind: &str, file: &str, target: Option<&str>) -> Result
             let labels: String = (0..3_000).map(|i| format!("k{i}: {{en: *s}}\n")).collect();
             write(format!("title:\n  en: &s {text}\n{labels}").into_bytes())
         }
+        "many-keys" => {
+            // `  k0: {}` ... up to the size limit: 607,000 distinct unknown keys.
+            let limit = oversight::source::Limits::default().max_file_bytes as usize;
+            let mut text = format!("{ANSWERS_HEAD}answers:\n");
+            for i in 0.. {
+                let line = format!("  k{i}: {{}}\n");
+                if text.len() + line.len() > limit {
+                    break;
+                }
+                text.push_str(&line);
+            }
+            write(text.into_bytes())
+        }
+        "many-evidence" => {
+            // 144,625 evidence items on one answer, every one older than the maximum age.
+            let evidence = "      - {title: E, date: 2001-01-01}\n".repeat(144_625);
+            write(
+                format!("{ANSWERS_HEAD}answers:\n  law-1:\n    level: 2\n    evidence:\n{evidence}")
+                    .into_bytes(),
+            )
+        }
+        "newline-comment" => {
+            // A comment that is a literal block of line breaks, up to the size limit.
+            let limit = oversight::source::Limits::default().max_file_bytes as usize;
+            let mut text =
+                format!("{ANSWERS_HEAD}answers:\n  law-1:\n    level: 2\n    comment: |\n      first\n");
+            let room = limit - text.len() - "      last\n".len();
+            text.push_str(&"\n".repeat(room));
+            text.push_str("      last\n");
+            write(text.into_bytes())
+        }
+        "largest-checklist" => write(synthetic::checklist(5_000).into_bytes()),
+        "largest-answers" => write(synthetic::answers(5_000).into_bytes()),
         "alias-bomb" => {
             let mut text = SCALE_HEAD.to_owned() + "sections:\n";
             text.push_str("  - &x0 {id: a, title: A, indicators: [{id: i-1, text: I, scale: s}]}\n");

@@ -7,6 +7,8 @@
 //! too odd to commit (an oversized file, deep nesting, alias bombs, a folder, a FIFO, links)
 //! are written at test time, as `generate` says.
 //!
+//! A case that must succeed gives `exit: 0` and no code (`validate` must then say `ok`).
+//!
 //! Each case runs in a copy of its folder under two caps: a time cap (one second, or the
 //! case's `seconds` for the inputs of several megabytes, generous enough for a loaded debug
 //! build and far below what a quadratic path takes), and a memory cap (`prlimit --as`) of the
@@ -27,9 +29,9 @@ use std::time::{Duration, Instant};
 /// Long enough for a loaded CI machine to start the binary; an input that hangs fails here.
 const BOUND: Duration = Duration::from_secs(1);
 /// When a hung run is killed, beyond its time cap.
-const KILL_AFTER: Duration = Duration::from_secs(60);
+const KILL_AFTER: Duration = Duration::from_secs(120);
 /// The memory bound of `docs/limits.md`: address space per byte of input, and for the program.
-const MEMORY_PER_INPUT_BYTE: u64 = 40;
+const MEMORY_PER_INPUT_BYTE: u64 = 64;
 const MEMORY_BASE: u64 = 192 * 1024 * 1024;
 
 #[derive(serde::Deserialize)]
@@ -172,7 +174,7 @@ fn run_case(case: &Path) -> Result<(), String> {
     match (&expect.code, &expect.at) {
         (Some(code), Some(at)) => problems.extend(has_line(&expect.severity, code, at)),
         (None, None) if expect.exit == 0 => {
-            if !out.contains(": ok, ") {
+            if expect.args.first().is_some_and(|a| a == "validate") && !out.contains(": ok, ") {
                 problems.push("no `ok` line".to_owned());
             }
         }
