@@ -395,6 +395,52 @@ fn a_dash_reads_standard_input_and_writes_standard_output() {
 }
 
 #[test]
+fn dash_o_writes_the_bytes_a_file_would_hold() {
+    let dir = workspace();
+    fs::write(dir.path().join("a.yaml"), answers_yaml("  a-1: {level: 3}\n")).expect("write");
+    fs::write(dir.path().join("b.yaml"), answers_yaml("  a-1: {level: 1}\n")).expect("write");
+    // (command, its format and date, the file it writes)
+    let runs = [
+        (
+            "compare",
+            &["--format", "pdf", "--date", "2026-11-28"][..],
+            "c.pdf",
+        ),
+        ("portfolio", &["--format", "csv", "--date", "2026-11-28"], "p.csv"),
+        (
+            "portfolio",
+            &["--format", "html", "--date", "2026-11-28"],
+            "p.html",
+        ),
+        ("consolidate", &[], "d.yaml"),
+        ("init", &[], "s.yaml"),
+    ];
+    for (command, options, file) in runs {
+        let inputs: &[&str] = if command == "init" {
+            &["test.yaml"]
+        } else {
+            &["a.yaml", "b.yaml", "--checklist", "test.yaml"]
+        };
+        let args = |output: &'static str| [&[command], inputs, options, &["-o", output]].concat();
+        let to_file = run_in(dir.path(), &args(file));
+        assert_eq!(to_file.status.code(), Some(0), "{command}: {}", stderr(&to_file));
+        let to_stdout = run_in(dir.path(), &args("-"));
+        assert_eq!(
+            to_stdout.status.code(),
+            Some(0),
+            "{command}: {}",
+            stderr(&to_stdout)
+        );
+        let written = fs::read(dir.path().join(file)).expect("written");
+        assert!(!written.is_empty(), "{command}");
+        assert!(
+            to_stdout.stdout == written,
+            "{command}: standard output differs from `{file}`"
+        );
+    }
+}
+
+#[test]
 fn standard_output_takes_one_format() {
     let dir = workspace();
     fs::write(dir.path().join("a.yaml"), answers_yaml("  a-1: {level: 3}\n")).expect("write");
