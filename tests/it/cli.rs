@@ -1,6 +1,6 @@
 //! The binary as a user meets it: exit codes, exact messages, files written or not.
 
-use crate::support::{CHECKLIST, answers_yaml, root, run_in, stderr, stdout};
+use crate::support::{CHECKLIST, answers_yaml, json_report, root, run_in, stderr, stdout};
 use std::fs;
 
 fn workspace() -> tempfile::TempDir {
@@ -358,39 +358,18 @@ fn a_dash_reads_standard_input_and_writes_standard_output() {
     );
 
     // The checklist on standard input, and `<stdin>` in the summary.
-    let checked = run_with_stdin(
-        dir.path(),
-        &["validate", "a.yaml", "--checklist", "-"],
-        CHECKLIST.as_bytes(),
-    );
-    assert_eq!(
-        stdout(&checked),
-        "a.yaml: ok, answers to `test` version 1 (2 of 5 indicators answered)\n"
-    );
-    let piped = run_with_stdin(
-        dir.path(),
-        &["validate", "-", "--checklist", "test.yaml"],
-        answers.as_bytes(),
-    );
-    assert_eq!(
-        stdout(&piped),
-        "<stdin>: ok, answers to `test` version 1 (2 of 5 indicators answered)\n"
-    );
+    for (args, input, name) in [
+        (["a.yaml", "--checklist", "-"], CHECKLIST, "a.yaml"),
+        (["-", "--checklist", "test.yaml"], answers.as_str(), "<stdin>"),
+    ] {
+        let checked = run_with_stdin(dir.path(), &[&["validate"], &args[..]].concat(), input.as_bytes());
+        assert_eq!(
+            stdout(&checked),
+            format!("{name}: ok, answers to `test` version 1 (2 of 5 indicators answered)\n")
+        );
+    }
     // Files named after the input are named after the command for standard input.
-    let named = run_with_stdin(
-        dir.path(),
-        &[
-            "report",
-            "-",
-            "--checklist",
-            "test.yaml",
-            "--format",
-            "json",
-            "-o",
-            "out/",
-        ],
-        answers.as_bytes(),
-    );
+    let named = run_with_stdin(dir.path(), &json_report("-", "out/"), answers.as_bytes());
     assert_eq!(stdout(&named), "wrote out/report.json\n", "{}", stderr(&named));
 }
 

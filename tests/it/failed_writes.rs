@@ -3,7 +3,7 @@
 //! exit 1 with a message that says what was and was not replaced, and leave no mixed set of
 //! old and new reports behind.
 
-use crate::support::{CHECKLIST, answers_yaml, binary, run_in, stderr};
+use crate::support::{CHECKLIST, answers_yaml, binary, json_report, run_in, stderr};
 use oversight::catalog::ChecklistRef;
 use oversight::source::Limits;
 use std::fs;
@@ -149,16 +149,7 @@ fn a_failed_write_to_standard_output_exits_1() {
             "-o",
             "-",
         ],
-        &[
-            "report",
-            "a.yaml",
-            "--checklist",
-            "test.yaml",
-            "--format",
-            "json",
-            "-o",
-            "r.json",
-        ],
+        &json_report("a.yaml", "r.json"),
     ];
     for args in runs {
         let output = binary()
@@ -301,19 +292,7 @@ fn a_later_run_removes_what_a_killed_run_left() {
         .join(format!("out/.oversight-{}-live.part", std::process::id()));
     fs::write(&live, "being written").expect("write");
 
-    let later = run_in(
-        dir.path(),
-        &[
-            "report",
-            "a.yaml",
-            "--checklist",
-            "test.yaml",
-            "--format",
-            "json",
-            "-o",
-            "out/",
-        ],
-    );
+    let later = run_in(dir.path(), &json_report("a.yaml", "out/"));
     assert_eq!(later.status.code(), Some(0), "{}", stderr(&later));
     assert_eq!(temporaries(&dir.path().join("out")), vec![live]);
 }
