@@ -503,4 +503,18 @@ error: 1 error(s) in the input
         "JSON escapes it: {}",
         stdout(&json)
     );
+    // DEL and a right-to-left override, which serde_json leaves raw, in `validate --format json`.
+    let hidden = "a\u{7f}\u{202e}lmth.yaml";
+    fs::write(dir.path().join(hidden), answers_yaml("  a-1: {level: 9}\n")).expect("write");
+    let listed = run_in(
+        dir.path(),
+        &["validate", hidden, "--checklist", "test.yaml", "--format", "json"],
+    );
+    let text = stdout(&listed);
+    assert!(text.contains(r#""file": "a\u007f\u202elmth.yaml""#), "{text}");
+    let document: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(
+        document["diagnostics"][0]["file"], hidden,
+        "the escapes read back"
+    );
 }
