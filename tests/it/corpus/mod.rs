@@ -9,9 +9,10 @@
 //!
 //! A case that must succeed gives `exit: 0` and no code (`validate` must then say `ok`).
 //!
-//! Each case runs in a copy of its folder under two caps: a time cap (five seconds, or the
-//! case's `seconds` for the inputs of several megabytes, generous enough for a loaded debug
-//! build and far below what a quadratic path takes), and a memory cap (`prlimit --as`) of the
+//! Each case runs in a copy of its folder under two caps: a CPU time cap (`prlimit --cpu`: five
+//! seconds, or the case's `seconds` for the inputs of several megabytes, generous enough for
+//! the debug build and far below what a quadratic path takes; CPU time, unlike the time on the
+//! clock, does not grow with the load of a shared machine), and a memory cap (`prlimit --as`) of the
 //! bound that `docs/limits.md` states for any input: [`MEMORY_PER_INPUT_BYTE`] times the bytes
 //! of the case's inputs, plus [`MEMORY_BASE`]. An input that hangs, allocates past the bound
 //! or panics fails the case.
@@ -22,15 +23,16 @@ use crate::support::{binary, root, stderr, stdout};
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{Read as _, Write as _};
+use std::os::unix::process::ExitStatusExt as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// Long enough for a debug build on a loaded machine (the other tests run beside the corpus,
-/// and one second proved too short on the 2-core machine); an input that hangs fails here.
-const BOUND: Duration = Duration::from_secs(5);
-/// When a hung run is killed, beyond its time cap.
-const KILL_AFTER: Duration = Duration::from_secs(120);
+/// The CPU seconds of an ordinary case: far more than the debug build needs; an input that
+/// loops fails here.
+const CPU_SECONDS: u64 = 5;
+/// When a run that waits without using the CPU (on a FIFO, say) is killed.
+const KILL_AFTER: Duration = Duration::from_secs(300);
 /// The memory bound of `docs/limits.md`: address space per byte of input, and for the program.
 const MEMORY_PER_INPUT_BYTE: u64 = 64;
 const MEMORY_BASE: u64 = 192 * 1024 * 1024;
@@ -132,7 +134,8 @@ fn run_case(case: &Path) -> Result<(), String> {
         None => Vec::new(),
     };
     let memory = MEMORY_PER_INPUT_BYTE * (input_bytes(work.path()) + stdin.len() as u64) + MEMORY_BASE;
-    let (output, elapsed) = run(work.path(), &expect.args, &stdin, memory)?;
+    let cpu = expect.seconds.unwrap_or(CPU_SECONDS);
+    let output = run(work.path(), &expect.args, &stdin, Caps { memory, cpu })?;
     let err = stderr(&output);
     let mut problems = Vec::new();
     if output.status.code() != Some(expect.exit) {
@@ -148,9 +151,13 @@ fn run_case(case: &Path) -> Result<(), String> {
     if err.contains("memory allocation of") {
         problems.push(format!("went past the memory cap of {memory} bytes"));
     }
-    let cap = expect.seconds.map_or(BOUND, Duration::from_secs);
-    if elapsed >= cap {
-        problems.push(format!("took {elapsed:?}, more than {cap:?}"));
+    // Past the soft CPU limit the kernel sends SIGXCPU, past the hard one SIGKILL.
+    if output
+        .status
+        .signal()
+        .is_some_and(|signal| signal == libc::SIGXCPU || signal == libc::SIGKILL)
+    {
+        problems.push(format!("went past its CPU time cap of {cpu} s"));
     }
     let out = stdout(&output);
     for text in &expect.absent {
@@ -214,12 +221,20 @@ fn shortened(text: &str) -> String {
     lines.join("\n")
 }
 
-/// Runs the binary in `dir` under `prlimit --as=memory`, with `stdin` on its standard input,
+/// What a case may use: bytes of address space and seconds of CPU time.
+#[derive(Clone, Copy)]
+struct Caps {
+    memory: u64,
+    cpu: u64,
+}
+
+/// Runs the binary in `dir` under its caps (`prlimit`), with `stdin` on its standard input,
 /// killing it after [`KILL_AFTER`].
-fn run(dir: &Path, args: &[String], stdin: &[u8], memory: u64) -> Result<(Output, Duration), String> {
+fn run(dir: &Path, args: &[String], stdin: &[u8], caps: Caps) -> Result<Output, String> {
     let start = Instant::now();
     let mut child = Command::new("prlimit")
-        .arg(format!("--as={memory}"))
+        .arg(format!("--as={}", caps.memory))
+        .arg(format!("--cpu={}:{}", caps.cpu, caps.cpu + 1))
         .arg("--")
         .arg(binary().get_program())
         .current_dir(dir)
@@ -268,12 +283,11 @@ fn run(dir: &Path, args: &[String], stdin: &[u8], memory: u64) -> Result<(Output
         }
         std::thread::sleep(Duration::from_millis(2));
     };
-    let elapsed = start.elapsed();
     let _ = writer.join();
     let output = Output {
         status,
         stdout: out.join().map_err(|_| "the stdout reader panicked")?,
         stderr: err.join().map_err(|_| "the stderr reader panicked")?,
     };
-    Ok((output, elapsed))
+    Ok(output)
 }
