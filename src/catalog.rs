@@ -2,10 +2,14 @@
 //!
 //! An id resolves to a bundled checklist first, then to `./checklists/<id>.yaml` (or `.yml`);
 //! anything that looks like a path (has a `/`, or ends in `.yaml`/`.yml`) is read as a file.
+//! The command line may name any file (`-` for standard input). An answers file, which may come
+//! from anyone, may name only an id or a `.yaml`/`.yml` file, and when that file turns out not
+//! to be a checklist the error says so without quoting a word of it: a crafted answers file
+//! must not get another file of the machine printed, or copied into a portfolio's outputs.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};
 use crate::model::Checklist;
-use crate::source::{Limits, Source};
+use crate::source::{DocumentKind, Limits, Source};
 use crate::validate::{Validated, checklist};
 use std::path::{Path, PathBuf};
 
@@ -29,27 +33,84 @@ pub enum ChecklistRef {
 }
 
 impl ChecklistRef {
-    /// Reads `--checklist` or an answers file's `checklist:` value.
+    /// Reads `--checklist` or the argument of `init`: an id, a path, or `-` for standard input.
     pub fn parse(value: &str) -> ChecklistRef {
-        let looks_like_path = value.contains('/')
-            || value.contains('\\')
-            || value.ends_with(".yaml")
-            || value.ends_with(".yml");
-        if looks_like_path {
+        if looks_like_path(value) || value == crate::source::read::STDIN_ARGUMENT {
             ChecklistRef::Path(PathBuf::from(value))
         } else {
             ChecklistRef::Id(value.to_owned())
         }
     }
 
+    /// Reads an answers file's `checklist:` value: an id, or the path of a `.yaml` or `.yml`
+    /// file that is one after following links. Anything else is refused with the reason.
+    pub fn named_in_answers(value: &str) -> Result<ChecklistRef, String> {
+        if !looks_like_path(value) {
+            return Ok(ChecklistRef::Id(value.to_owned()));
+        }
+        let path = Path::new(value);
+        if !has_yaml_extension(path) {
+            return Err(format!(
+                "`{value}` is neither a checklist id nor the path of a `.yaml` or `.yml` file"
+            ));
+        }
+        match path.canonicalize() {
+            Ok(real) if !has_yaml_extension(&real) => Err(format!(
+                "`{value}` leads to `{}`, which is not a `.yaml` or `.yml` file",
+                real.display()
+            )),
+            _ => Ok(ChecklistRef::Path(path.to_owned())),
+        }
+    }
+
     /// Finds, reads and validates the checklist.
     pub fn load(&self, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
-        let source = match self {
-            ChecklistRef::Path(path) => Source::read(path, limits)?,
-            ChecklistRef::Id(id) => find_by_id(id, limits)?,
-        };
+        checklist::checklist(&self.source(limits)?, limits)
+    }
+
+    /// Finds, reads and validates the checklist an answers file names. A named file that is
+    /// not a checklist by its top-level keys gets `not-a-checklist`, which quotes none of it;
+    /// only errors of the YAML's shape (`yaml-syntax`, `too-complex`), which quote nothing,
+    /// are passed on as they are.
+    pub fn load_named(&self, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
+        let source = self.source(limits)?;
+        if let ChecklistRef::Path(_) = self {
+            match source.kind() {
+                Ok(DocumentKind::Checklist) => {}
+                Err(shape) if ["yaml-syntax", "too-complex"].contains(&shape.code) => {
+                    return Err(shape.into());
+                }
+                _ => {
+                    return Err(Diagnostic::error(
+                        "not-a-checklist",
+                        &source.name,
+                        Place::File,
+                        format!("`{}` is not a checklist; its content is not shown", source.name),
+                    )
+                    .with_hint("a checklist has the top-level keys `sections` and `scales`")
+                    .into());
+                }
+            }
+        }
         checklist::checklist(&source, limits)
     }
+
+    fn source(&self, limits: &Limits) -> Result<Source, Diagnostic> {
+        match self {
+            ChecklistRef::Path(path) => Source::read(path, limits),
+            ChecklistRef::Id(id) => find_by_id(id, limits),
+        }
+    }
+}
+
+fn looks_like_path(value: &str) -> bool {
+    value.contains('/') || value.contains('\\') || has_yaml_extension(Path::new(value))
+}
+
+fn has_yaml_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e == "yaml" || e == "yml")
 }
 
 fn find_by_id(id: &str, limits: &Limits) -> Result<Source, Diagnostic> {

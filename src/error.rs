@@ -9,12 +9,25 @@ pub enum Error {
     #[error("{} error(s) in the input", .0.error_count())]
     Invalid(Diagnostics),
 
-    #[error("cannot write `{}`", path.display())]
+    /// Writing an output failed before any output of the run was replaced.
+    #[error("cannot write `{}`; no output was replaced", path.display())]
     Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+
+    /// Renaming an output into place failed after others were.
+    #[error("cannot write `{}` after replacing {}; the other outputs were not replaced", path.display(), list(replaced))]
+    PartlyReplaced {
+        path: PathBuf,
+        replaced: Vec<PathBuf>,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("cannot write to standard output")]
+    Stdout(#[source] std::io::Error),
 
     #[error("`{}` already exists", path.display())]
     WouldOverwrite { path: PathBuf },
@@ -82,6 +95,12 @@ impl From<Diagnostics> for Error {
     fn from(diagnostics: Diagnostics) -> Self {
         Error::Invalid(diagnostics)
     }
+}
+
+/// "`a.html`, `a.pdf`"
+fn list(paths: &[PathBuf]) -> String {
+    let quoted: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+    quoted.join(", ")
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -96,9 +96,11 @@ pub fn any(
     }
 }
 
-/// Blames an unknown checklist id on the answers file's `checklist:` key that named it.
+/// Blames an unknown checklist id, or a file that is not a checklist, on the answers file's
+/// `checklist:` key that named it.
 fn point_at_checklist_key(mut diagnostics: Diagnostics, source: &Source) -> Diagnostics {
-    for diagnostic in diagnostics.0.iter_mut().filter(|d| d.code == "unknown-checklist") {
+    let misnamed = |d: &&mut Diagnostic| matches!(d.code, "unknown-checklist" | "not-a-checklist");
+    for diagnostic in diagnostics.0.iter_mut().filter(misnamed) {
         diagnostic.file = source.name.clone();
         diagnostic.place = Place::path("checklist");
     }
@@ -108,11 +110,11 @@ fn point_at_checklist_key(mut diagnostics: Diagnostics, source: &Source) -> Diag
 /// The checklist an answers file names in its `checklist:` key, read and validated.
 pub fn named_checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
     checklist_ref(source)?
-        .load(limits)
+        .load_named(limits)
         .map_err(|d| point_at_checklist_key(d, source))
 }
 
-/// The checklist an answers file names in its `checklist:` key.
+/// The checklist an answers file names in its `checklist:` key: an id, or a `.yaml`/`.yml` file.
 pub fn checklist_ref(source: &Source) -> Result<ChecklistRef, Diagnostic> {
     #[derive(serde::Deserialize)]
     struct Header {
@@ -120,7 +122,11 @@ pub fn checklist_ref(source: &Source) -> Result<ChecklistRef, Diagnostic> {
     }
     let header: Header = source.parse()?;
     match header.checklist {
-        Some(id) => Ok(ChecklistRef::parse(&id)),
+        Some(named) => ChecklistRef::named_in_answers(&named).map_err(|message| {
+            Diagnostic::error("not-a-checklist", &source.name, Place::path("checklist"), message).with_hint(
+                "name a bundled checklist by its id, or a checklist file ending in `.yaml` or `.yml`",
+            )
+        }),
         None => Err(Diagnostic::error(
             "missing-key",
             &source.name,

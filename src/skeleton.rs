@@ -293,7 +293,8 @@ fn key_text(id: &str) -> String {
     }
 }
 
-/// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+/// A YAML double-quoted scalar (JSON string syntax is valid YAML), with the characters that
+/// YAML would read as line ends written as escapes, so that the value reads back unchanged.
 pub(crate) fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+    crate::render::json::escape_invisible(serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned()))
 }

@@ -5,14 +5,20 @@
 //! [`Diagnostic`] with a stable code and the line and column the parser reports.
 
 mod nesting;
+mod place;
+pub mod read;
 mod repeat;
+mod walk;
 
 use crate::diagnostic::{Diagnostic, Place};
 use crate::model::date::INVALID_DATE;
 use crate::model::unique_map::DUPLICATE_KEY;
+use place::line_column;
+use read::Unreadable;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Bounds on what one input file may hold; see `docs/limits.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +49,8 @@ pub struct Source {
     pub text: String,
     /// SHA-256 of the file's bytes, lowercase hex.
     pub sha256: String,
+    /// The checks made before the text is parsed, made once however often it is parsed.
+    checked: OnceLock<Result<(), Diagnostic>>,
 }
 
 /// What a YAML file holds, told apart by its top-level keys.
@@ -53,36 +61,30 @@ pub enum DocumentKind {
 }
 
 impl Source {
-    /// Reads a file, refusing directories, oversized files and bytes that are not UTF-8.
+    /// Reads a regular file under the size limit, or standard input for `-` (read once, at its
+    /// first use, and kept for the rest of the run), refusing bytes that are not UTF-8.
     pub fn read(path: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
+        if read::is_stdin(path) {
+            static STDIN: OnceLock<Result<Source, Diagnostic>> = OnceLock::new();
+            return STDIN.get_or_init(|| Source::read_stdin(limits)).clone();
+        }
         let name = path.display().to_string();
-        let unreadable = |message: String| Diagnostic::error("unreadable-file", &name, Place::File, message);
-        let metadata = std::fs::metadata(path).map_err(|e| unreadable(describe_io(&e)))?;
-        if metadata.is_dir() {
-            return Err(unreadable("this is a folder, expected a YAML file".into()));
-        }
-        if metadata.len() > limits.max_file_bytes {
-            return Err(Diagnostic::error(
-                "file-too-large",
-                &name,
-                Place::File,
-                format!(
-                    "the file has {} bytes, more than the limit of {} bytes",
-                    metadata.len(),
-                    limits.max_file_bytes
-                ),
-            )
-            .with_hint("raise the limit with `--max-file-bytes N` if the file is genuine"));
-        }
-        let bytes = std::fs::read(path).map_err(|e| unreadable(describe_io(&e)))?;
+        let bytes = read::file(path, limits.max_file_bytes).map_err(|e| unreadable(&name, e, limits))?;
         Source::from_bytes(&name, &bytes)
+    }
+
+    fn read_stdin(limits: &Limits) -> Result<Source, Diagnostic> {
+        let bytes = read::stdin(limits.max_file_bytes).map_err(|e| unreadable(STDIN_NAME, e, limits))?;
+        Source::from_bytes(STDIN_NAME, &bytes)
     }
 
     /// Makes a source from bytes already in memory (bundled checklists, tests).
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Source, Diagnostic> {
         let sha256 = hex(&Sha256::digest(bytes));
         let text = std::str::from_utf8(bytes).map_err(|e| {
-            let (line, column) = line_column(bytes, e.valid_up_to());
+            // Counted as the parser counts, without the byte-order mark it skips.
+            let bom = if bytes.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
+            let (line, column) = line_column(&bytes[bom..], e.valid_up_to() - bom);
             Diagnostic::error(
                 "not-utf8",
                 name,
@@ -94,6 +96,15 @@ impl Source {
             )
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.starts_with('\u{feff}') {
+            return Err(Diagnostic::error(
+                "yaml-syntax",
+                name,
+                Place::Position { line: 1, column: 1 },
+                "a second byte-order mark (U+FEFF) follows the first",
+            )
+            .with_hint("save the file as UTF-8 with one byte-order mark, or none"));
+        }
         if text.contains('\0') {
             return Err(Diagnostic::error(
                 "not-utf8",
@@ -107,13 +118,20 @@ impl Source {
             name: name.to_owned(),
             text: text.to_owned(),
             sha256,
+            checked: OnceLock::new(),
         })
     }
 
-    /// Parses the YAML into `T`, refusing an empty document and one that nests too deeply.
+    /// Parses the YAML into `T`, refusing an empty document, one that nests too deeply and one
+    /// whose aliases would expand it too far.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        self.refuse_empty()?;
-        self.refuse_deep_flow()?;
+        self.checked
+            .get_or_init(|| {
+                self.refuse_empty()?;
+                self.refuse_deep_flow()?;
+                self.walk_every_node()
+            })
+            .clone()?;
         serde_yaml::from_str(&self.text).map_err(|e| self.yaml_diagnostic(&e))
     }
 
@@ -178,6 +196,17 @@ impl Source {
         .with_hint("nest lists and mappings less deeply; the formats need only a few levels"))
     }
 
+    /// Refuses a document that aliases would expand past [`walk::budget`], or that holds a
+    /// character no text may hold. Without a `*` there is no alias, and without a `\\` no
+    /// escape that could write such a character: then there is no need to walk the document.
+    fn walk_every_node(&self) -> Result<(), Diagnostic> {
+        if !self.text.contains(['*', '\\']) {
+            return Ok(());
+        }
+        let document = serde_yaml::Deserializer::from_str(&self.text);
+        walk::check(document, walk::budget(self.text.len())).map_err(|e| self.yaml_diagnostic(&e))
+    }
+
     fn yaml_diagnostic(&self, error: &serde_yaml::Error) -> Diagnostic {
         let full = error.to_string();
         let place = match error.location() {
@@ -188,6 +217,7 @@ impl Source {
             None => Place::File,
         };
         let message = plain_words(&strip_location(&full));
+        let (place, message) = self.place_unplaced(place, message);
         let (code, hint) = classify(&message);
         let (place, hint) = match self.repeated_key(code, &place, &message) {
             Some((second, hint)) => (second, Some(hint)),
@@ -197,6 +227,30 @@ impl Source {
         match hint {
             Some(hint) => diagnostic.with_hint(hint),
             None => diagnostic,
+        }
+    }
+
+    /// A place, and the message in words, for the two parser errors without a usable place: a
+    /// raw control character (the parser gives its byte offset) and a second document.
+    fn place_unplaced(&self, place: Place, message: String) -> (Place, String) {
+        let position = |(line, column)| Place::Position { line, column };
+        if message.contains(SECOND_DOCUMENT_ERROR) {
+            let found = place::second_document(&self.text).map(position);
+            return (found.unwrap_or(place), SECOND_DOCUMENT.to_owned());
+        }
+        let raw = place::byte_offset_in(&message)
+            .filter(|_| message.contains("control characters are not allowed"))
+            .and_then(|offset| Some((offset, self.text.get(offset..)?.chars().next()?)));
+        match raw {
+            Some((offset, c)) => (
+                position(line_column(self.text.as_bytes(), offset)),
+                format!(
+                    "the text holds U+{:04X}, {}",
+                    u32::from(c),
+                    walk::REFUSED_CHARACTER
+                ),
+            ),
+            None => (place, message),
         }
     }
 
@@ -273,6 +327,9 @@ fn plain_words(message: &str) -> String {
 }
 
 const DUPLICATE_KEY_CODE: &str = "duplicate-key";
+/// What the parser says of a file with several documents, and what is said instead.
+const SECOND_DOCUMENT_ERROR: &str = "more than one document";
+const SECOND_DOCUMENT: &str = "a second YAML document starts here; a file holds one document";
 const REPEAT_HINT: &str = "remove one of the two; a repeated key is never merged";
 
 /// A stable code (and sometimes a hint) for a parser message.
@@ -294,6 +351,18 @@ fn classify(message: &str) -> (&'static str, Option<&'static str>) {
         ("unknown-value", None)
     } else if has("invalid type") || has("invalid value") || has("invalid length") {
         ("wrong-type", None)
+    } else if has(SECOND_DOCUMENT) {
+        (
+            "yaml-syntax",
+            Some("remove the `---` line and what follows it, or give each document a file of its own"),
+        )
+    } else if has(walk::REFUSED_CHARACTER) {
+        (
+            "control-character",
+            Some("remove the character; texts may hold tabs and line ends, but no other control character"),
+        )
+    } else if has(walk::TOO_LARGE) {
+        ("too-complex", Some(walk::HINT))
     } else if has("recursion limit") || has("repetition limit") {
         (
             "too-complex",
@@ -309,20 +378,19 @@ fn classify(message: &str) -> (&'static str, Option<&'static str>) {
     }
 }
 
-fn describe_io(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => format!("cannot read the file: {error}"),
-    }
-}
+/// How standard input is named in messages.
+pub const STDIN_NAME: &str = "<stdin>";
 
-fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-    (line, column)
+/// The diagnostic for an input that could not be read: `file-too-large` or `unreadable-file`.
+fn unreadable(name: &str, why: Unreadable, limits: &Limits) -> Diagnostic {
+    let message = why.describe(limits.max_file_bytes);
+    match why {
+        Unreadable::TooLarge { .. } => Diagnostic::error("file-too-large", name, Place::File, message)
+            .with_hint("raise the limit with `--max-file-bytes N` if the file is genuine"),
+        Unreadable::Special(_) => Diagnostic::error("unreadable-file", name, Place::File, message)
+            .with_hint("give the path of a regular file; on the command line, `-` reads standard input"),
+        _ => Diagnostic::error("unreadable-file", name, Place::File, message),
+    }
 }
 
 /// Lowercase hex of a digest.

@@ -795,6 +795,35 @@ fn links_that_stay_inside_the_folder_work() {
     assert!(html.contains("<header>LINKED-COVER-MARKER</header>"));
 }
 
+#[cfg(unix)]
+#[test]
+fn an_override_that_is_not_a_regular_file_is_an_error() {
+    let templates = tempfile::tempdir().unwrap();
+    let fifo = templates.path().join("_cover.html.j2");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let start = Instant::now();
+    let stderr = failing_report(templates.path());
+    assert!(start.elapsed() < Duration::from_secs(20), "a FIFO is not opened");
+    assert!(
+        stderr.contains(
+            "the override `_cover.html.j2` cannot be used: this is a named pipe (FIFO), not a regular file"
+        ),
+        "{stderr}"
+    );
+    fs::remove_file(&fifo).unwrap();
+    fs::create_dir(&fifo).unwrap();
+    let stderr = failing_report(templates.path());
+    assert!(
+        stderr.contains("the override `_cover.html.j2` cannot be used: this is a folder, not a regular file"),
+        "{stderr}"
+    );
+    fs::remove_dir(&fifo).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", templates.path().join("labels.yaml")).unwrap();
+    let stderr = failing_report(templates.path());
+    assert!(stderr.contains("leads outside the template folder"), "{stderr}");
+}
+
 #[test]
 fn a_template_syntax_error_names_the_file_and_line() {
     let templates = tempfile::tempdir().unwrap();

@@ -13,9 +13,14 @@ use oversight::i18n::Catalogue;
 use oversight::load::Loaded;
 use oversight::model::{Checklist, Date};
 use oversight::render::{self, html::Templates, json, pdf, text};
-use oversight::score::{Scorecard, SectionResult};
+use oversight::score::{ScoreOptions, Scorecard, SectionResult};
 use oversight::source::{Limits, Source};
 use oversight::validate::{answers, checklist};
+use std::sync::LazyLock;
+
+/// The embedded faces, read once for the whole run.
+static FONTS: LazyLock<pdf::FontSet> =
+    LazyLock::new(|| pdf::FontSet::embedded().expect("the embedded fonts load"));
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits::default();
@@ -43,7 +48,13 @@ fuzz_target!(|data: &[u8]| {
         warnings: validated.warnings,
     };
     let date = Date::parse("2026-11-28").expect("a valid date");
-    let (scorecard, view) = render::view(&loaded, &Catalogue::bundled(), None, date);
+    let (scorecard, view) = render::view(
+        &loaded,
+        &Catalogue::bundled(),
+        None,
+        date,
+        &ScoreOptions::default(),
+    );
     check_scores(&scorecard);
     let result = json::result(&loaded.checklist, &loaded.assessment, &scorecard, &view.lang);
     let _ = json::to_string(&result);
@@ -51,7 +62,7 @@ fuzz_target!(|data: &[u8]| {
     Templates::default()
         .render(&view)
         .expect("the bundled templates render every valid assessment");
-    pdf::render(&pdf::document(&view)).expect("every valid assessment renders as a PDF");
+    pdf::render(&pdf::document(&view), &FONTS).expect("every valid assessment renders as a PDF");
 });
 
 fn load_checklist(bytes: &[u8], limits: &Limits) -> Option<Checklist> {

@@ -20,6 +20,6 @@ pub fn run(limits: &Limits) -> CommandResult {
             checklist.title().get(lang, lang)
         ));
     }
-    print(&out);
+    print(&out)?;
     Ok(Outcome::Success)
 }

@@ -1,8 +1,8 @@
 //! `oversight compare OLD NEW`: two rounds of one organisation compared, as HTML, PDF and JSON.
 
-use super::output::{Request, format_parser, targets, write_all};
+use super::output::{Request, format_parser, stem, targets, write_all};
 use super::{
-    BasisArg, CommandResult, Outcome, RenderArgs, check_language, checklist_ref, print, print_diagnostics,
+    BasisArg, CommandResult, Outcome, RenderArgs, check_language, checklist_ref, print_diagnostics,
     warn_missing_glyphs,
 };
 use oversight::assessments::{RoundsOptions, rounds};
@@ -36,7 +36,7 @@ pub struct Args {
     /// Output formats, as a comma list or repeated [default: html and pdf, or the -o file's extension]
     #[arg(long, value_delimiter = ',', value_name = "FORMAT", value_parser = format_parser(REPORT_FORMATS))]
     format: Vec<Format>,
-    /// Output file (format from its extension), or folder (ending in `/`) for `<NEW stem>-compare.<ext>`
+    /// Output file (format from its extension), folder (ending in `/`) for `<NEW stem>-compare.<ext>`, or `-` for standard output
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -44,10 +44,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
-    let stem = args
-        .new
-        .file_stem()
-        .map_or_else(|| "rounds".into(), |s| s.to_string_lossy().into_owned());
+    let stem = stem(&args.new, "rounds");
     let targets = targets(&Request {
         command: "compare",
         formats: args.format.clone(),
@@ -89,6 +86,6 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         ],
         overwrite: true,
     };
-    print(&write_all(&rendered.files, &targets, &policy)?);
+    write_all(&rendered.files, &targets, &policy)?;
     Ok(Outcome::Success)
 }

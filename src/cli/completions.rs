@@ -1,7 +1,7 @@
 //! `oversight completions SHELL`: the shell's completion script for every command and flag,
 //! generated from the clap definitions by clap_complete, on standard output.
 
-use super::{CommandResult, Outcome, print};
+use super::{CommandResult, Outcome, print_data};
 use clap_complete::Shell;
 
 #[derive(Debug, clap::Args)]
@@ -16,6 +16,6 @@ pub fn run(args: &Args) -> CommandResult {
     let name = command.get_name().to_owned();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, name, &mut script);
-    print(&String::from_utf8_lossy(&script));
+    print_data(&script)?;
     Ok(Outcome::Success)
 }

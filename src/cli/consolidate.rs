@@ -4,7 +4,8 @@
 //!
 //! The summary goes to standard output when every output goes to a file, else to standard error.
 
-use super::output::{OutputFormat, Request, targets, usage_error, write_all};
+use super::output::{OutputFormat, Request, STDOUT_TAKES_ONE, targets, usage_error, write_all};
+use super::terminal::{eprint, print_data};
 use super::{CommandResult, Outcome, check_language, checklist_ref, print, print_diagnostics};
 use oversight::assessments::assessors;
 use oversight::consolidate::consolidate;
@@ -13,6 +14,7 @@ use oversight::model::Assessment;
 use oversight::output::WritePolicy;
 use oversight::render::consolidate::{draft_yaml, statistics_json, summary};
 use oversight::source::Limits;
+use oversight::source::read::is_stdin;
 use std::path::{Path, PathBuf};
 
 /// What `consolidate` writes.
@@ -55,7 +57,7 @@ pub struct Args {
     /// yaml (the draft answers file) or json (the statistics), as a comma list or repeated [default: yaml, or the -o file's extension]
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
     format: Vec<ConsolidateFormat>,
-    /// Output file (format from its extension), or folder (ending in `/`) for `consolidated.<ext>` [default: standard output]
+    /// Output file (format from its extension), folder (ending in `/`) for `consolidated.<ext>`, or `-` [default: standard output]
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
     /// Replace output files that exist
@@ -64,7 +66,8 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
-    let targets = args.output.as_deref().map(|output| {
+    let to_file = args.output.as_deref().filter(|output| !is_stdin(output));
+    let targets = to_file.map(|output| {
         targets(&Request {
             command: "consolidate",
             formats: args.format.clone(),
@@ -103,12 +106,12 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
                 inputs,
                 overwrite: args.force,
             };
-            print(&write_all(&rendered, &targets, &policy)?);
-            print(&summary);
+            write_all(&rendered, &targets, &policy)?;
+            print(&summary)?;
         }
         None => {
-            print(&String::from_utf8_lossy(&rendered[0].1));
-            eprint!("{summary}");
+            print_data(&rendered[0].1)?;
+            eprint(&summary);
         }
     }
     Ok(Outcome::Success)
@@ -120,10 +123,7 @@ fn stdout_format(requested: &[ConsolidateFormat]) -> ConsolidateFormat {
     formats.sort();
     formats.dedup();
     if formats.len() > 1 {
-        usage_error(
-            "consolidate",
-            "standard output takes one format; write several with `-o FOLDER/`".to_owned(),
-        );
+        usage_error("consolidate", STDOUT_TAKES_ONE.to_owned());
     }
     formats.first().copied().unwrap_or(ConsolidateFormat::Yaml)
 }

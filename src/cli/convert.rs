@@ -91,7 +91,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     if !validated.warnings.is_empty() {
         print_diagnostics(&validated.warnings);
     }
-    print(&summary(&conversion, &validated.value, args));
+    print(&summary(&conversion, &validated.value, args))?;
     Ok(Outcome::Success)
 }
 

@@ -1,12 +1,14 @@
 //! `oversight init CHECKLIST`: an answers skeleton to fill in.
 
-use super::{CommandResult, Outcome, print, print_diagnostics, today};
+use super::terminal::print_data;
+use super::{CommandResult, Outcome, print_diagnostics, today};
 use oversight::catalog::ChecklistRef;
 use oversight::i18n::Catalogue;
 use oversight::model::ScopeIds;
 use oversight::output::{WritePolicy, write_atomic};
 use oversight::skeleton::skeleton;
 use oversight::source::Limits;
+use oversight::source::read::is_stdin;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -17,7 +19,7 @@ pub struct Args {
     /// Language of the texts and comments [default: the checklist's first language]
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output (`-` for standard output)
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Replace the output file if it exists
@@ -47,20 +49,17 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         today(),
         &scope,
     );
-    match &args.output {
+    match args.output.as_deref().filter(|output| !is_stdin(output)) {
         Some(path) => {
             // The checklist may be a local file found by id: never write the skeleton over it.
             let inputs = vec![PathBuf::from(&checklist.origin)];
-            write_atomic(
-                path,
-                text.as_bytes(),
-                &WritePolicy {
-                    inputs,
-                    overwrite: args.force,
-                },
-            )?;
+            let policy = WritePolicy {
+                inputs,
+                overwrite: args.force,
+            };
+            write_atomic(path, text.as_bytes(), &policy)?;
         }
-        None => print(&text),
+        None => print_data(text.as_bytes())?,
     }
     Ok(Outcome::Success)
 }

@@ -9,6 +9,6 @@ const LICENSE: &str = include_str!("../../LICENSE");
 const NOTICES: &str = include_str!("../../THIRD-PARTY-NOTICES.md");
 
 pub fn run() -> CommandResult {
-    print(&format!("{LICENSE}\n{NOTICES}"));
+    print(&format!("{LICENSE}\n{NOTICES}"))?;
     Ok(Outcome::Success)
 }

@@ -4,7 +4,7 @@
 //!
 //! The pages are dated with the build date, so the same build always writes the same pages.
 
-use super::{CommandResult, Outcome, print};
+use super::{CommandResult, Outcome, print, print_data};
 use clap_mangen::Man;
 use oversight::build_info::BUILD;
 use oversight::output::{WritePolicy, write_atomic};
@@ -22,7 +22,7 @@ pub fn run(args: &Args) -> CommandResult {
     let mut command = super::command().disable_help_subcommand(true);
     command.build();
     let Some(folder) = &args.output else {
-        print(&String::from_utf8_lossy(&page(command).1));
+        print_data(&page(command).1)?;
         return Ok(Outcome::Success);
     };
     let policy = WritePolicy {
@@ -32,7 +32,7 @@ pub fn run(args: &Args) -> CommandResult {
     for (name, bytes) in pages(command) {
         let path = folder.join(name);
         write_atomic(&path, &bytes, &policy)?;
-        println!("wrote {}", path.display());
+        print(&format!("wrote {}\n", path.display()))?;
     }
     Ok(Outcome::Success)
 }

@@ -17,15 +17,15 @@ mod plan;
 mod portfolio;
 mod report;
 mod score;
+mod terminal;
 mod validate;
 mod validate_json;
 
 use clap::{CommandFactory, Parser, Subcommand};
-use oversight::diagnostic::Diagnostics;
 use oversight::source::Limits;
 use oversight::{Error, Result};
-use std::io::Write;
 use std::process::ExitCode;
+use terminal::{print, print_data, print_diagnostics, print_error};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -100,6 +100,7 @@ fn command() -> clap::Command {
 }
 
 /// How a command ended, when it did not fail outright.
+#[derive(Debug, PartialEq)]
 pub enum Outcome {
     Success,
     /// A gate such as `--fail-under` was not met (exit 3).
@@ -135,33 +136,6 @@ pub fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-/// Prints diagnostics (errors and warnings) to stderr.
-fn print_diagnostics(diagnostics: &Diagnostics) {
-    let mut stderr = std::io::stderr().lock();
-    for diagnostic in diagnostics.iter() {
-        let _ = writeln!(stderr, "{diagnostic}");
-    }
-}
-
-/// Prints an error with its cause chain.
-fn print_error(error: &Error) {
-    if let Error::Invalid(diagnostics) = error {
-        print_diagnostics(diagnostics);
-    }
-    let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "error: {error}");
-    let mut cause = std::error::Error::source(error);
-    while let Some(inner) = cause {
-        let _ = writeln!(stderr, "  caused by: {inner}");
-        cause = inner.source();
-    }
-}
-
-/// Writes text to stdout, ignoring a closed pipe (`oversight score | head`).
-fn print(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// Today's date in local time, for defaults that the user can fix with a flag.

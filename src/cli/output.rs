@@ -2,12 +2,16 @@
 //! `consolidate`, so that every command reads these flags the same way.
 //!
 //! `-o FILE` names one file whose extension gives the format; `-o DIR/` (or an existing folder)
-//! takes one `<stem>.<ext>` per format; a contradiction is a usage error (exit 2).
+//! takes one `<stem>.<ext>` per format; `-o -` sends the one format `--format` names to
+//! standard output. A contradiction (several formats for one file or for standard output) is
+//! a usage error (exit 2). Files are written all or none ([`oversight::output::write_all`]).
 
+use super::terminal::{print, print_data};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
-use oversight::output::{WritePolicy, write_atomic};
+use oversight::output::WritePolicy;
 use oversight::render::Format;
+use oversight::source::read::{STDIN_ARGUMENT, is_stdin};
 use std::path::{Path, PathBuf};
 
 /// The `--format` parser of a command that writes `formats`: their names, as clap values.
@@ -52,11 +56,29 @@ pub struct Request<'a, F> {
     pub allowed: &'a [F],
 }
 
-/// Each requested format with the file it goes to; without `-o`, into the current folder.
-pub fn targets<F: OutputFormat>(request: &Request<F>) -> Vec<(F, PathBuf)> {
+/// Where an output goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    File(PathBuf),
+    /// `-o -`
+    Stdout,
+}
+
+/// Each requested format with where it goes; without `-o`, into the current folder.
+pub fn targets<F: OutputFormat>(request: &Request<F>) -> Vec<(F, Target)> {
     let mut formats = request.formats.clone();
     formats.sort();
     formats.dedup();
+    if request.output.is_some_and(is_stdin) {
+        return match formats[..] {
+            [format] => vec![(format, Target::Stdout)],
+            [] => usage_error(
+                request.command,
+                format!("`-o {STDIN_ARGUMENT}` writes one format to standard output: name it with --format"),
+            ),
+            _ => usage_error(request.command, STDOUT_TAKES_ONE.to_owned()),
+        };
+    }
     let into_folder = |folder: &Path, formats: Vec<F>| {
         let formats = if formats.is_empty() {
             request.defaults.to_vec()
@@ -65,7 +87,10 @@ pub fn targets<F: OutputFormat>(request: &Request<F>) -> Vec<(F, PathBuf)> {
         };
         formats
             .into_iter()
-            .map(|f| (f, folder.join(format!("{}.{}", request.stem, f.extension()))))
+            .map(|f| {
+                let file = folder.join(format!("{}.{}", request.stem, f.extension()));
+                (f, Target::File(file))
+            })
             .collect()
     };
     match request.output {
@@ -92,23 +117,42 @@ pub fn targets<F: OutputFormat>(request: &Request<F>) -> Vec<(F, PathBuf)> {
                     ),
                 );
             }
-            vec![(from_extension, path.to_owned())]
+            vec![(from_extension, Target::File(path.to_owned()))]
         }
     }
 }
 
-/// Writes each output atomically to its file and returns the `wrote PATH` lines to print.
+/// The usage error of a command asked to write several formats to standard output.
+pub const STDOUT_TAKES_ONE: &str = "standard output takes one format; write several with `-o FOLDER/`";
+
+/// Writes the outputs, all or none, and prints a `wrote PATH` line for each file; an output
+/// for standard output is written there as it is, without a line.
 pub fn write_all<F: OutputFormat>(
     rendered: &[(F, Vec<u8>)],
-    targets: &[(F, PathBuf)],
+    targets: &[(F, Target)],
     policy: &WritePolicy,
-) -> oversight::Result<String> {
-    let mut written = String::new();
-    for ((_, bytes), (_, path)) in rendered.iter().zip(targets) {
-        write_atomic(path, bytes, policy)?;
-        written.push_str(&format!("wrote {}\n", path.display()));
+) -> oversight::Result<()> {
+    let mut files: Vec<(&Path, &[u8])> = Vec::new();
+    for ((_, bytes), (_, target)) in rendered.iter().zip(targets) {
+        match target {
+            Target::Stdout => print_data(bytes)?,
+            Target::File(path) => files.push((path, bytes)),
+        }
     }
-    Ok(written)
+    oversight::output::write_all(&files, policy)?;
+    let wrote: String = files
+        .iter()
+        .map(|(path, _)| format!("wrote {}\n", path.display()))
+        .collect();
+    print(&wrote)
+}
+
+/// The stem of output files named after an input, or `fallback` for standard input.
+pub fn stem(input: &Path, fallback: &str) -> String {
+    match input.file_stem() {
+        Some(stem) if !is_stdin(input) => stem.to_string_lossy().into_owned(),
+        _ => fallback.to_owned(),
+    }
 }
 
 /// ".html, .pdf or .json"

@@ -2,9 +2,7 @@
 //! side, as HTML, PDF, JSON and CSV files.
 
 use super::output::{self, Request};
-use super::{
-    BasisArg, CommandResult, Outcome, RenderArgs, check_language, checklist_ref, print, print_diagnostics,
-};
+use super::{BasisArg, CommandResult, Outcome, RenderArgs, check_language, checklist_ref, print_diagnostics};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oversight::Error;
 use oversight::diagnostic::Diagnostics;
@@ -32,7 +30,7 @@ pub struct Args {
     /// Output formats, as a comma list or repeated [default: html and pdf, or the -o file's extension]
     #[arg(long, value_delimiter = ',', value_name = "FORMAT", value_parser = output::format_parser(PORTFOLIO_FORMATS))]
     format: Vec<Format>,
-    /// Output file (format from its extension), or folder (ending in `/`) for `portfolio.<ext>`
+    /// Output file (format from its extension), folder (ending in `/`) for `portfolio.<ext>`, or `-` for standard output
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -49,7 +47,12 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         defaults: &[Format::Html, Format::Pdf],
     });
     let templates = args.render.templates()?;
-    let (files, mut skipped) = collect::expand(&args.files);
+    let collect::Expanded {
+        files,
+        mut skipped,
+        warnings,
+    } = collect::expand(&args.files);
+    print_diagnostics(&warnings);
     let bar = Bar::new();
     let collected = collect::collect(
         &files,
@@ -112,7 +115,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         inputs,
         overwrite: true,
     };
-    print(&output::write_all(&rendered, &targets, &policy)?);
+    output::write_all(&rendered, &targets, &policy)?;
     if portfolio.skipped.is_empty() {
         Ok(Outcome::Success)
     } else {

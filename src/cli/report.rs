@@ -1,8 +1,8 @@
 //! `oversight report ANSWERS`: the assessment report as HTML, PDF and JSON files; and the
 //! rendering of one assessment that it shares with `oversight plan`.
 
-use super::output::{Request, format_parser, targets, write_all};
-use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, RenderArgs, print, warn_missing_glyphs};
+use super::output::{Request, format_parser, stem, targets, write_all};
+use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, RenderArgs, warn_missing_glyphs};
 use oversight::error::Result;
 use oversight::load::Loaded;
 use oversight::output::WritePolicy;
@@ -19,7 +19,7 @@ pub struct Args {
     /// Output formats, as a comma list or repeated [default: html and pdf, or the -o file's extension]
     #[arg(long, value_delimiter = ',', value_name = "FORMAT", value_parser = format_parser(REPORT_FORMATS))]
     format: Vec<Format>,
-    /// Output file (format from its extension), or folder (ending in `/`) for `<answers stem>.<ext>`
+    /// Output file (format from its extension), folder (ending in `/`) for `<answers stem>.<ext>`, or `-` for standard output
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -67,10 +67,13 @@ pub(super) struct RenderRequest<'a> {
 impl Rendering {
     /// Loads the assessment, renders every format in memory, then writes them all.
     pub(super) fn run(&self, args: &RenderRequest, limits: &Limits) -> CommandResult {
-        let stem = args.input.answers.file_stem().map_or_else(
-            || self.command.to_owned(),
-            |s| format!("{}{}", s.to_string_lossy(), self.stem_suffix),
-        );
+        // Standard input gives no name: the files are named after the command.
+        let named = stem(&args.input.answers, "");
+        let stem = if named.is_empty() {
+            self.command.to_owned()
+        } else {
+            format!("{named}{}", self.stem_suffix)
+        };
         let targets = targets(&Request {
             command: self.command,
             formats: args.formats.to_vec(),
@@ -98,7 +101,7 @@ impl Rendering {
             inputs: args.input.inputs(&loaded),
             overwrite: true,
         };
-        print(&write_all(&rendered, &targets, &policy)?);
+        write_all(&rendered, &targets, &policy)?;
         Ok(Outcome::Success)
     }
 }

@@ -1,5 +1,6 @@
 //! `oversight score ANSWERS`: the scores as text or JSON.
 
+use super::terminal::{eprint, print_data};
 use super::{AssessmentArgs, BasisArg, CommandResult, Outcome, print, today};
 use oversight::i18n::Catalogue;
 use oversight::render::{self, json, text};
@@ -42,24 +43,52 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         today(),
         &args.basis.options(),
     );
-    let output = match args.format {
-        Format::Json => json::to_string(&json::result(
-            &loaded.checklist,
-            &loaded.assessment,
-            &scorecard,
-            &view.lang,
-        )),
-        Format::Text => text::summary(&view),
-    };
-    print(&output);
-    match args.fail_under {
-        Some(threshold) if scorecard.overall.score.is_none_or(|score| score < threshold) => {
-            match scorecard.overall.score {
-                Some(score) => eprintln!("gate: the overall score {score:.2} is below {threshold}"),
-                None => eprintln!("gate: there is no overall score (nothing was scored)"),
-            }
-            Ok(Outcome::GateFailed)
+    match args.format {
+        Format::Json => {
+            let result = json::result(&loaded.checklist, &loaded.assessment, &scorecard, &view.lang);
+            print_data(json::to_string(&result).as_bytes())?;
         }
-        _ => Ok(Outcome::Success),
+        Format::Text => print(&text::summary(&view))?,
+    }
+    match args.fail_under {
+        Some(threshold) => Ok(gate(scorecard.overall.score, threshold)),
+        None => Ok(Outcome::Success),
+    }
+}
+
+/// `--fail-under`: passes only a finite overall score at or above the threshold, and fails
+/// closed on anything else (no score, or a score that is not a number).
+fn gate(score: Option<f64>, threshold: f64) -> Outcome {
+    match score {
+        Some(score) if score.is_finite() && score >= threshold => Outcome::Success,
+        Some(score) if score.is_finite() => {
+            eprint(&format!(
+                "gate: the overall score {score:.2} is below {threshold}\n"
+            ));
+            Outcome::GateFailed
+        }
+        Some(_) => {
+            eprint("gate: the overall score is not a number; the gate fails closed\n");
+            Outcome::GateFailed
+        }
+        None => {
+            eprint("gate: there is no overall score (nothing was scored)\n");
+            Outcome::GateFailed
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gate_passes_only_a_finite_score_at_or_above_the_threshold() {
+        assert_eq!(gate(Some(50.0), 50.0), Outcome::Success);
+        assert_eq!(gate(Some(49.99), 50.0), Outcome::GateFailed);
+        assert_eq!(gate(None, 50.0), Outcome::GateFailed);
+        for not_a_score in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(gate(Some(not_a_score), 0.0), Outcome::GateFailed, "{not_a_score}");
+        }
     }
 }

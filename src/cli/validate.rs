@@ -1,7 +1,7 @@
 //! `oversight validate FILE...`: checks every file and reports every problem.
 
 use super::validate_json::Report;
-use super::{CommandResult, Outcome, checklist_ref, print, print_diagnostics};
+use super::{CommandResult, Outcome, checklist_ref, print, print_data, print_diagnostics};
 use oversight::Error;
 use oversight::diagnostic::Diagnostics;
 use oversight::load::{self, Checked};
@@ -49,12 +49,12 @@ fn text(files: &[PathBuf], check: impl Fn(&Path) -> Check) -> CommandResult {
         match check(file) {
             Ok((checked, warnings)) => {
                 print_diagnostics(&warnings);
-                summary.push_str(&format!("{}: ok, {}\n", file.display(), describe(&checked)));
+                summary.push_str(&format!("{}: ok, {}\n", origin(&checked), describe(&checked)));
             }
             Err(diagnostics) => failed.extend(diagnostics),
         }
     }
-    print(&summary);
+    print(&summary)?;
     if failed.has_errors() {
         Err(Error::Invalid(failed))
     } else {
@@ -72,7 +72,7 @@ fn json(files: &[PathBuf], check: impl Fn(&Path) -> Check) -> CommandResult {
         };
         report.push(file.display().to_string(), diagnostics);
     }
-    print(&report.to_json());
+    print_data(report.to_json().as_bytes())?;
     Ok(if report.has_errors() {
         Outcome::Reported
     } else {
@@ -85,6 +85,14 @@ fn indicators(count: usize) -> String {
         "1 indicator".to_owned()
     } else {
         format!("{count} indicators")
+    }
+}
+
+/// The file as messages name it (`<stdin>` for `-`).
+fn origin(checked: &Checked) -> &str {
+    match checked {
+        Checked::Checklist(checklist) => &checklist.origin,
+        Checked::Answers(loaded) => &loaded.assessment.origin,
     }
 }
 

@@ -65,11 +65,10 @@ impl Report {
         self.summary.errors > 0
     }
 
-    /// The document, indented, with a final newline.
+    /// The document, indented, with a final newline, and the invisible characters of a file
+    /// name written as escapes, as in every JSON output.
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).expect("the report serialises");
-        text.push('\n');
-        text
+        oversight::render::json::to_string(self)
     }
 }
 

@@ -664,14 +664,14 @@ impl<'l> Converter<'l> {
         }
         let ref_id = node.ref_id.as_ref().and_then(code);
         let (title, text) = self.title_and_text(node);
-        Item::Info(Info {
+        Item::Info(Box::new(Info {
             id: None,
             ref_id,
             title,
             text,
             scopes: self.tags(node),
             effective_scopes: ScopeIds::default(),
-        })
+        }))
     }
 
     /// A node's id: its code where valid and unique, else one made from it (noted).

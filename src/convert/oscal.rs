@@ -231,14 +231,14 @@ impl Converter {
         let id = self.give(group.id.as_deref(), &group.title);
         let mut items: Vec<Item> = Vec::new();
         for part in &group.parts {
-            items.push(Item::Info(crate::model::Info {
+            items.push(Item::Info(Box::new(crate::model::Info {
                 id: None,
                 ref_id: None,
                 title: part.title.as_deref().map(Text::from),
                 text: Text::from(prose(part).as_str()),
                 scopes: ScopeIds::default(),
                 effective_scopes: ScopeIds::default(),
-            }));
+            })));
         }
         items.extend(group.controls.iter().map(|c| self.control(c)));
         items.extend(

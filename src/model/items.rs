@@ -30,7 +30,7 @@ use std::fmt;
 pub enum Item {
     Indicator(Box<Indicator>),
     Section(Box<Section>),
-    Info(Info),
+    Info(Box<Info>),
 }
 
 const ITEM_KINDS: &[&str] = &["indicator", "section", "info"];
@@ -53,7 +53,7 @@ impl<'de> Deserialize<'de> for Item {
                 let item = match kind.as_str() {
                     "indicator" => Item::Indicator(map.next_value()?),
                     "section" => Item::Section(map.next_value()?),
-                    "info" => Item::Info(map.next_value()?),
+                    "info" => Item::Info(Box::new(map.next_value()?)),
                     other => return Err(de::Error::unknown_variant(other, ITEM_KINDS)),
                 };
                 if let Some(extra) = map.next_key::<String>()? {
@@ -158,7 +158,7 @@ fn normalize_section(section: &mut Section, dimensions: &UniqueMap<ScopeDimensio
                     Slot::Section(section.sections.len() - 1)
                 }
                 Item::Info(info) => {
-                    section.infos.push(info);
+                    section.infos.push(*info);
                     Slot::Info(section.infos.len() - 1)
                 }
             };

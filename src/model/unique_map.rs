@@ -3,15 +3,18 @@
 //! YAML parsers keep the last of two equal keys silently; for a map whose keys matter (answers
 //! by indicator id, scales by name, texts by language) that would lose data, so [`UniqueMap`]
 //! turns a repeated key into a parse error naming the key (the parser places it at the start
-//! of the mapping).
+//! of the mapping). Keys are hashed, so reading a mapping of n keys and looking one up take
+//! time linear in n and constant: a file of hundreds of thousands of keys is read in a moment.
 
+use indexmap::IndexMap;
+use indexmap::map::Entry;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
 
 /// Keys and values in the order the file gives them; every key once.
 #[derive(Debug, Clone, PartialEq)]
-pub struct UniqueMap<V>(Vec<(String, V)>);
+pub struct UniqueMap<V>(IndexMap<String, V>);
 
 impl<V> UniqueMap<V> {
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
@@ -19,7 +22,7 @@ impl<V> UniqueMap<V> {
     }
 
     pub fn get(&self, key: &str) -> Option<&V> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.0.get(key)
     }
 
     pub fn len(&self) -> usize {
@@ -31,16 +34,17 @@ impl<V> UniqueMap<V> {
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| k.as_str())
+        self.0.keys().map(String::as_str)
     }
 }
 
 impl<V> Default for UniqueMap<V> {
     fn default() -> Self {
-        UniqueMap(Vec::new())
+        UniqueMap(IndexMap::new())
     }
 }
 
+/// A key given twice keeps its first place and its last value.
 impl<V> FromIterator<(String, V)> for UniqueMap<V> {
     fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
         UniqueMap(iter.into_iter().collect())
@@ -49,7 +53,7 @@ impl<V> FromIterator<(String, V)> for UniqueMap<V> {
 
 impl<V: serde::Serialize> serde::Serialize for UniqueMap<V> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+        serializer.collect_map(self.0.iter())
     }
 }
 
@@ -68,15 +72,19 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut entries: Vec<(String, V)> = Vec::new();
+                let mut entries = IndexMap::with_capacity(map.size_hint().unwrap_or(0).min(4096));
                 while let Some(key) = map.next_key::<String>()? {
-                    if entries.iter().any(|(k, _)| *k == key) {
-                        return Err(serde::de::Error::custom(format!(
-                            "{DUPLICATE_KEY} `{key}`: each key may appear once in a mapping"
-                        )));
+                    match entries.entry(key) {
+                        Entry::Occupied(repeated) => {
+                            return Err(serde::de::Error::custom(format!(
+                                "{DUPLICATE_KEY} `{}`: each key may appear once in a mapping",
+                                repeated.key()
+                            )));
+                        }
+                        Entry::Vacant(slot) => {
+                            slot.insert(map.next_value()?);
+                        }
                     }
-                    let value = map.next_value()?;
-                    entries.push((key, value));
                 }
                 Ok(UniqueMap(entries))
             }

@@ -1,6 +1,7 @@
 //! Reading and scoring many answers files in parallel, against one checklist.
 //!
-//! A folder stands for every `*.yaml` and `*.yml` file directly in it, in name order. The files
+//! A folder stands for every `*.yaml` and `*.yml` entry directly in it, in name order; a file
+//! reached under several names counts once. The files
 //! are read, validated and scored on rayon's thread pool; a file that fails becomes a
 //! [`Skipped`] with its diagnostics and never stops the others.
 //!
@@ -17,6 +18,8 @@ use crate::model::Checklist;
 use crate::source::{Limits, Source};
 use crate::validate::{Validated, answers};
 use rayon::prelude::*;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 /// The stages of [`collect`], for a progress display.
@@ -52,12 +55,25 @@ pub struct Collected {
     pub skipped: Vec<Skipped>,
 }
 
-/// The files named by the arguments: a file as given, a folder as its `*.yaml` and `*.yml`
-/// files in name order; a file named twice is kept once. A folder without any such file, or
-/// one that cannot be listed, is skipped.
-pub fn expand(arguments: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut skipped = Vec::new();
+/// The answers files that the arguments name.
+#[derive(Debug, Clone, Default)]
+pub struct Expanded {
+    /// Each file once, in the order found.
+    pub files: Vec<PathBuf>,
+    /// Folders that hold no answers file or cannot be listed.
+    pub skipped: Vec<Skipped>,
+    /// `same-file-twice`: a file reached again under another name, counted once.
+    pub warnings: Diagnostics,
+}
+
+/// The files named by the arguments: a file as given, a folder as every entry directly in it
+/// named `*.yaml` or `*.yml`, in name order. Entries that are not regular files (a FIFO, a
+/// device, a link to nowhere or to itself) are kept, so that reading them reports why they
+/// are left out. A file reached twice, under any name (`a.yaml`, `./a.yaml`, a link to it), is
+/// kept once, by its path with every link resolved.
+pub fn expand(arguments: &[PathBuf]) -> Expanded {
+    let mut expanded = Expanded::default();
+    let mut seen: HashMap<PathBuf, String> = HashMap::new();
     for argument in arguments {
         let found = if argument.is_dir() {
             yaml_files(argument)
@@ -67,12 +83,10 @@ pub fn expand(arguments: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
         match found {
             Ok(found) => {
                 for file in found {
-                    if !files.contains(&file) {
-                        files.push(file);
-                    }
+                    expanded.add(file, &mut seen);
                 }
             }
-            Err(message) => skipped.push(Skipped {
+            Err(message) => expanded.skipped.push(Skipped {
                 file: argument.display().to_string(),
                 diagnostics: Diagnostic::error(
                     "unreadable-file",
@@ -84,21 +98,46 @@ pub fn expand(arguments: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
             }),
         }
     }
-    (files, skipped)
+    expanded
+}
+
+impl Expanded {
+    /// Keeps `file` unless it was seen under another name; `seen` maps resolved paths to the
+    /// name first seen.
+    fn add(&mut self, file: PathBuf, seen: &mut HashMap<PathBuf, String>) {
+        let name = file.display().to_string();
+        let resolved = file.canonicalize().unwrap_or_else(|_| file.clone());
+        match seen.entry(resolved) {
+            Entry::Occupied(first) => self.warnings.push(
+                Diagnostic::warning(
+                    "same-file-twice",
+                    &name,
+                    Place::File,
+                    format!("this is the file `{}` again; it is counted once", first.get()),
+                )
+                .with_hint("each file is read once, however many names lead to it"),
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(name);
+                self.files.push(file);
+            }
+        }
+    }
 }
 
 fn yaml_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = std::fs::read_dir(folder).map_err(|e| format!("cannot list the folder: {e}"))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            let yaml = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-            yaml && path.is_file()
-        })
-        .collect();
+    let listing_error = |e: std::io::Error| format!("cannot list the folder: {e}");
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).map_err(listing_error)? {
+        let path = entry.map_err(listing_error)?.path();
+        let yaml = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+        if yaml {
+            files.push(path);
+        }
+    }
     if files.is_empty() {
         return Err("the folder holds no `.yaml` or `.yml` file".to_owned());
     }

@@ -12,6 +12,7 @@
 use crate::error::{Error, Result};
 use crate::i18n::Catalogue;
 use crate::report::ReportView;
+use crate::source::read;
 use crate::source::{Limits, Source};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -87,9 +88,17 @@ impl Templates {
             return Ok(None);
         };
         if let Some(path) = self.override_path(&relative)? {
-            return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                minijinja::Error::new(ErrorKind::InvalidOperation, format!("cannot read `{name}`: {e}"))
-            });
+            let unreadable = |why: String| {
+                minijinja::Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("cannot read `{name}`: {why}"),
+                )
+            };
+            let max_bytes = Limits::default().max_file_bytes;
+            let bytes = read::file(&path, max_bytes).map_err(|why| unreadable(why.describe(max_bytes)))?;
+            return String::from_utf8(bytes)
+                .map(Some)
+                .map_err(|_| unreadable("it is not UTF-8 text".to_owned()));
         }
         Ok(DEFAULT_TEMPLATES
             .get_file(&relative)
@@ -107,7 +116,16 @@ impl Templates {
             return Ok(None);
         }
         match candidate.canonicalize() {
-            Ok(path) if path.starts_with(&overrides.resolved) => Ok(path.is_file().then_some(candidate)),
+            Ok(path) if path.starts_with(&overrides.resolved) => match std::fs::metadata(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|m| read::regular(&m).map_err(|why| why.describe(0)))
+            {
+                Ok(()) => Ok(Some(candidate)),
+                Err(why) => Err(minijinja::Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("the override `{}` cannot be used: {why}", relative.display()),
+                )),
+            },
             _ => Err(minijinja::Error::new(
                 ErrorKind::InvalidOperation,
                 format!(

@@ -197,11 +197,37 @@ fn sections<'a>(
         .collect()
 }
 
-/// `oversight score --format json`.
+/// Every JSON output (`oversight score --format json`, the JSON reports): indented, with every
+/// invisible character written as an escape (see [`escape_invisible`]).
 pub fn to_string(value: &impl Serialize) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut text = escape_invisible(serde_json::to_string_pretty(value).unwrap_or_default());
     text.push('\n');
     text
+}
+
+/// JSON text with the characters that serde_json leaves as they are but that can act on a
+/// terminal or hide in a viewer written as `\uXXXX`: DEL and the C1 controls (U+009B starts
+/// a terminal escape sequence), the line and paragraph separators (line ends to YAML and to
+/// JavaScript), the bidirectional overrides and the byte-order mark. Outside strings JSON has
+/// none of them, so every one replaced is inside a string, where the escape means the same
+/// character.
+pub fn escape_invisible(json: String) -> String {
+    let invisible = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    };
+    if !json.contains(invisible) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if invisible(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -291,4 +317,21 @@ pub fn report(
         provenance: &view.provenance,
     };
     to_string(&json).into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_become_escapes_that_read_back() {
+        let text = "a\u{7f}b\u{9b}c\u{2028}d\u{202e}e\u{feff}f\u{1b}g — ї";
+        let json = to_string(&serde_json::json!({ "file": text }));
+        assert_eq!(
+            json,
+            "{\n  \"file\": \"a\\u007fb\\u009bc\\u2028d\\u202ee\\ufefff\\u001bg — ї\"\n}\n"
+        );
+        let back: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(back["file"], text);
+    }
 }

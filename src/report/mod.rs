@@ -109,8 +109,9 @@ struct Builder<'a> {
     names: HashMap<String, (String, String)>,
     /// The compliance verdicts of the scorecard.
     verdicts: Verdicts,
-    /// The evidence freshness flags, in checklist order.
-    flags: Vec<EvidenceFlag>,
+    /// The evidence freshness flags of each indicator, grouped once rather than searched for
+    /// each indicator.
+    flags: HashMap<String, Vec<EvidenceFlag>>,
     /// The improvement plan, judged on the report date.
     plan: Plan,
 }
@@ -124,7 +125,7 @@ impl<'a> Builder<'a> {
             bands: Vec::new(),
             names: HashMap::new(),
             verdicts: Verdicts::of(input.scorecard),
-            flags: crate::freshness::check(input.checklist, input.assessment, input.scorecard),
+            flags: HashMap::new(),
             plan: crate::plan::plan(&PlanInput {
                 checklist: input.checklist,
                 assessment: input.assessment,
@@ -132,6 +133,13 @@ impl<'a> Builder<'a> {
                 as_of: input.report_date,
             }),
         };
+        for flag in crate::freshness::check(input.checklist, input.assessment, input.scorecard) {
+            builder
+                .flags
+                .entry(flag.indicator.clone())
+                .or_default()
+                .push(flag);
+        }
         builder.bands = band_views(input.checklist, input.lang);
         builder.collect_names(input.checklist.sections(), "");
         builder

@@ -15,9 +15,8 @@ pub type LineColumn = (usize, usize);
 
 /// The first and second place of `key` among the keys of the mapping that starts at `start`.
 pub fn locate(text: &str, start: LineColumn, key: &str) -> Option<(LineColumn, LineColumn)> {
-    let lines: Vec<Vec<char>> = text
-        .lines()
-        .map(|line| line.trim_end_matches('\r').chars().collect())
+    let lines: Vec<Vec<char>> = super::place::yaml_lines(text)
+        .map(|line| line.chars().collect())
         .collect();
     let (line, column) = start;
     let first = lines.get(line.checked_sub(1)?)?;

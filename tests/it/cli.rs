@@ -1,6 +1,6 @@
 //! The binary as a user meets it: exit codes, exact messages, files written or not.
 
-use crate::support::{CHECKLIST, answers_yaml, root, run_in, stderr, stdout};
+use crate::support::{CHECKLIST, answers_yaml, json_report, root, run_in, stderr, stdout};
 use std::fs;
 
 fn workspace() -> tempfile::TempDir {
@@ -299,4 +299,222 @@ fn checklists_lists_the_bundled_ones() {
     let text = stdout(&output);
     assert!(text.starts_with("ID "), "{text}");
     assert!(text.contains("dssg-executive           1.0               47  Democratic security sector governance: the role of the Executive\n"), "{text}");
+}
+
+/// Runs the binary in `dir` with `input` on its standard input.
+fn run_with_stdin(dir: &std::path::Path, args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write as _;
+    let mut child = crate::support::binary()
+        .current_dir(dir)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("ends");
+    writer.join().expect("written");
+    output
+}
+
+#[test]
+fn a_dash_reads_standard_input_and_writes_standard_output() {
+    let dir = workspace();
+    let answers = answers_yaml("  a-1: {level: 3}\n  b-1: {level: 1}\n");
+    fs::write(dir.path().join("a.yaml"), &answers).expect("write");
+    let args = |input: &'static str| {
+        [
+            "report",
+            input,
+            "--checklist",
+            "test.yaml",
+            "--format",
+            "json",
+            "--date",
+            "2026-11-28",
+            "-o",
+            "-",
+        ]
+    };
+    let from_file = run_in(dir.path(), &args("a.yaml"));
+    let from_stdin = run_with_stdin(dir.path(), &args("-"), answers.as_bytes());
+    assert_eq!(from_file.status.code(), Some(0), "{}", stderr(&from_file));
+    assert_eq!(from_stdin.status.code(), Some(0), "{}", stderr(&from_stdin));
+    let json = |output: &std::process::Output| -> serde_json::Value {
+        serde_json::from_slice(&output.stdout).expect("the JSON report, and nothing else")
+    };
+    let (file, piped) = (json(&from_file), json(&from_stdin));
+    assert_eq!(file["scores"], piped["scores"]);
+    assert_eq!(piped["provenance"]["answers_file"], "<stdin>");
+    assert_eq!(
+        fs::read_dir(dir.path()).expect("readable").count(),
+        2,
+        "no file written"
+    );
+
+    // The checklist on standard input, and `<stdin>` in the summary.
+    for (args, input, name) in [
+        (["a.yaml", "--checklist", "-"], CHECKLIST, "a.yaml"),
+        (["-", "--checklist", "test.yaml"], answers.as_str(), "<stdin>"),
+    ] {
+        let checked = run_with_stdin(dir.path(), &[&["validate"], &args[..]].concat(), input.as_bytes());
+        assert_eq!(
+            stdout(&checked),
+            format!("{name}: ok, answers to `test` version 1 (2 of 5 indicators answered)\n")
+        );
+    }
+    // Files named after the input are named after the command for standard input.
+    let named = run_with_stdin(dir.path(), &json_report("-", "out/"), answers.as_bytes());
+    assert_eq!(stdout(&named), "wrote out/report.json\n", "{}", stderr(&named));
+}
+
+#[test]
+fn dash_o_writes_the_bytes_a_file_would_hold() {
+    let dir = workspace();
+    fs::write(dir.path().join("a.yaml"), answers_yaml("  a-1: {level: 3}\n")).expect("write");
+    fs::write(dir.path().join("b.yaml"), answers_yaml("  a-1: {level: 1}\n")).expect("write");
+    // (command, its format and date, the file it writes)
+    let runs = [
+        (
+            "compare",
+            &["--format", "pdf", "--date", "2026-11-28"][..],
+            "c.pdf",
+        ),
+        ("portfolio", &["--format", "csv", "--date", "2026-11-28"], "p.csv"),
+        (
+            "portfolio",
+            &["--format", "html", "--date", "2026-11-28"],
+            "p.html",
+        ),
+        ("consolidate", &[], "d.yaml"),
+        ("init", &[], "s.yaml"),
+    ];
+    for (command, options, file) in runs {
+        let inputs: &[&str] = if command == "init" {
+            &["test.yaml"]
+        } else {
+            &["a.yaml", "b.yaml", "--checklist", "test.yaml"]
+        };
+        let args = |output: &'static str| [&[command], inputs, options, &["-o", output]].concat();
+        let to_file = run_in(dir.path(), &args(file));
+        assert_eq!(to_file.status.code(), Some(0), "{command}: {}", stderr(&to_file));
+        let to_stdout = run_in(dir.path(), &args("-"));
+        assert_eq!(
+            to_stdout.status.code(),
+            Some(0),
+            "{command}: {}",
+            stderr(&to_stdout)
+        );
+        let written = fs::read(dir.path().join(file)).expect("written");
+        assert!(!written.is_empty(), "{command}");
+        assert!(
+            to_stdout.stdout == written,
+            "{command}: standard output differs from `{file}`"
+        );
+    }
+}
+
+#[test]
+fn standard_output_takes_one_format() {
+    let dir = workspace();
+    fs::write(dir.path().join("a.yaml"), answers_yaml("  a-1: {level: 3}\n")).expect("write");
+    for (args, message) in [
+        (
+            &[
+                "report",
+                "a.yaml",
+                "--checklist",
+                "test.yaml",
+                "--format",
+                "html,pdf",
+                "-o",
+                "-",
+            ][..],
+            "standard output takes one format; write several with `-o FOLDER/`",
+        ),
+        (
+            &["report", "a.yaml", "--checklist", "test.yaml", "-o", "-"][..],
+            "`-o -` writes one format to standard output: name it with --format",
+        ),
+        (
+            &[
+                "consolidate",
+                "a.yaml",
+                "a.yaml",
+                "--checklist",
+                "test.yaml",
+                "--format",
+                "yaml,json",
+                "-o",
+                "-",
+            ][..],
+            "standard output takes one format; write several with `-o FOLDER/`",
+        ),
+    ] {
+        let output = run_in(dir.path(), args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let command = args[0];
+        assert_eq!(
+            stderr(&output),
+            format!(
+                "error: {message}\n\nUsage: oversight {command} [OPTIONS] {}\n\nFor more information, try '--help'.\n",
+                if command == "report" {
+                    "<ANSWERS>"
+                } else {
+                    "<ANSWERS> <ANSWERS>..."
+                }
+            )
+        );
+    }
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal_raw() {
+    let dir = workspace();
+    // A file name is the one text no validation rule can refuse.
+    let name = "\u{1b}]0;owned\u{7}\r.yaml";
+    fs::write(dir.path().join(name), answers_yaml("  a-1: {level: 9}\n")).expect("write");
+    let output = run_in(dir.path(), &["validate", name, "--checklist", "test.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error[level-off-scale]: \\u{1b}]0;owned\\u{7}\\u{d}.yaml: answers[a-1].level: level `9` is not on the scale `s`
+  hint: expected one of 0 (Zero), 1 (One), 2 (Two), 3 (Three), 4 (Four)
+error: 1 error(s) in the input
+"
+    );
+    fs::write(dir.path().join(name), answers_yaml("  a-1: {level: 1}\n")).expect("write");
+    let output = run_in(dir.path(), &["validate", name, "--checklist", "test.yaml"]);
+    assert_eq!(
+        stdout(&output),
+        "\\u{1b}]0;owned\\u{7}\\u{d}.yaml: ok, answers to `test` version 1 (1 of 5 indicators answered)\n"
+    );
+    let json = run_in(
+        dir.path(),
+        &["score", name, "--checklist", "test.yaml", "--format", "json"],
+    );
+    assert!(
+        !stdout(&json).contains('\u{1b}'),
+        "JSON escapes it: {}",
+        stdout(&json)
+    );
+    // DEL and a right-to-left override, which serde_json leaves raw, in `validate --format json`.
+    let hidden = "a\u{7f}\u{202e}lmth.yaml";
+    fs::write(dir.path().join(hidden), answers_yaml("  a-1: {level: 9}\n")).expect("write");
+    let listed = run_in(
+        dir.path(),
+        &["validate", hidden, "--checklist", "test.yaml", "--format", "json"],
+    );
+    let text = stdout(&listed);
+    assert!(text.contains(r#""file": "a\u007f\u202elmth.yaml""#), "{text}");
+    let document: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(
+        document["diagnostics"][0]["file"], hidden,
+        "the escapes read back"
+    );
 }

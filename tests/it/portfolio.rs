@@ -219,6 +219,40 @@ fn csv_content_is_exact() {
     assert_eq!(fs::read_to_string(dir.path().join("out.csv")).expect("csv"), CSV);
 }
 
+/// OWASP's CSV injection: a text cell that a spreadsheet would read as a formula starts with `'`.
+#[test]
+fn csv_cells_that_read_as_formulas_are_neutralised() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("test.yaml"), CHECKLIST).expect("write");
+    let body = "  a-1: {level: 4}\n";
+    for (file, name) in [
+        ("1.yaml", "'=HYPERLINK(\"http://x\")'"),
+        ("2.yaml", "\"+1\""),
+        ("3.yaml", "\"@SUM(A1)\""),
+        ("-4.yaml", "\"\\t-5\""),
+    ] {
+        fs::write(dir.path().join(file), answers_of(name, body)).expect("write");
+    }
+    let output = portfolio_in(
+        dir.path(),
+        &["-o", "out.csv", "--", "1.yaml", "2.yaml", "3.yaml", "-4.yaml"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let csv = fs::read_to_string(dir.path().join("out.csv")).expect("csv");
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    // Only `a-1` is answered: overall 100, capped to C by the unanswered critical `b-x-1`.
+    // The rows are in the collator's order of the names (tab, `@`, `+`, `=`).
+    assert_eq!(
+        rows,
+        [
+            "'\t-5,100,,100,C,20,1,'-4.yaml,",
+            "'@SUM(A1),100,,100,C,20,1,3.yaml,",
+            "'+1,100,,100,C,20,1,2.yaml,",
+            "\"'=HYPERLINK(\"\"http://x\"\")\",100,,100,C,20,1,1.yaml,",
+        ]
+    );
+}
+
 #[test]
 fn a_bad_file_is_skipped_the_others_are_reported_and_the_exit_code_is_1() {
     let dir = workspace();

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 #[path = "../../examples/synthetic.rs"]
-mod synthetic;
+pub(crate) mod synthetic;
 
 fn report(dir: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["report"];

@@ -187,7 +187,8 @@ fn a_failed_write_leaves_the_old_file_or_nothing() {
     let result = report(dir.path(), "blocker/r.json");
     assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
     assert!(
-        stderr(&result).starts_with("error: cannot write `blocker/r.json`\n  caused by: "),
+        stderr(&result)
+            .starts_with("error: cannot write `blocker/r.json`; no output was replaced\n  caused by: "),
         "{}",
         stderr(&result)
     );

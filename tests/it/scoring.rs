@@ -1,6 +1,6 @@
 //! Every scoring rule, against expectations computed by hand from `support::CHECKLIST`.
 
-use crate::support::{CHECKLIST, assert_close, score_with, section};
+use crate::support::{CHECKLIST, assert_close, checklist_from, score_with, section};
 use oversight::score::{Exclusion, NodeKind, Status};
 
 const ALL_ANSWERED: &str =
@@ -248,24 +248,39 @@ fn rounding_never_takes_a_mean_out_of_its_range() {
 }
 
 #[test]
-fn huge_weights_do_not_overflow() {
-    // Found by the property tests: 1e308 × 100 overflowed to infinity and the score was NaN.
+fn weights_up_to_the_largest_score_exactly_and_larger_ones_are_refused() {
     let card = score_with(
-        &weighted(&["1e308", "1e308"]),
+        &weighted(&["1000000", "1000000"]),
         "  i-0: {level: 4}\n  i-1: {level: 2}\n",
     );
     assert_eq!(card.sections[0].score, Some(75.0));
     let card = score_with(
-        &weighted(&["1e308", "1e-300"]),
+        &weighted(&["1000000", "1e-300"]),
         "  i-0: {level: 0}\n  i-1: {level: 4}\n",
     );
-    assert_eq!(card.sections[0].score, Some(0.0));
+    assert_close(card.sections[0].score, 1e-304);
     let card = score_with(&weighted(&["3", "1"]), "  i-0: {level: 2}\n  i-1: {level: 4}\n");
-    assert_eq!(
-        card.sections[0].score,
-        Some(62.5),
-        "ordinary weights give the same digits as before"
-    );
+    assert_eq!(card.sections[0].score, Some(62.5));
+    // Found by the second hostile probe: 1.7976931348623157e308 gave a NaN score in debug builds
+    // (its log2 rounds to 1024, so the power-of-two scaling underflowed to 0) and a number in
+    // release builds. Such weights are now refused.
+    for weight in [
+        "1000000.0001",
+        "1e308",
+        "1.7976931348623157e308",
+        ".inf",
+        ".nan",
+        "0",
+        "-1",
+    ] {
+        let errors = checklist_from(&weighted(&[weight, "1"])).expect_err(weight);
+        let codes: Vec<(&str, String)> = errors.iter().map(|d| (d.code, d.place.to_string())).collect();
+        assert_eq!(
+            codes,
+            [("bad-weight", ": sections[a].indicators[i-0].weight".to_owned())],
+            "{weight}"
+        );
+    }
 }
 
 #[test]

@@ -73,6 +73,21 @@ pub fn answers_with(record: &str, body: &str) -> String {
     answers_yaml(body).replace("answers:\n", &format!("{record}\nanswers:\n"))
 }
 
+/// The arguments of a JSON report of `answers` against `test.yaml` (the [`CHECKLIST`]) to
+/// `output`.
+pub fn json_report<'a>(answers: &'a str, output: &'a str) -> [&'a str; 8] {
+    [
+        "report",
+        answers,
+        "--checklist",
+        "test.yaml",
+        "--format",
+        "json",
+        "-o",
+        output,
+    ]
+}
+
 pub fn checklist_from(text: &str) -> Result<Checklist, Diagnostics> {
     let source = Source::from_bytes("checklist.yaml", text.as_bytes())?;
     checklist::checklist(&source, &Limits::default()).map(|v| v.value)

@@ -281,6 +281,34 @@ fn answers_rules() {
     }
 }
 
+/// docs/formats.md, "Dates": exactly `YYYY-MM-DD`; every other form is refused where it stands.
+#[test]
+fn dates_only_in_the_documented_form() {
+    assert!(
+        load(
+            CHECKLIST,
+            &answers_yaml("  a-1: {level: 1, action: {text: x, due: 2027-02-03}}\n")
+        )
+        .is_ok()
+    );
+    for date in [
+        "2027-2-3",
+        "2027-02-3",
+        "+2026-11-20",
+        "\" 2026-11-20\"",
+        "\"2026-11-20 \"",
+        "20261-11-20",
+        "2026-11-20T00:00:00",
+    ] {
+        let body = format!("  a-1: {{level: 1, action: {{text: x, due: {date}}}}}\n");
+        assert_eq!(
+            answers_errors(&body),
+            ["invalid-date at answers.yaml:6:42"],
+            "{date}"
+        );
+    }
+}
+
 #[test]
 fn answers_header_rules() {
     let header = answers_yaml("  a-1: {level: 1}\n");

@@ -11,6 +11,7 @@ use crate::report::{
     ReviewView, ScoreView, SectionView, conformity_key, is_safe_link, level_text, status_key,
 };
 use crate::score::{Basis, IndicatorResult, SectionResult, Status};
+use std::collections::HashSet;
 
 impl Builder<'_> {
     pub(in crate::report) fn sections(
@@ -85,9 +86,8 @@ impl Builder<'_> {
         let conformity = conformity_key(self.verdicts.conformity(&indicator.id));
         let flags: Vec<&EvidenceFlag> = self
             .flags
-            .iter()
-            .filter(|f| f.indicator == indicator.id)
-            .collect();
+            .get(indicator.id.as_str())
+            .map_or_else(Vec::new, |flags| flags.iter().collect());
         IndicatorView {
             id: indicator.id.clone(),
             text: self.indicator_text(indicator),
@@ -323,6 +323,13 @@ impl Builder<'_> {
     }
 
     pub(in crate::report) fn evidence(&self, answer: &Answer, flags: &[&EvidenceFlag]) -> Vec<EvidenceView> {
+        let stale: HashSet<usize> = flags
+            .iter()
+            .filter_map(|f| match f.problem {
+                Problem::Stale { evidence, .. } => Some(evidence),
+                Problem::Missing => None,
+            })
+            .collect();
         answer
             .evidence
             .iter()
@@ -337,9 +344,7 @@ impl Builder<'_> {
                         .filter(|r| is_safe_link(r))
                         .map(str::to_owned),
                     reference,
-                    stale: flags
-                        .iter()
-                        .any(|f| matches!(f.problem, Problem::Stale { evidence, .. } if evidence == i)),
+                    stale: stale.contains(&i),
                 }
             })
             .collect()

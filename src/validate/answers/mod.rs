@@ -14,6 +14,7 @@ use crate::model::checklist::Indicator;
 use crate::model::unique_map::UniqueMap;
 use crate::model::{Assessment, Checklist, Exception, LevelRef, Number, Review, ScopeIds, Text};
 use crate::source::Source;
+use std::collections::{HashMap, HashSet};
 
 /// Parses an answers file and checks it against `checklist`, reporting every problem found.
 pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Assessment>, Diagnostics> {
@@ -26,6 +27,13 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
     let mut rules = Rules {
         f: Findings::new(&source.name),
         checklist,
+        indicators: checklist
+            .indicators()
+            .into_iter()
+            .map(|i| (i.id.as_str(), i))
+            .collect(),
+        sections: section_ids(checklist.sections()).collect(),
+        suggestions_left: MAX_SUGGESTIONS,
     };
     rules.header(&doc);
     rules.record(&doc);
@@ -34,11 +42,7 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
     }
     rules.actions(&doc.actions);
     let findings = rules.f;
-    findings.finish(Assessment::new(
-        doc.clone(),
-        source.name.clone(),
-        source.sha256.clone(),
-    ))
+    findings.finish(Assessment::new(doc, source.name.clone(), source.sha256.clone()))
 }
 
 /// An error for every value of `scope` (at `path` in `file`) that is none of the checklist's
@@ -68,6 +72,11 @@ pub fn unknown_scopes(checklist: &Checklist, scope: &ScopeIds, file: &str, path:
 struct Rules<'a> {
     f: Findings<'a>,
     checklist: &'a Checklist,
+    /// The checklist's indicators and section ids, looked up once per answer.
+    indicators: HashMap<&'a str, &'a Indicator>,
+    sections: HashSet<&'a str>,
+    /// How many more unknown ids may get a "did you mean" hint.
+    suggestions_left: usize,
 }
 
 /// Whether an answer or a review gives a level by code.
@@ -103,10 +112,17 @@ struct NumericReview {
     level: Option<Number>,
 }
 
-impl Rules<'_> {
+/// The unknown ids of one file that get the nearest known id as a hint; the search compares
+/// with every indicator, so it is not made for each of a million unknown keys.
+const MAX_SUGGESTIONS: usize = 100;
+
+impl<'a> Rules<'a> {
     fn header(&mut self, doc: &AnswersDoc) {
         let checklist = self.checklist;
-        let names_an_id = matches!(ChecklistRef::parse(&doc.checklist), ChecklistRef::Id(_));
+        let names_an_id = matches!(
+            ChecklistRef::named_in_answers(&doc.checklist),
+            Ok(ChecklistRef::Id(_))
+        );
         if names_an_id && doc.checklist != checklist.id() {
             self.f
                 .error(
@@ -165,7 +181,7 @@ impl Rules<'_> {
 
     fn answer(&mut self, id: &str, answer: &Answer, doc: &AnswersDoc) {
         let path = format!("answers[{id}]");
-        let Some(indicator) = self.checklist.indicator(id) else {
+        let Some(&indicator) = self.indicators.get(id) else {
             self.unknown_indicator(&path, id);
             return;
         };
@@ -317,8 +333,7 @@ impl Rules<'_> {
     }
 
     fn unknown_indicator(&mut self, path: &str, id: &str) {
-        let is_section = section_ids(self.checklist.sections()).any(|s| s == id);
-        let message = if is_section {
+        let message = if self.sections.contains(id) {
             format!(
                 "`{id}` is a section of `{}`; answers are given per indicator",
                 self.checklist.id()
@@ -326,18 +341,30 @@ impl Rules<'_> {
         } else {
             format!("the checklist `{}` has no indicator `{id}`", self.checklist.id())
         };
-        let indicators = self.checklist.indicators();
-        let nearest = indicators
-            .iter()
-            .map(|i| (strsim::damerau_levenshtein(&i.id, id), i.id.as_str()))
-            .min()
-            .filter(|(distance, _)| *distance <= 1 || (*distance <= 2 && id.len() >= 6));
+        let nearest = match self.suggestions_left.checked_sub(1) {
+            Some(left) => {
+                self.suggestions_left = left;
+                self.nearest_indicator(id)
+            }
+            None => None,
+        };
         let diagnostic = self.f.error("unknown-indicator", path, message);
         if let Some((_, near)) = nearest {
             diagnostic.hint(format!("did you mean `{near}`?"));
         } else {
             diagnostic.hint("list the checklist's indicators with `oversight init`");
         }
+    }
+
+    /// The nearest id by edit distance (a swap of neighbours counts one), if it is close; ties
+    /// go to the first id in alphabetical order, whatever the order of the map.
+    fn nearest_indicator(&self, id: &str) -> Option<(usize, &'a str)> {
+        self.indicators
+            .keys()
+            .filter(|known| known.len().abs_diff(id.len()) <= 2)
+            .map(|known| (strsim::osa_distance(known, id), *known))
+            .min()
+            .filter(|(distance, _)| *distance <= 1 || (*distance <= 2 && id.len() >= 6))
     }
 
     fn language(&mut self, path: &str, lang: &str) {

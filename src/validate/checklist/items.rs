@@ -7,7 +7,7 @@ use crate::model::{Section, Slot};
 use crate::validate::Hint;
 use std::collections::HashSet;
 
-impl Rules<'_> {
+impl Rules<'_, '_> {
     /// Sections that list `items:` beside `indicators:` or `sections:`.
     pub(super) fn mixed_items(&mut self, paths: &[String]) {
         for path in paths {

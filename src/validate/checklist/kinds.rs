@@ -9,7 +9,7 @@ use crate::model::{Indicator, Number, Scale};
 use crate::validate::{Hint, is_valid_id, level_choices, quoted_list};
 use std::collections::HashSet;
 
-impl Rules<'_> {
+impl Rules<'_, '_> {
     pub(super) fn indicator_kind(&mut self, path: &str, indicator: &Indicator) {
         match indicator.kind {
             IndicatorKind::Scale => self.scale_indicator(path, indicator),

@@ -10,7 +10,7 @@ use crate::model::table::Table;
 use crate::validate::Hint;
 use std::collections::HashSet;
 
-impl Rules<'_> {
+impl Rules<'_, '_> {
     pub(super) fn methodology(&mut self) {
         let scoring = &self.doc.scoring;
         if scoring.method.uses_values() {

@@ -80,7 +80,7 @@ fn stretch(noun: &str, (low, high): (Number, Number)) -> String {
     }
 }
 
-impl<'a> Rules<'a> {
+impl<'d> Rules<'_, 'd> {
     pub(super) fn section_method(&mut self, path: &str, section: &Section, parent_method: &Method) {
         let scoring = &self.doc.scoring;
         let method = section.method.as_ref().unwrap_or(&scoring.method);
@@ -129,7 +129,7 @@ impl<'a> Rules<'a> {
         }
     }
 
-    fn known_table(&mut self, path: &str, name: &str) -> Option<&'a Table> {
+    fn known_table(&mut self, path: &str, name: &str) -> Option<&'d Table> {
         let tables = &self.doc.scoring.tables;
         let reference = Named {
             code: "unknown-table",
@@ -140,7 +140,7 @@ impl<'a> Rules<'a> {
         self.known(reference, name, tables)
     }
 
-    fn known_grades(&mut self, path: &str, section: &Section) -> Option<&'a [Grade]> {
+    fn known_grades(&mut self, path: &str, section: &Section) -> Option<&'d [Grade]> {
         let name = section.grade.as_deref()?;
         let grades = &self.doc.scoring.grades;
         let reference = Named {
@@ -153,7 +153,7 @@ impl<'a> Rules<'a> {
     }
 
     /// The entry `name` of a named list of the scoring block; reports it when there is none.
-    fn known<T>(&mut self, reference: Named, name: &str, lists: &'a UniqueMap<T>) -> Option<&'a T> {
+    fn known<T>(&mut self, reference: Named, name: &str, lists: &'d UniqueMap<T>) -> Option<&'d T> {
         let found = lists.get(name);
         if found.is_none() {
             let Named {

@@ -23,6 +23,10 @@ use crate::model::{Checklist, Method, Number, Scale, Text};
 use crate::source::{Limits, Source};
 use std::collections::HashSet;
 
+/// The largest weight accepted. Weights are relative, so no checklist needs more; with it, no
+/// sum of weights times scores can overflow, and every score stays a finite number.
+pub const MAX_WEIGHT: f64 = 1e6;
+
 /// Parses and checks a checklist, reporting every problem found.
 pub fn checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
     let mut doc: ChecklistDoc = source.parse()?;
@@ -42,21 +46,19 @@ pub fn checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist
     rules.methodology();
     rules.structure(&doc);
     let findings = rules.f;
-    findings.finish(Checklist::new(
-        doc.clone(),
-        source.name.clone(),
-        source.sha256.clone(),
-    ))
+    findings.finish(Checklist::new(doc, source.name.clone(), source.sha256.clone()))
 }
 
-struct Rules<'a> {
+/// `'a` for what outlives the rules (the file name, the limits), `'d` for the document, which
+/// is moved into the checklist once the rules are done.
+struct Rules<'a, 'd> {
     f: Findings<'a>,
-    languages: &'a [String],
+    languages: &'d [String],
     limits: &'a Limits,
-    doc: &'a ChecklistDoc,
+    doc: &'d ChecklistDoc,
 }
 
-impl Rules<'_> {
+impl Rules<'_, '_> {
     fn header(&mut self, doc: &ChecklistDoc) {
         self.id("id", &doc.id);
         if doc.id.ends_with(".yaml") || doc.id.ends_with(".yml") {
@@ -464,15 +466,22 @@ impl Rules<'_> {
     }
 
     fn weight(&mut self, path: &str, weight: f64) {
-        if !(weight.is_finite() && weight > 0.0) {
-            self.f
-                .error(
-                    "bad-weight",
-                    path,
-                    format!("weight `{weight}` is not greater than 0"),
-                )
-                .hint("use a positive number; the default is 1");
-        }
+        let problem = if weight.is_nan() || weight <= 0.0 {
+            "is not greater than 0"
+        } else if weight > MAX_WEIGHT {
+            "is above the largest weight, 1000000"
+        } else {
+            return;
+        };
+        // Debug formatting writes 1e308 as `1e308`, not as 309 digits.
+        let shown = if weight.abs() < 1e16 {
+            weight.to_string()
+        } else {
+            format!("{weight:?}")
+        };
+        self.f
+            .error("bad-weight", path, format!("weight `{shown}` {problem}"))
+            .hint("use a positive number up to 1000000; the default is 1");
     }
 
     /// Reports `code` at every value (given with its path, in order) that does not exceed the

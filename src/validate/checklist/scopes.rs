@@ -7,7 +7,7 @@ use crate::model::ScopeIds;
 use crate::validate::{Hint, quoted_list};
 use std::collections::HashSet;
 
-impl Rules<'_> {
+impl Rules<'_, '_> {
     pub(super) fn scope_dimensions(&mut self) {
         let doc = self.doc;
         let mut values = HashSet::new();
