@@ -1,4 +1,4 @@
-//! `oversight compare OLD NEW`: two rounds of one organisation compared, as HTML, PDF and JSON.
+//! `oversight compare OLD NEW`: two rounds of one organisation compared, as HTML, PDF, JSON and Word.
 
 use super::output::{Request, format_parser, stem, targets, write_all};
 use super::{

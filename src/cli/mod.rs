@@ -72,15 +72,15 @@ enum Command {
     Score(score::Args),
     /// Write an answers skeleton listing every indicator of a checklist
     Init(init::Args),
-    /// Render the assessment report as HTML, PDF and JSON files
+    /// Render the assessment report as HTML, PDF, JSON and Word files
     Report(report::Args),
-    /// Render the improvement plan on its own: HTML, PDF, JSON and an Excel workbook
+    /// Render the improvement plan on its own: HTML, PDF, JSON, an Excel workbook and a Word file
     Plan(plan::Args),
-    /// Compare many organisations' assessments of one checklist: HTML, PDF, JSON and CSV files
+    /// Compare many organisations' assessments of one checklist: HTML, PDF, JSON, CSV and Word files
     Portfolio(portfolio::Args),
     /// List the bundled checklists
     Checklists,
-    /// Compare two assessment rounds of one organisation, as HTML, PDF and JSON
+    /// Compare two assessment rounds of one organisation, as HTML, PDF, JSON and Word files
     Compare(compare::Args),
     /// Consolidate several assessors' answers into a draft answers file for the consensus meeting
     Consolidate(consolidate::Args),

@@ -1,5 +1,5 @@
 //! `oversight portfolio ANSWERS...`: many organisations' assessments of one checklist side by
-//! side, as HTML, PDF, JSON and CSV files.
+//! side, as HTML, PDF, JSON, CSV and Word files.
 
 use super::output::{self, Request};
 use super::{BasisArg, CommandResult, Outcome, RenderArgs, check_language, checklist_ref, print_diagnostics};

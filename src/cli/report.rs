@@ -1,4 +1,4 @@
-//! `oversight report ANSWERS`: the assessment report as HTML, PDF and JSON files; and the
+//! `oversight report ANSWERS`: the assessment report as HTML, PDF, JSON and Word files; and the
 //! rendering of one assessment that it shares with `oversight plan`.
 
 use super::output::{Request, format_parser, stem, targets, write_all};
