@@ -3,7 +3,7 @@
 //! provenance; every page carries the report's classification and draft marks.
 
 use super::blocks::contents;
-use super::report::{footer_left, marks, plan::plan, provenance::provenance};
+use super::report::{document_of, plan::plan, provenance::provenance};
 use super::{Block, Document};
 use crate::report::ReportView;
 
@@ -37,15 +37,7 @@ pub fn document(view: &ReportView) -> Document {
     blocks.extend(contents(labels));
     plan(view, &mut blocks);
     provenance(view, &mut blocks);
-    Document {
-        title: format!("{}: {}", labels.get("heading_plan"), cover.title),
-        author: cover.organisation.clone(),
-        subject: format!("{}: {}", labels.get("heading_plan"), cover.organisation),
-        date: view.provenance.report_date.0,
-        lang: view.lang.clone(),
-        footer_left: footer_left(view),
-        page_label: labels.get("page_of").to_owned(),
-        marks: marks(view),
-        blocks,
-    }
+    let title = format!("{}: {}", labels.get("heading_plan"), cover.title);
+    let subject = format!("{}: {}", labels.get("heading_plan"), cover.organisation);
+    document_of(view, title, subject, blocks)
 }

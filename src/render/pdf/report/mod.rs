@@ -22,7 +22,7 @@ mod sign_off;
 mod summary;
 
 use super::blocks::contents;
-use super::{Document, PageMarks};
+use super::{Block, Document, PageMarks};
 use crate::report::ReportView;
 
 /// The whole report as a document for the PDF engine.
@@ -42,14 +42,26 @@ pub fn document(view: &ReportView) -> Document {
     sign_off::sign_off(view, &mut blocks);
     methodology::methodology(view, &mut blocks);
     provenance::provenance(view, &mut blocks);
+    let subject = format!("{}: {}", view.cover.kicker, view.cover.organisation);
+    document_of(view, view.cover.title.clone(), subject, blocks)
+}
+
+/// A document of one assessment's blocks (the report, the plan): its metadata, footer and
+/// marks from the view, under the given title and subject.
+pub(in crate::render::pdf) fn document_of(
+    view: &ReportView,
+    title: String,
+    subject: String,
+    blocks: Vec<Block>,
+) -> Document {
     Document {
-        title: view.cover.title.clone(),
+        title,
         author: view.cover.organisation.clone(),
-        subject: format!("{}: {}", view.cover.kicker, view.cover.organisation),
+        subject,
         date: view.provenance.report_date.0,
         lang: view.lang.clone(),
         footer_left: footer_left(view),
-        page_label: labels.get("page_of").to_owned(),
+        page_label: view.labels.get("page_of").to_owned(),
         marks: marks(view),
         blocks,
     }
