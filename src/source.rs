@@ -309,7 +309,7 @@ fn classify(message: &str) -> (&'static str, Option<&'static str>) {
     }
 }
 
-fn describe_io(error: &std::io::Error) -> String {
+pub(crate) fn describe_io(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

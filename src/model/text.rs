@@ -56,6 +56,16 @@ impl From<&str> for Text {
     }
 }
 
+impl serde::Serialize for Text {
+    /// A plain text as a string, a translated one as a mapping in its order.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Text::Plain(text) => serializer.serialize_str(text),
+            Text::Translated(map) => map.serialize(serializer),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct TextVisitor;

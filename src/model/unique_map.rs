@@ -47,6 +47,12 @@ impl<V> FromIterator<(String, V)> for UniqueMap<V> {
     }
 }
 
+impl<V: serde::Serialize> serde::Serialize for UniqueMap<V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
 /// The message prefix that [`crate::source`] recognises as the `duplicate-key` code.
 pub const DUPLICATE_KEY: &str = "duplicate key";
 

@@ -22,8 +22,19 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
         // parser, reading levels as numbers, says where.
         source.parse::<NumericLevels>()?;
     }
+    document(doc, &source.name, &source.sha256, checklist)
+}
+
+/// Checks answers already parsed (from YAML, or imported from a workbook) against `checklist`;
+/// `file` names them in every finding, `sha256` is the checksum of the bytes they came from.
+pub fn document(
+    doc: AnswersDoc,
+    file: &str,
+    sha256: &str,
+    checklist: &Checklist,
+) -> Result<Validated<Assessment>, Diagnostics> {
     let mut rules = Rules {
-        f: Findings::new(&source.name),
+        f: Findings::new(file),
         checklist,
     };
     rules.header(&doc);
@@ -32,11 +43,7 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
         rules.answer(id, answer, &doc);
     }
     let findings = rules.f;
-    findings.finish(Assessment::new(
-        doc.clone(),
-        source.name.clone(),
-        source.sha256.clone(),
-    ))
+    findings.finish(Assessment::new(doc, file.to_owned(), sha256.to_owned()))
 }
 
 struct Rules<'a> {
