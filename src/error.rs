@@ -56,6 +56,9 @@ pub enum Error {
     #[error("cannot write the Word document")]
     Docx(#[source] crate::render::docx::DocxError),
 
+    #[error("cannot write the workbook")]
+    Xlsx(#[source] Box<rust_xlsxwriter::XlsxError>),
+
     #[error("cannot write the CSV")]
     Csv(#[source] csv::Error),
 

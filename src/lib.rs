@@ -46,6 +46,7 @@ pub mod score;
 pub mod skeleton;
 pub mod source;
 pub mod validate;
+pub mod workbook;
 pub mod write;
 
 pub use error::{Error, Result};

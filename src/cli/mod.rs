@@ -17,6 +17,7 @@ mod report;
 mod score;
 mod validate;
 mod validate_json;
+mod workbook;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use oversight::diagnostic::Diagnostics;
@@ -86,6 +87,8 @@ enum Command {
     Man(man::Args),
     /// Print the licence and the notices of the third-party crates built into the binary
     Licenses,
+    /// Write the assessment workbook (xlsx) that a unit fills in, pre-filled from answers if given
+    Workbook(workbook::Args),
 }
 
 /// The whole command line, as clap describes it: for completions and manual pages.
@@ -117,6 +120,7 @@ pub fn main() -> ExitCode {
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
         Command::Licenses => licenses::run(),
+        Command::Workbook(args) => workbook::run(args, &limits),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -293,6 +297,13 @@ fn warn_missing_glyphs(
     }
 }
 
+/// Whether a path ends in `.ext` (in any case).
+fn has_extension(path: &std::path::Path, ext: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext))
+}
+
+/// Reads `--checklist PATH|ID`.
 fn checklist_ref(value: &Option<String>) -> Option<oversight::catalog::ChecklistRef> {
     value.as_deref().map(oversight::catalog::ChecklistRef::parse)
 }

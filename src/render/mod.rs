@@ -17,6 +17,7 @@ pub mod json;
 pub mod pdf;
 pub mod portfolio;
 pub mod text;
+pub mod xlsx;
 
 /// An output format of `oversight report` or `oversight portfolio`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
