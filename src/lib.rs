@@ -36,6 +36,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod freshness;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

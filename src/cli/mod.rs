@@ -8,6 +8,7 @@ mod checklists;
 mod compare;
 mod completions;
 mod consolidate;
+mod import;
 mod init;
 mod licenses;
 mod man;
@@ -89,6 +90,8 @@ enum Command {
     Licenses,
     /// Write the assessment workbook (xlsx) that a unit fills in, pre-filled from answers if given
     Workbook(workbook::Args),
+    /// Read a filled assessment workbook (xlsx) back into an answers file, and validate it
+    Import(import::Args),
 }
 
 /// The whole command line, as clap describes it: for completions and manual pages.
@@ -121,6 +124,7 @@ pub fn main() -> ExitCode {
         Command::Man(args) => man::run(args),
         Command::Licenses => licenses::run(),
         Command::Workbook(args) => workbook::run(args, &limits),
+        Command::Import(args) => import::run(args, &limits),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
