@@ -27,7 +27,6 @@ pub(super) fn checklist(
     limits: &Limits,
 ) -> Result<Validated<Checklist>, Diagnostics> {
     let id = identity(grid, file, Detail::Checklist)?;
-    let version = identity(grid, file, Detail::ChecklistVersion)?;
     let named = ChecklistRef::Id(id.0.clone());
     let loaded = reference.unwrap_or(&named).load(limits).map_err(|mut found| {
         for diagnostic in found.0.iter_mut().filter(|d| d.code == "unknown-checklist") {
@@ -36,7 +35,14 @@ pub(super) fn checklist(
         }
         found
     })?;
-    let checklist = &loaded.value;
+    same_checklist(grid, file, &loaded.value)?;
+    Ok(loaded)
+}
+
+/// Refuses a checklist of another id or version than the workbook's.
+pub(super) fn same_checklist(grid: &Grid, file: &str, checklist: &Checklist) -> Result<(), Diagnostics> {
+    let id = identity(grid, file, Detail::Checklist)?;
+    let version = identity(grid, file, Detail::ChecklistVersion)?;
     let mut found = Diagnostics::default();
     if checklist.id() != id.0 {
         found.push(
@@ -68,7 +74,7 @@ pub(super) fn checklist(
             .with_hint("import it against the checklist version it was written for, or write a new workbook"),
         );
     }
-    if found.is_empty() { Ok(loaded) } else { Err(found) }
+    if found.is_empty() { Ok(()) } else { Err(found) }
 }
 
 /// The checklist's id or version, with its cell.

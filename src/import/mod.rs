@@ -51,26 +51,38 @@ pub fn workbook(
 ) -> Result<Imported, Diagnostics> {
     let meta = Meta::read(book)?;
     let details = meta.sheet(book, SheetKind::Details)?;
-    let Validated {
-        value: checklist,
-        warnings: mut all,
-    } = details::checklist(&details, &book.file, checklist, limits)?;
+    let Validated { value, warnings } = details::checklist(&details, &book.file, checklist, limits)?;
+    let mut imported = read(book, &meta, value)?;
+    let mut all = warnings;
+    all.extend(imported.warnings);
+    imported.warnings = all;
+    Ok(imported)
+}
+
+/// Reads a filled workbook against a checklist already loaded, which must be the one it was
+/// written for.
+pub fn against(book: &Book, checklist: Checklist) -> Result<Imported, Diagnostics> {
+    let meta = Meta::read(book)?;
+    let details = meta.sheet(book, SheetKind::Details)?;
+    details::same_checklist(&details, &book.file, &checklist)?;
+    read(book, &meta, checklist)
+}
+
+/// Reads the sheets and checks the answers they give.
+fn read(book: &Book, meta: &Meta, checklist: Checklist) -> Result<Imported, Diagnostics> {
     let labels = Catalogue::bundled().labels(&meta.lang);
     let mut reader = Reader::new(book, &checklist, &meta.lang, &labels);
-    let doc = read_sheets(&mut reader, &meta);
+    let doc = read_sheets(&mut reader, meta);
     let Reader {
         mut found, places, ..
     } = reader;
     let checked = doc.map(|doc| answers::document(doc, &book.file, &book.sha256, &checklist));
     match checked {
-        Some(Ok(Validated { value, warnings })) if !found.has_errors() => {
-            all.extend(places.locate(warnings, &book.file));
-            Ok(Imported {
-                checklist,
-                assessment: value,
-                warnings: all,
-            })
-        }
+        Some(Ok(Validated { value, warnings })) if !found.has_errors() => Ok(Imported {
+            assessment: value,
+            warnings: places.locate(warnings, &book.file),
+            checklist,
+        }),
         Some(Ok(Validated { warnings: more, .. })) | Some(Err(more)) => {
             found.extend(places.locate(more, &book.file));
             Err(without_repeats(found))

@@ -31,3 +31,4 @@ mod support;
 mod typesetting;
 mod validate_json;
 mod validation;
+mod workbook;

@@ -1,0 +1,355 @@
+//! The assessment workbook's round trip: answers -> `oversight workbook --answers` -> import
+//! gives answers that hold every value and score identically, for every example and for
+//! generated answers on every bundled checklist (levels by value and by code, numbers,
+//! criteria, statuses, texts in both scripts with line breaks and quotes, several evidence
+//! items with plain and translated references, actions, reviews and exceptions).
+
+use crate::support::root;
+use oversight::catalog::ChecklistRef;
+use oversight::i18n::Catalogue;
+use oversight::import::{Book, against};
+use oversight::model::answers::{Action, Answer, AnswersDoc, Assessor, Evidence, Period};
+use oversight::model::{
+    AnswerStatus, Assessment, Checklist, Date, Exception, Indicator, IndicatorKind, LevelRef, Number, Review,
+    Text,
+};
+use oversight::score::score;
+use oversight::source::{Limits, Source};
+use oversight::validate::answers;
+use oversight::workbook::{FormOptions, workbook};
+use oversight::write::answers::yaml;
+use proptest::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+/// The workbook of `assessment` in `lang`, read back.
+fn round_trip(checklist: &Checklist, assessment: &Assessment, lang: &str) -> Assessment {
+    let labels = Catalogue::bundled().labels(lang);
+    let options = FormOptions { lang, auditor: false };
+    let bytes = workbook(checklist, Some(assessment), &options, &labels).expect("the workbook is written");
+    let book = Book::from_bytes("answers.xlsx", &bytes).expect("the workbook reads");
+    match against(&book, checklist.clone()) {
+        Ok(imported) => imported.assessment,
+        Err(found) => panic!("the workbook does not import:\n{found}"),
+    }
+}
+
+/// The answers as a value to compare: every level by its value, the criteria in checklist
+/// order, every map with its keys sorted (the workbook writes answers and translations in
+/// checklist order, whatever the file's order was).
+fn canonical(checklist: &Checklist, doc: &AnswersDoc) -> Value {
+    let mut doc = doc.clone();
+    doc.answers = doc
+        .answers
+        .iter()
+        .map(|(id, answer)| {
+            let mut answer = answer.clone();
+            if let Some(indicator) = checklist.indicator(id) {
+                answer.level = answer.level.map(|l| by_value(checklist, indicator, l));
+                answer.criteria_met = answer.criteria_met.map(|met| in_order(indicator, met));
+                if let Some(review) = &mut answer.review {
+                    review.level = review.level.take().map(|l| by_value(checklist, indicator, l));
+                    review.criteria_met = review.criteria_met.take().map(|met| in_order(indicator, met));
+                }
+            }
+            (id.to_owned(), answer)
+        })
+        .collect();
+    sorted(serde_json::to_value(&doc).expect("answers serialise"))
+}
+
+fn by_value(checklist: &Checklist, indicator: &Indicator, level: LevelRef) -> LevelRef {
+    let scale = checklist.scale_of(indicator).expect("a level is on a scale");
+    LevelRef::Value(scale.resolve(&level).expect("the level is on the scale").value)
+}
+
+fn in_order(indicator: &Indicator, met: Vec<String>) -> Vec<String> {
+    indicator
+        .criteria
+        .iter()
+        .map(|c| c.id.clone())
+        .filter(|id| met.contains(id))
+        .collect()
+}
+
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
+}
+
+/// Asserts the round trip of `assessment` loses nothing, and that the imported answers
+/// written as YAML read back to the same answers.
+fn assert_lossless(checklist: &Checklist, assessment: &Assessment, lang: &str) {
+    let back = round_trip(checklist, assessment, lang);
+    assert_eq!(
+        canonical(checklist, back.doc()),
+        canonical(checklist, assessment.doc()),
+        "the round trip changed the answers of {}",
+        assessment.origin
+    );
+    assert_eq!(
+        format!("{:?}", score(checklist, &back)),
+        format!("{:?}", score(checklist, assessment)),
+        "the round trip changed the scores of {}",
+        assessment.origin
+    );
+    let written = yaml(back.doc());
+    let source = Source::from_bytes("imported.yaml", written.as_bytes()).expect("the YAML reads");
+    let reread = answers::answers(&source, checklist)
+        .unwrap_or_else(|d| panic!("the YAML is invalid:\n{d}\n{written}"));
+    assert_eq!(
+        reread.value.doc(),
+        back.doc(),
+        "the written YAML reads back differently"
+    );
+}
+
+fn answers_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("examples/ reads").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            answers_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_example_survives_the_workbook_round_trip_in_both_languages() {
+    let mut files = Vec::new();
+    answers_files(&root().join("examples"), &mut files);
+    files.sort();
+    assert!(files.len() >= 13, "the examples are missing: {files:?}");
+    for file in files {
+        let loaded = oversight::load::assessment(&file, None, &Limits::default())
+            .unwrap_or_else(|d| panic!("{} is invalid:\n{d}", file.display()));
+        for lang in loaded.checklist.languages() {
+            assert_lossless(&loaded.checklist, &loaded.assessment, lang);
+        }
+    }
+}
+
+/// The checklists generated answers are for: the bundled one, and the methods examples
+/// (numbers with units and bounds, criteria, levels with codes).
+fn checklists() -> Vec<Checklist> {
+    let mut paths = vec![root().join("checklists/dssg-executive.yaml")];
+    let mut methods: Vec<_> = std::fs::read_dir(root().join("checklists/methods"))
+        .expect("checklists/methods reads")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    methods.sort();
+    paths.extend(methods);
+    paths
+        .into_iter()
+        .map(|path| {
+            ChecklistRef::Path(path.clone())
+                .load(&Limits::default())
+                .unwrap_or_else(|d| panic!("{} is invalid:\n{d}", path.display()))
+                .value
+        })
+        .collect()
+}
+
+/// A small deterministic generator of answers from a seed.
+struct Gen(u64);
+
+impl Gen {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    /// A text of Latin and Cyrillic letters, digits, quotes, YAML and XML specials, spaces and
+    /// line breaks, never blank.
+    fn text(&mut self) -> String {
+        const CHARS: &[char] = &[
+            'a', 'Z', 'q', 'ж', 'Ї', 'є', 'ґ', '’', '«', '»', '"', '\'', '&', '<', '>', '#', ':', '-', '%',
+            '0', '7', ' ', ' ', '\n', 'é', '€', '—',
+        ];
+        let len = 1 + self.below(30);
+        let mut text: String = (0..len).map(|_| CHARS[self.below(CHARS.len())]).collect();
+        text.insert(0, CHARS[self.below(20)]);
+        text
+    }
+
+    fn maybe_text(&mut self) -> Option<String> {
+        self.chance(50).then(|| self.text())
+    }
+
+    fn date(&mut self) -> Date {
+        let day = chrono::NaiveDate::from_ymd_opt(1995, 1, 1).expect("a date")
+            + chrono::Days::new(self.below(365 * 35) as u64);
+        Date(day)
+    }
+
+    fn maybe_date(&mut self) -> Option<Date> {
+        self.chance(50).then(|| self.date())
+    }
+
+    fn reference(&mut self, checklist: &Checklist) -> Option<Text> {
+        match self.below(3) {
+            0 => None,
+            1 => Some(Text::Plain(self.text())),
+            _ => {
+                let langs = checklist.languages();
+                let lang = &langs[self.below(langs.len())];
+                Some(Text::Translated(
+                    [(lang.clone(), self.text())].into_iter().collect(),
+                ))
+            }
+        }
+    }
+
+    /// A level, number or criteria met that the indicator accepts.
+    fn rating(
+        &mut self,
+        checklist: &Checklist,
+        indicator: &Indicator,
+    ) -> (Option<LevelRef>, Option<Number>, Option<Vec<String>>) {
+        if indicator.kind == IndicatorKind::Number {
+            let min = indicator.min.map_or(-1000.0, Number::to_f64);
+            let max = indicator.max.map_or(1000.0, Number::to_f64);
+            let hundredths = (min * 100.0) as i64 + self.below(((max - min) * 100.0) as usize + 1) as i64;
+            let value = Number::parse(&format!("{}", hundredths as f64 / 100.0)).expect("a number");
+            return (None, Some(value), None);
+        }
+        if !indicator.criteria.is_empty() {
+            let met = indicator
+                .criteria
+                .iter()
+                .filter(|_| self.chance(50))
+                .map(|c| c.id.clone())
+                .collect();
+            return (None, None, Some(met));
+        }
+        let scale = checklist
+            .scale_of(indicator)
+            .expect("a scale indicator has its scale");
+        let level = &scale.levels[self.below(scale.levels.len())];
+        let reference = match (&level.code, self.chance(50)) {
+            (Some(code), true) => LevelRef::Code(code.clone()),
+            _ => LevelRef::Value(level.value),
+        };
+        (Some(reference), None, None)
+    }
+
+    fn answer(&mut self, checklist: &Checklist, indicator: &Indicator) -> Answer {
+        let mut answer = Answer {
+            comment: self.maybe_text(),
+            ..Answer::default()
+        };
+        match self.below(6) {
+            0 => {
+                answer.status = Some(AnswerStatus::NotApplicable);
+                answer.comment = Some(self.text());
+            }
+            1 => answer.status = Some(AnswerStatus::NotEnoughInformation),
+            _ => (answer.level, answer.value, answer.criteria_met) = self.rating(checklist, indicator),
+        }
+        for _ in 0..self.below(4) {
+            answer.evidence.push(Evidence {
+                title: self.text(),
+                date: self.maybe_date(),
+                reference: self.reference(checklist),
+            });
+        }
+        if self.chance(40) {
+            answer.action = Some(Action {
+                text: self.text(),
+                owner: self.maybe_text(),
+                due: self.maybe_date(),
+            });
+        }
+        if self.chance(30) {
+            let (level, value, criteria_met) = self.rating(checklist, indicator);
+            answer.review = Some(Review {
+                level,
+                value,
+                criteria_met,
+                comment: self.maybe_text(),
+                reviewer: self.maybe_text(),
+                date: self.maybe_date(),
+            });
+        }
+        if answer.status != Some(AnswerStatus::NotApplicable) && self.chance(20) {
+            answer.exception = Some(Exception {
+                reason: self.text(),
+                approved_by: self.text(),
+                expires: self.date(),
+            });
+        }
+        answer
+    }
+
+    fn doc(&mut self, checklist: &Checklist) -> AnswersDoc {
+        let langs = checklist.languages();
+        let organisation = match self.chance(50) {
+            true => Text::Plain(self.text()),
+            false => Text::Translated(langs.iter().map(|l| (l.clone(), self.text())).collect()),
+        };
+        let from = self.date();
+        AnswersDoc {
+            checklist: checklist.id().to_owned(),
+            checklist_version: checklist.version().to_owned(),
+            organisation,
+            assessed_on: self.date(),
+            period: self.chance(50).then(|| Period {
+                from,
+                to: Date(from.0 + chrono::Days::new(self.below(400) as u64)),
+            }),
+            language: self.chance(50).then(|| langs[self.below(langs.len())].clone()),
+            assessors: (0..self.below(3))
+                .map(|_| Assessor {
+                    name: self.text(),
+                    role: self.maybe_text(),
+                })
+                .collect(),
+            answers: checklist
+                .indicators()
+                .into_iter()
+                .filter_map(|indicator| {
+                    let answered = self.chance(70);
+                    answered.then(|| (indicator.id.clone(), self.answer(checklist, indicator)))
+                })
+                .collect(),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_answers_survive_the_workbook_round_trip(seed in any::<u64>(), which in 0usize..6, uk in any::<bool>()) {
+        let checklists = checklists();
+        let checklist = &checklists[which % checklists.len()];
+        let doc = Gen(seed).doc(checklist);
+        let text = yaml(&doc);
+        let source = Source::from_bytes("generated.yaml", text.as_bytes()).expect("the YAML reads");
+        let assessment = answers::answers(&source, checklist)
+            .unwrap_or_else(|d| panic!("generated answers are invalid:\n{d}\n{text}"))
+            .value;
+        let lang = if uk { "uk" } else { "en" };
+        assert_lossless(checklist, &assessment, lang);
+    }
+}
