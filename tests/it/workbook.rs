@@ -353,3 +353,22 @@ proptest! {
         assert_lossless(checklist, &assessment, lang);
     }
 }
+
+/// `examples/workbook/dssg-executive-uk.xlsx` is the blank workbook of the bundled checklist in
+/// Ukrainian, as this version writes it (the bytes depend only on the inputs).
+#[test]
+fn the_example_workbook_is_the_one_the_tool_writes() {
+    let checklist = ChecklistRef::Id("dssg-executive".into())
+        .load(&Limits::default())
+        .expect("the bundled checklist loads")
+        .value;
+    let labels = Catalogue::bundled().labels("uk");
+    let options = FormOptions { lang: "uk", auditor: false };
+    let written = workbook(&checklist, None, &options, &labels).expect("the workbook is written");
+    let example = std::fs::read(root().join("examples/workbook/dssg-executive-uk.xlsx")).expect("the example reads");
+    assert!(
+        written == example,
+        "examples/workbook/dssg-executive-uk.xlsx is stale: rewrite it with \
+         `oversight workbook dssg-executive --lang uk -o examples/workbook/dssg-executive-uk.xlsx --force`"
+    );
+}
