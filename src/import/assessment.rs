@@ -258,6 +258,7 @@ fn assemble(
     };
     let mut take = |key: Field| given.texts.remove(&key.key());
     let comment = take(Field::Comment);
+    let change_note = take(Field::ChangeNote);
     let title = take(Field::EvidenceTitle);
     let plain_ref = take(Field::EvidenceRef(None));
     let translated: Vec<(String, String)> = reader
@@ -379,6 +380,7 @@ fn assemble(
         action,
         review,
         exception,
+        change_note,
     };
     (answer != Answer::default()).then_some(answer)
 }

@@ -148,6 +148,10 @@ pub(super) fn read(reader: &mut Reader, grid: &Grid) -> Option<AnswersDoc> {
         period,
         language,
         assessors,
+        document: None,
+        approval: None,
+        audit: None,
+        quality: None,
         answers: UniqueMap::default(),
     })
 }

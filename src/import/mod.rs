@@ -8,7 +8,7 @@
 //! [`crate::workbook::layout`]. Every cell that cannot be read is a diagnostic at
 //! `FILE.xlsx:SHEET!CELL`; the answers read are then checked by the answers rules, whose
 //! findings [`places`] moves from their paths to the cells they came from. Every problem is
-//! reported at once.
+//! reported at once. The header's records come back from a hidden sheet ([`records`]).
 
 mod assessment;
 mod book;
@@ -17,6 +17,7 @@ mod details;
 mod evidence;
 mod meta;
 mod places;
+mod records;
 mod rows;
 
 pub use book::Book;
@@ -113,7 +114,9 @@ fn read_sheets(reader: &mut Reader, meta: &Meta) -> Option<AnswersDoc> {
             SheetKind::Evidence => evidence::read(reader, &grid),
         }
     }
+    let records = records::read(reader);
     let mut doc = header?;
+    records?.fill(&mut doc);
     doc.answers = reader
         .answers
         .iter()

@@ -30,16 +30,16 @@ pub struct AnswersDoc {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessors: Vec<Assessor>,
     /// The report's number, version, status and classification.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentControl>,
     /// The head of the organisation's approval of the self-assessment.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<Approval>,
     /// Who audited the answers, for which institution, when and what.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit: Option<Audit>,
     /// Peer reviews, comments on the draft and recorded disagreements.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<Quality>,
     #[serde(default)]
     pub answers: UniqueMap<Answer>,
@@ -90,7 +90,7 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exception: Option<Exception>,
     /// Why the answer changed since the previous round, for the comparison of rounds.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_note: Option<String>,
 }
 

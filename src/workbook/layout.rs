@@ -18,6 +18,9 @@ pub const FORMAT: &str = "oversight-workbook";
 pub const FORMAT_VERSION: u32 = 1;
 /// The hidden sheet that names the format, the language and the other sheets.
 pub const META_SHEET: &str = "oversight";
+/// The hidden sheet that keeps the header's records (document control, approval, audit,
+/// quality) as YAML, one line per row, so that the round trip keeps them.
+pub const RECORDS_SHEET: &str = "records";
 /// The hidden sheet that holds the drop-down lists.
 pub const LISTS_SHEET: &str = "lists";
 /// The row (0-based) of the hidden keys on the assessment and evidence sheets.
@@ -89,6 +92,8 @@ pub enum Field {
     ActionText,
     ActionOwner,
     ActionDue,
+    /// Why the answer changed since the previous round.
+    ChangeNote,
     /// The auditor's verified level, number or tick.
     ReviewAnswer,
     ReviewComment,
@@ -122,6 +127,7 @@ impl Field {
             Field::Answer => "answer",
             Field::Status => "status",
             Field::Comment => "comment",
+            Field::ChangeNote => "change_note",
             Field::EvidenceTitle => "evidence.title",
             Field::EvidenceDate => "evidence.date",
             Field::EvidenceRef(None) => "evidence.ref",
@@ -170,6 +176,7 @@ impl Field {
             Field::Answer => "workbook_col_answer",
             Field::Status => "label_status",
             Field::Comment => "label_comment",
+            Field::ChangeNote => "label_change_note",
             Field::EvidenceTitle => "workbook_col_evidence_title",
             Field::EvidenceDate => "workbook_col_evidence_date",
             Field::EvidenceRef(_) => "workbook_col_evidence_ref",
@@ -194,7 +201,7 @@ impl Field {
             Field::Guidance => 50.0,
             Field::Comment | Field::ReviewComment => 34.0,
             Field::ExpectedEvidence => 30.0,
-            Field::EvidenceTitle | Field::ActionText => 26.0,
+            Field::EvidenceTitle | Field::ActionText | Field::ChangeNote => 26.0,
             Field::ExceptionReason => 26.0,
             Field::Answer | Field::ReviewAnswer => 20.0,
             Field::Status => 17.0,
@@ -206,7 +213,7 @@ impl Field {
 }
 
 /// Every field but the translated references, in the order of the assessment sheet.
-const ALL_FIELDS: [Field; 20] = [
+const ALL_FIELDS: [Field; 21] = [
     Field::Id,
     Field::Text,
     Field::Guidance,
@@ -220,6 +227,7 @@ const ALL_FIELDS: [Field; 20] = [
     Field::ActionText,
     Field::ActionOwner,
     Field::ActionDue,
+    Field::ChangeNote,
     Field::ReviewAnswer,
     Field::ReviewComment,
     Field::Reviewer,

@@ -9,6 +9,10 @@ use oversight::catalog::ChecklistRef;
 use oversight::i18n::Catalogue;
 use oversight::import::{Book, against};
 use oversight::model::answers::{Action, Answer, AnswersDoc, Assessor, Evidence, Period};
+use oversight::model::approval::Approval;
+use oversight::model::audit::Audit;
+use oversight::model::document::{DocumentControl, DocumentStatus};
+use oversight::model::quality::{PeerReview, Quality};
 use oversight::model::{
     AnswerStatus, Assessment, Checklist, Date, Exception, Indicator, IndicatorKind, LevelRef, Number, Review,
     Text,
@@ -129,7 +133,15 @@ fn every_example_survives_the_workbook_round_trip_in_both_languages() {
     files.sort();
     assert!(files.len() >= 13, "the examples are missing: {files:?}");
     for file in files {
-        let loaded = oversight::load::assessment(&file, None, &Limits::default())
+        // The methods examples answer the checklists of the same name in checklists/methods/.
+        let methods = file.parent().is_some_and(|dir| dir.ends_with("methods"));
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let checklist = methods
+            .then(|| ChecklistRef::Path(root().join("checklists/methods").join(format!("{stem}.yaml"))));
+        let loaded = oversight::load::assessment(&file, checklist.as_ref(), &Limits::default())
             .unwrap_or_else(|d| panic!("{} is invalid:\n{d}", file.display()));
         for lang in loaded.checklist.languages() {
             assert_lossless(&loaded.checklist, &loaded.assessment, lang);
@@ -256,6 +268,7 @@ impl Gen {
     fn answer(&mut self, checklist: &Checklist, indicator: &Indicator) -> Answer {
         let mut answer = Answer {
             comment: self.maybe_text(),
+            change_note: self.chance(20).then(|| self.text()),
             ..Answer::default()
         };
         match self.below(6) {
@@ -318,6 +331,39 @@ impl Gen {
                 to: Date(from.0 + chrono::Days::new(self.below(400) as u64)),
             }),
             language: self.chance(50).then(|| langs[self.below(langs.len())].clone()),
+            document: self.chance(50).then(|| DocumentControl {
+                number: self.maybe_text(),
+                version: self.maybe_text(),
+                status: if self.chance(50) {
+                    DocumentStatus::Draft
+                } else {
+                    DocumentStatus::Final
+                },
+                classification: self.maybe_text(),
+            }),
+            approval: self.chance(50).then(|| Approval {
+                position: self.text(),
+                name: self.text(),
+                date: self.maybe_date(),
+            }),
+            audit: self.chance(30).then(|| Audit {
+                by: (0..self.below(3)).map(|_| self.text()).collect(),
+                institution: self.maybe_text(),
+                date: self.maybe_date(),
+                scope: self.maybe_text(),
+            }),
+            quality: self.chance(30).then(|| Quality {
+                peer_reviews: (0..1 + self.below(2))
+                    .map(|_| PeerReview {
+                        name: self.text(),
+                        institution: self.maybe_text(),
+                        date: self.maybe_date(),
+                        scope: self.maybe_text(),
+                        conclusion: self.maybe_text(),
+                    })
+                    .collect(),
+                ..Quality::default()
+            }),
             assessors: (0..self.below(3))
                 .map(|_| Assessor {
                     name: self.text(),
@@ -363,9 +409,13 @@ fn the_example_workbook_is_the_one_the_tool_writes() {
         .expect("the bundled checklist loads")
         .value;
     let labels = Catalogue::bundled().labels("uk");
-    let options = FormOptions { lang: "uk", auditor: false };
+    let options = FormOptions {
+        lang: "uk",
+        auditor: false,
+    };
     let written = workbook(&checklist, None, &options, &labels).expect("the workbook is written");
-    let example = std::fs::read(root().join("examples/workbook/dssg-executive-uk.xlsx")).expect("the example reads");
+    let example =
+        std::fs::read(root().join("examples/workbook/dssg-executive-uk.xlsx")).expect("the example reads");
     assert!(
         written == example,
         "examples/workbook/dssg-executive-uk.xlsx is stale: rewrite it with \

@@ -50,13 +50,16 @@ def validation_of(sheet, cell):
 
 def test_the_sheets_and_the_hidden_keys(reviewed):
     book = openpyxl.load_workbook(reviewed)
-    assert book.sheetnames == ["Instructions", "Details", "Assessment", "Evidence", "lists", "oversight"]
-    assert [book[s].sheet_state for s in book.sheetnames] == ["visible"] * 4 + ["hidden"] * 2
+    assert book.sheetnames == ["Instructions", "Details", "Assessment", "Evidence", "lists", "records", "oversight"]
+    assert [book[s].sheet_state for s in book.sheetnames] == ["visible"] * 4 + ["hidden"] * 3
+    # The header's records, which the units do not fill in, kept as YAML lines.
+    assert book["records"]["A1"].value == "document:"
     sheet = book["Assessment"]
     keys = [c.value for c in sheet[1]]
     assert keys[:7] == ["id", "text", "guidance", "expected_evidence", "answer", "status", "comment"]
     # The answers hold reviews and exceptions: the auditor's columns are there unasked.
-    assert keys[13:] == ["review.answer", "review.comment", "review.reviewer", "review.date",
+    assert keys[13] == "change_note"
+    assert keys[14:] == ["review.answer", "review.comment", "review.reviewer", "review.date",
                          "exception.reason", "exception.approved_by", "exception.expires"]
     assert sheet.row_dimensions[1].hidden
     meta = {row[0].value: row[1].value for row in book["oversight"].iter_rows()}
@@ -89,7 +92,7 @@ def test_only_the_cells_to_fill_are_unlocked(reviewed):
     assert sheet.protection.sheet and sheet.protection.password is None
     for cell in ["A4", "B4", "C4", "D4", "B3", "E3"]:
         assert sheet[cell].protection.locked, cell
-    for cell in ["E4", "F4", "G4", "H4", "I4", "J4", "K4", "L4", "M4", "N4", "T4"]:
+    for cell in ["E4", "F4", "G4", "H4", "I4", "J4", "K4", "L4", "M4", "N4", "O4", "U4"]:
         assert not sheet[cell].protection.locked, cell
     details = book["Details"]
     assert details.protection.sheet
@@ -114,7 +117,7 @@ def test_the_answers_are_pre_filled(reviewed):
     assert sheet["E4"].value == "4 — Advanced"
     assert sheet["H4"].value == "Реєстр повноважень органів системи МВС із посиланнями на норми законів"
     assert sheet["I4"].value == datetime.datetime(2026, 9, 15) and sheet["I4"].number_format == "yyyy-mm-dd"
-    assert sheet["A5"].value == "law-2" and sheet["N5"].value == "2 — Developing"
+    assert sheet["A5"].value == "law-2" and sheet["O5"].value == "2 — Developing"
     details = book["Details"]
     assert details["C5"].value == "Ministry of Internal Affairs of Ukraine"
     assert details["C7"].value == datetime.datetime(2026, 11, 20)
@@ -131,7 +134,7 @@ def test_the_ukrainian_workbook_names_its_sheets_in_ukrainian(blank_uk):
     sheet = book["Оцінювання"]
     assert sheet["E2"].value == "Рівень або значення"
     assert sheet["E4"].value is None and not sheet["E4"].protection.locked
-    assert [c.value for c in sheet[1]][13] == "review.answer"
+    assert [c.value for c in sheet[1]][14] == "review.answer"
 
 
 def test_libreoffice_converts_the_workbook(reviewed, tmp_path):
@@ -277,7 +280,7 @@ def test_every_problem_is_reported_at_once_at_its_cell(blank_uk, tmp_path):
         sheet["F4"] = "Не застосовується"          # not applicable, without the comment it needs
         sheet["E5"] = "так собі"                   # not a level
         sheet["I6"] = datetime.datetime(2026, 1, 5)  # an evidence date without a title
-        sheet["S7"] = "Петренко"                   # an exception without its reason or expiry
+        sheet["T7"] = "Петренко"                   # an exception without its reason or expiry
         evidence = book["Докази"]
         evidence["A3"] = "law-99"
         evidence["B3"] = "Наказ"
@@ -287,9 +290,9 @@ def test_every_problem_is_reported_at_once_at_its_cell(blank_uk, tmp_path):
         "  hint: choose one of `0 — Відсутній`, `1 — Початковий`, `2 — У розвитку`, `3 — Усталений` or `4 — Розвинений`\n"
         "error[missing-value]: answers.xlsx:Оцінювання!H6: the evidence's title is missing\n"
         "  hint: give the title of the document, or clear its date and reference\n"
-        "error[missing-value]: answers.xlsx:Оцінювання!R7: the exception's reason is missing\n"
+        "error[missing-value]: answers.xlsx:Оцінювання!S7: the exception's reason is missing\n"
         "  hint: an accepted exception needs its reason, who approved it and its expiry date\n"
-        "error[missing-value]: answers.xlsx:Оцінювання!T7: the exception's expiry date is missing\n"
+        "error[missing-value]: answers.xlsx:Оцінювання!U7: the exception's expiry date is missing\n"
         "  hint: an accepted exception needs its reason, who approved it and its expiry date\n"
         "error[unknown-indicator]: answers.xlsx:Докази!A3: the checklist has no indicator `law-99`\n"
         "  hint: choose the ID of an indicator from the list\n"

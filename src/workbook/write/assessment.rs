@@ -128,6 +128,7 @@ fn answer_text<'a>(answer: &'a Answer, field: &Field) -> Option<&'a str> {
     let exception = answer.exception.as_ref();
     match field {
         Field::Comment => answer.comment.as_deref(),
+        Field::ChangeNote => answer.change_note.as_deref(),
         Field::EvidenceTitle => evidence.map(|e| e.title.as_str()),
         Field::EvidenceRef(lang) => evidence.and_then(|e| reference(e.reference.as_ref(), lang.as_deref())),
         Field::ActionText => action.map(|a| a.text.as_str()),

@@ -11,6 +11,7 @@ mod details;
 mod evidence;
 mod instructions;
 mod lists;
+mod records;
 mod styles;
 
 use super::choices::Choices;
@@ -55,6 +56,7 @@ pub fn workbook(
     assessment::write(&form, &mut Sheet::new(book.add_worksheet()))?;
     evidence::write(&form, &mut Sheet::new(book.add_worksheet()))?;
     form.lists.write(book.add_worksheet())?;
+    records::write(&form, book.add_worksheet())?;
     lists::write_meta(&form, book.add_worksheet())?;
     book.save_to_buffer().map_err(xlsx)
 }
