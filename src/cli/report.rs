@@ -47,6 +47,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         scoring: args.basis.options(),
         fonts: args.render.fonts()?,
         docx_template: args.render.docx_template()?,
+        csv_delimiter: None,
     };
     let lang = oversight::report::language(options.lang.as_deref(), &loaded.checklist, &loaded.assessment);
     warn_missing_glyphs(&options.formats, &options.fonts, &loaded, lang);

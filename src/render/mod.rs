@@ -81,6 +81,9 @@ pub struct ReportOptions {
     pub fonts: pdf::FontSet,
     /// The Word document's template (styles, page, letterhead).
     pub docx_template: docx::Template,
+    /// The CSV's field separator; `None` picks `;` where the language writes decimals with a
+    /// comma, else `,`.
+    pub csv_delimiter: Option<u8>,
 }
 
 impl ReportOptions {

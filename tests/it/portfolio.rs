@@ -202,11 +202,60 @@ fn portfolio_in(dir: &Path, args: &[&str]) -> std::process::Output {
     run_in(dir, &all)
 }
 
-const CSV: &str = "organisation,a,b,overall,band,completeness,critical_failures,file,skipped
-Alpha,62.5,50,54.166666666666664,C,100,1,c.yaml,
-beta,18.75,0,6.25,D,100,1,a.yaml,
-Gamma,100,62.5,75,B,75,0,b.yaml,
+/// The CSV of a.yaml, b.yaml and c.yaml: a byte-order mark, then every number rounded to one
+/// decimal as the reports show it (54.1666… is 54.2, 18.75 is 18.8, 6.25 is 6.2: to the even
+/// digit, as the reports round a half that is exact in binary).
+const CSV: &str = "\u{feff}organisation,a,b,overall,band,completeness,critical_failures,file,skipped
+Alpha,62.5,50.0,54.2,C,100.0,1,c.yaml,
+beta,18.8,0.0,6.2,D,100.0,1,a.yaml,
+Gamma,100.0,62.5,75.0,B,75.0,0,b.yaml,
 ";
+
+/// In Ukrainian the decimals take a comma, so the fields are separated by `;`, as Excel set to
+/// Ukrainian expects; `--csv-delimiter` chooses another separator.
+#[test]
+fn the_csv_follows_the_language_and_the_delimiter_asked_for() {
+    let dir = workspace();
+    let output = portfolio_in(
+        dir.path(),
+        &["a.yaml", "b.yaml", "c.yaml", "--lang", "uk", "-o", "uk.csv"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("uk.csv")).expect("csv"),
+        "\u{feff}organisation;a;b;overall;band;completeness;critical_failures;file;skipped
+Alpha;62,5;50,0;54,2;C;100,0;1;c.yaml;
+beta;18,8;0,0;6,2;D;100,0;1;a.yaml;
+Gamma;100,0;62,5;75,0;B;75,0;0;b.yaml;
+"
+    );
+    let output = portfolio_in(
+        dir.path(),
+        &[
+            "a.yaml",
+            "b.yaml",
+            "c.yaml",
+            "--csv-delimiter",
+            "tab",
+            "-o",
+            "tab.csv",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("tab.csv")).expect("csv"),
+        CSV.replace(',', "\t")
+    );
+    let output = portfolio_in(dir.path(), &["a.yaml", "--csv-delimiter", "|", "-o", "x.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(
+            "error: invalid value '|' for '--csv-delimiter <CHAR>': expected `,`, `;` or `tab`\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
 
 #[test]
 fn csv_content_is_exact() {
@@ -341,7 +390,7 @@ fn the_order_is_the_same_whatever_the_argument_order() {
     }
     let csv = String::from_utf8(first[2].clone()).expect("utf-8");
     assert!(
-        csv.contains("\nAlpha,62.5,50,54.166666666666664,C,100,1,p/c.yaml,\n"),
+        csv.contains("\nAlpha,62.5,50.0,54.2,C,100.0,1,p/c.yaml,\n"),
         "{csv}"
     );
 }

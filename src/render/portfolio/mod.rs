@@ -26,7 +26,11 @@ pub fn render(portfolio: &Portfolio, options: &ReportOptions) -> Result<Vec<(For
                     .into_bytes(),
                 Format::Pdf | Format::Docx => options.typeset(*format, &pdf::portfolio_document(&view))?,
                 Format::Json => json::portfolio(portfolio, &view),
-                Format::Csv => csv::portfolio(portfolio)?,
+                Format::Csv => csv::portfolio(
+                    portfolio,
+                    &catalogue.labels(&portfolio.lang),
+                    options.csv_delimiter,
+                )?,
             };
             Ok((*format, bytes))
         })
