@@ -27,6 +27,8 @@ pub enum Format {
     Json,
     Csv,
     Docx,
+    /// An Excel workbook of the results.
+    Xlsx,
 }
 
 /// The formats [`report`] writes.
@@ -34,7 +36,7 @@ pub const REPORT_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json,
 
 /// The formats [`portfolio::render`] writes.
 pub const PORTFOLIO_FORMATS: &[Format] =
-    &[Format::Html, Format::Pdf, Format::Json, Format::Csv, Format::Docx];
+    &[Format::Html, Format::Pdf, Format::Json, Format::Csv, Format::Docx, Format::Xlsx];
 
 impl Format {
     pub fn extension(self) -> &'static str {
@@ -44,6 +46,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -55,6 +58,7 @@ impl Format {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "docx" => Some(Format::Docx),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -147,6 +151,7 @@ pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
                 Format::Json => json::report(&loaded.checklist, &loaded.assessment, &scorecard, &view),
                 Format::Pdf | Format::Docx => options.typeset(*format, &pdf::document(&view))?,
                 Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
+                Format::Xlsx => return Err(crate::Error::UnsupportedFormat { format: "xlsx" }),
             };
             Ok((*format, bytes))
         })

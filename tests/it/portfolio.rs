@@ -437,7 +437,7 @@ fn usage_and_input_errors() {
     let output = portfolio_in(dir.path(), &["a.yaml", "-o", "x.odt"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).starts_with("error: cannot tell the format of `x.odt`: use a .html, .pdf, .json, .csv or .docx name, or a folder ending in `/`\n"),
+        stderr(&output).starts_with("error: cannot tell the format of `x.odt`: use a .html, .pdf, .json, .csv, .docx or .xlsx name, or a folder ending in `/`\n"),
         "{}",
         stderr(&output)
     );
@@ -554,4 +554,42 @@ fn the_example_portfolio_in_html_and_pdf() {
             assert!(text.contains(expected), "`{expected}` in {text}");
         }
     }
+}
+
+/// The portfolio workbook, read with calamine: every score a number, unrounded (the cells show
+/// one decimal), the band as text, the skipped files on their own sheet.
+#[test]
+fn the_portfolio_workbook_holds_numbers_and_bands() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = workspace();
+    let output = portfolio_in(dir.path(), &["a.yaml", "b.yaml", "c.yaml", "-o", "out.xlsx"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut book: Xlsx<_> = open_workbook(dir.path().join("out.xlsx")).expect("an xlsx workbook");
+    assert_eq!(book.sheet_names(), ["Scores", "Skipped files"]);
+    let scores = book.worksheet_range("Scores").expect("the scores sheet");
+    let row = |r: usize| scores.rows().nth(r).expect("a row").to_vec();
+    assert_eq!(
+        row(0),
+        [
+            "Organisation",
+            "A",
+            "B",
+            "Overall",
+            "Band",
+            "Completeness",
+            "Critical failures",
+            "File"
+        ]
+        .map(|s| Data::String(s.into()))
+    );
+    assert_eq!(row(1)[0], Data::String("Alpha".into()));
+    assert_eq!(row(1)[1], Data::Float(62.5));
+    assert_eq!(row(1)[2], Data::Float(50.0));
+    assert_eq!(row(1)[3], Data::Float(54.166666666666664));
+    assert_eq!(row(1)[4], Data::String("C".into()));
+    assert_eq!(row(1)[5], Data::Float(100.0));
+    assert_eq!(row(1)[6], Data::Float(1.0));
+    assert_eq!(row(3)[0], Data::String("Gamma".into()));
+    assert_eq!(row(3)[3], Data::Float(75.0));
+    assert_eq!(row(3)[4], Data::String("B".into()));
 }

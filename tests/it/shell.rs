@@ -5,7 +5,7 @@ use crate::support::{root, run_in, stderr, stdout};
 use std::process::Command;
 
 /// Every command of the binary, as the help lists them.
-const COMMANDS: [&str; 11] = [
+const COMMANDS: [&str; 13] = [
     "validate",
     "score",
     "init",
@@ -17,6 +17,8 @@ const COMMANDS: [&str; 11] = [
     "completions",
     "man",
     "licenses",
+    "workbook",
+    "import",
 ];
 
 /// `oversight completions SHELL`, which must succeed.

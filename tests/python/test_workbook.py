@@ -322,3 +322,24 @@ def test_the_import_never_overwrites_a_file_without_force(reviewed, tmp_path):
     done = run("import", str(reviewed), "-o", str(out), "--force")
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").startswith("checklist: dssg-executive\n")
+
+
+# --- the spreadsheets of the results ---------------------------------------------------------
+
+def test_the_portfolio_heat_map_is_coloured_by_band(tmp_path):
+    """The heat map's colours are conditional formats on the numbers: blank cells first (left
+    white), then each band from the highest, the first that holds stops."""
+    path = tmp_path / "portfolio.xlsx"
+    done = run("portfolio", "examples/portfolio", "-o", str(path))
+    assert done.returncode == 0, done.stderr
+    sheet = openpyxl.load_workbook(path)["Scores"]
+    assert sheet["A1"].value == "Organisation" and sheet["G1"].value == "Overall"
+    assert isinstance(sheet["G2"].value, float) and sheet["G2"].number_format == "0.0"
+    ranges = list(sheet.conditional_formatting)
+    assert [str(r.sqref) for r in ranges] == ["B2:G6"]
+    rules = ranges[0].rules
+    assert rules[0].type == "containsBlanks" and rules[0].stopIfTrue
+    assert [(r.type, r.operator, r.formula, r.stopIfTrue) for r in rules[1:]] == [
+        ("cellIs", "greaterThanOrEqual", [minimum], True) for minimum in ["85", "70", "50", "25", "0"]]
+    assert [r.dxf.fill.bgColor.rgb for r in rules[1:]] == [
+        "FF2E7D32", "FF6F9E3A", "FFE0A526", "FFD9622B", "FFB3261E"]
