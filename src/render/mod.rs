@@ -32,7 +32,8 @@ pub enum Format {
 }
 
 /// The formats [`report`] writes.
-pub const REPORT_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json, Format::Docx];
+pub const REPORT_FORMATS: &[Format] =
+    &[Format::Html, Format::Pdf, Format::Json, Format::Docx, Format::Xlsx];
 
 /// The formats [`portfolio::render`] writes.
 pub const PORTFOLIO_FORMATS: &[Format] =
@@ -151,7 +152,9 @@ pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
                 Format::Json => json::report(&loaded.checklist, &loaded.assessment, &scorecard, &view),
                 Format::Pdf | Format::Docx => options.typeset(*format, &pdf::document(&view))?,
                 Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
-                Format::Xlsx => return Err(crate::Error::UnsupportedFormat { format: "xlsx" }),
+                Format::Xlsx => {
+                    xlsx::report::report(&loaded.checklist, &loaded.assessment, &scorecard, &view)?
+                }
             };
             Ok((*format, bytes))
         })

@@ -27,6 +27,7 @@ mod safe_outputs;
 mod scoring;
 mod shell;
 mod sign_off;
+mod spreadsheets;
 mod support;
 mod typesetting;
 mod validate_json;
