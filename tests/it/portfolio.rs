@@ -478,7 +478,7 @@ error: no answers file could be scored; nothing was written
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("use a .html, .pdf, .json or .docx name"),
+        stderr(&output).contains("use a .html, .pdf, .json, .docx or .xlsx name"),
         "{}",
         stderr(&output)
     );
