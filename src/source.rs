@@ -55,26 +55,7 @@ pub enum DocumentKind {
 impl Source {
     /// Reads a file, refusing directories, oversized files and bytes that are not UTF-8.
     pub fn read(path: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
-        let name = path.display().to_string();
-        let unreadable = |message: String| Diagnostic::error("unreadable-file", &name, Place::File, message);
-        let metadata = std::fs::metadata(path).map_err(|e| unreadable(describe_io(&e)))?;
-        if metadata.is_dir() {
-            return Err(unreadable("this is a folder, expected a YAML file".into()));
-        }
-        if metadata.len() > limits.max_file_bytes {
-            return Err(Diagnostic::error(
-                "file-too-large",
-                &name,
-                Place::File,
-                format!(
-                    "the file has {} bytes, more than the limit of {} bytes",
-                    metadata.len(),
-                    limits.max_file_bytes
-                ),
-            )
-            .with_hint("raise the limit with `--max-file-bytes N` if the file is genuine"));
-        }
-        let bytes = std::fs::read(path).map_err(|e| unreadable(describe_io(&e)))?;
+        let (name, bytes) = read_bytes(path, limits, "a YAML file")?;
         Source::from_bytes(&name, &bytes)
     }
 
@@ -309,7 +290,37 @@ fn classify(message: &str) -> (&'static str, Option<&'static str>) {
     }
 }
 
-pub(crate) fn describe_io(error: &std::io::Error) -> String {
+/// A file's name as the user gave it and its bytes, refusing a folder (the message says the
+/// file should be `expected`, "a YAML file") and a file over `--max-file-bytes`.
+pub(crate) fn read_bytes(
+    path: &Path,
+    limits: &Limits,
+    expected: &str,
+) -> Result<(String, Vec<u8>), Diagnostic> {
+    let name = path.display().to_string();
+    let unreadable = |message: String| Diagnostic::error("unreadable-file", &name, Place::File, message);
+    let metadata = std::fs::metadata(path).map_err(|e| unreadable(describe_io(&e)))?;
+    if metadata.is_dir() {
+        return Err(unreadable(format!("this is a folder, expected {expected}")));
+    }
+    if metadata.len() > limits.max_file_bytes {
+        return Err(Diagnostic::error(
+            "file-too-large",
+            &name,
+            Place::File,
+            format!(
+                "the file has {} bytes, more than the limit of {} bytes",
+                metadata.len(),
+                limits.max_file_bytes
+            ),
+        )
+        .with_hint("raise the limit with `--max-file-bytes N` if the file is genuine"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| unreadable(describe_io(&e)))?;
+    Ok((name, bytes))
+}
+
+fn describe_io(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

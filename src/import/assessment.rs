@@ -10,6 +10,7 @@ use crate::model::answers::{Action, Answer, Evidence};
 use crate::model::audit::{Exception, Review};
 use crate::model::checklist::Indicator;
 use crate::model::{AnswerStatus, Date, LevelRef, Number, Text};
+use crate::workbook::choices::{Choices, STATUSES, TICKS};
 use crate::workbook::layout::{FIRST_ROW, Field, KEY_ROW, Outline, Row};
 use std::collections::HashMap;
 
@@ -198,39 +199,42 @@ fn rating(
 }
 
 fn status(reader: &mut Reader, grid: &Grid, at: (u32, u32), path: &str) -> Option<AnswerStatus> {
-    let text = reader.text(grid, at, path)?;
-    let status = reader.choices.parse_status(&text);
-    if status.is_none() {
-        let entries: Vec<String> = crate::workbook::choices::STATUSES
-            .iter()
-            .map(|s| reader.choices.status(*s).to_owned())
-            .collect();
-        reader.error(
-            "unknown-choice",
-            grid.place(at.0, at.1),
-            format!("`{text}` is not a status"),
-            format!("choose {}, or leave the cell empty", quoted(&entries)),
-        );
-    }
-    status
+    let entries = STATUSES.map(|s| reader.choices.status(s).to_owned());
+    let parse = |choices: &Choices, text: &str| choices.parse_status(text);
+    choice(reader, grid, (at, path), parse, (&entries, "a status"))
 }
 
 fn read_tick(reader: &mut Reader, grid: &Grid, at: (u32, u32), path: &str) -> Option<bool> {
+    let entries = TICKS.map(|t| reader.choices.tick(t).to_owned());
+    let parse = |choices: &Choices, text: &str| choices.parse_tick(text);
+    choice(
+        reader,
+        grid,
+        (at, path),
+        parse,
+        (&entries, "a tick of a criterion"),
+    )
+}
+
+/// A drop-down's entry, read by `parse`; anything else is `unknown-choice`, listing `entries`.
+fn choice<T>(
+    reader: &mut Reader,
+    grid: &Grid,
+    (at, path): ((u32, u32), &str),
+    parse: impl Fn(&Choices, &str) -> Option<T>,
+    (entries, what): (&[String], &str),
+) -> Option<T> {
     let text = reader.text(grid, at, path)?;
-    let met = reader.choices.parse_tick(&text);
-    if met.is_none() {
-        let entries: Vec<String> = crate::workbook::choices::TICKS
-            .iter()
-            .map(|t| reader.choices.tick(*t).to_owned())
-            .collect();
+    let value = parse(&reader.choices, &text);
+    if value.is_none() {
         reader.error(
             "unknown-choice",
             grid.place(at.0, at.1),
-            format!("`{text}` is not a tick of a criterion"),
-            format!("choose {}, or leave the cell empty", quoted(&entries)),
+            format!("`{text}` is not {what}"),
+            format!("choose {}, or leave the cell empty", quoted(entries)),
         );
     }
-    met
+    value
 }
 
 /// Adds a criterion's tick: once any criterion is ticked, the list exists.

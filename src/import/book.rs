@@ -25,28 +25,7 @@ pub struct Grid<'a> {
 impl Book {
     /// Reads a workbook, refusing a file too large and one that is not an xlsx workbook.
     pub fn open(path: &Path, limits: &Limits) -> Result<Book, Diagnostic> {
-        let file = path.display().to_string();
-        let unreadable = |message: String| Diagnostic::error("unreadable-file", &file, Place::File, message);
-        let metadata = std::fs::metadata(path).map_err(|e| unreadable(crate::source::describe_io(&e)))?;
-        if !metadata.is_file() {
-            return Err(unreadable(
-                "this is not a file, expected an .xlsx workbook".into(),
-            ));
-        }
-        if metadata.len() > limits.max_file_bytes {
-            return Err(Diagnostic::error(
-                "file-too-large",
-                &file,
-                Place::File,
-                format!(
-                    "the file has {} bytes, more than the limit of {} bytes",
-                    metadata.len(),
-                    limits.max_file_bytes
-                ),
-            )
-            .with_hint("raise the limit with `--max-file-bytes N` if the file is genuine"));
-        }
-        let bytes = std::fs::read(path).map_err(|e| unreadable(crate::source::describe_io(&e)))?;
+        let (file, bytes) = crate::source::read_bytes(path, limits, "an .xlsx workbook")?;
         Book::from_bytes(&file, &bytes)
     }
 

@@ -83,11 +83,7 @@ fn heat_map(portfolio: &Portfolio, labels: &Labels, sheet: &mut Sheet) -> Result
     colour_by_band(portfolio, sheet.ws, (FIRST_ROW, last), overall)?;
     sheet.ws.set_freeze_panes(FIRST_ROW, 1).map_err(xlsx)?;
     sheet.fit_rows()?;
-    sheet
-        .ws
-        .set_landscape()
-        .set_paper_size(9)
-        .set_print_fit_to_pages(1, 0);
+    sheet.print_a4_landscape();
     Ok(())
 }
 

@@ -41,7 +41,7 @@ pub fn report(
         text: cell.clone().set_text_wrap(),
         number: cell.set_num_format("0.0"),
     };
-    let sections = flatten(&scorecard.sections);
+    let sections = section_results(&scorecard.sections);
     let mut workbook = Workbook::new();
     book.sections(&mut Sheet::new(workbook.add_worksheet()), scorecard, &sections)?;
     book.indicators(&mut Sheet::new(workbook.add_worksheet()), &sections)?;
@@ -51,24 +51,24 @@ pub fn report(
     workbook.save_to_buffer().map_err(xlsx)
 }
 
-/// Every section, each followed by its sub-sections.
-fn flatten(sections: &[SectionResult]) -> Vec<&SectionResult> {
+/// Every section, each followed by its sub-sections (`children`).
+fn flatten<T>(sections: &[T], children: fn(&T) -> &[T]) -> Vec<&T> {
     let mut out = Vec::new();
     for section in sections {
         out.push(section);
-        out.extend(flatten(&section.sections));
+        out.extend(flatten(children(section), children));
     }
     out
 }
 
+/// Every section result, each followed by its sub-sections'.
+fn section_results(sections: &[SectionResult]) -> Vec<&SectionResult> {
+    flatten(sections, |s| &s.sections)
+}
+
 /// Every section view, each followed by its sub-sections'.
 fn section_views(sections: &[SectionView]) -> Vec<&SectionView> {
-    let mut out = Vec::new();
-    for section in sections {
-        out.push(section);
-        out.extend(section_views(&section.sections));
-    }
-    out
+    flatten(sections, |s| &s.sections)
 }
 
 impl Book<'_> {
@@ -84,11 +84,7 @@ impl Book<'_> {
             sheet.text(0, col as u16, Some(self.label(key)), &self.title)?;
         }
         sheet.ws.set_freeze_panes(1, 0).map_err(xlsx)?;
-        sheet
-            .ws
-            .set_landscape()
-            .set_paper_size(9)
-            .set_print_fit_to_pages(1, 0);
+        sheet.print_a4_landscape();
         Ok(())
     }
 

@@ -13,6 +13,8 @@ const PADDING: f64 = 3.0;
 /// Characters of 10-point text on a line, per unit of column width (measured on LibreOffice's
 /// rendering of Latin and Cyrillic text, rounded down so that a row is never too short).
 const CHARS_PER_UNIT: f64 = 1.15;
+/// Excel's paper size code of A4.
+pub const A4: u8 = 9;
 /// Excel's width of a column never set.
 const DEFAULT_WIDTH: f64 = 8.43;
 
@@ -73,6 +75,14 @@ impl<'w> Sheet<'w> {
         }
         .map_err(xlsx)?;
         Ok(())
+    }
+
+    /// Prints on A4 landscape, as many pages down as it takes, one page wide.
+    pub fn print_a4_landscape(&mut self) {
+        self.ws
+            .set_landscape()
+            .set_paper_size(A4)
+            .set_print_fit_to_pages(1, 0);
     }
 
     /// Sets the height of every row that needs more than one line.

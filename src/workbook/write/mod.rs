@@ -152,7 +152,7 @@ impl<'a> Form<'a> {
         sheet.fit_rows()?;
         let title = self.text(self.checklist.title()).replace('&', "&&");
         let ws = &mut *sheet.ws;
-        ws.set_paper_size(9)
+        ws.set_paper_size(crate::render::xlsx::sheet::A4)
             .set_landscape()
             .set_margins(0.4, 0.4, 0.5, 0.5, 0.2, 0.2)
             .set_footer(format!("&L&8{title}&R&8&P / &N"));
