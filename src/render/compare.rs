@@ -92,7 +92,7 @@ pub fn render(old: &Loaded, new: &Loaded, options: &ReportOptions) -> Result<Ren
                 Format::Json => to_json(old, new, &comparison, &view),
                 Format::Pdf | Format::Docx => options.typeset(*format, &pdf::compare::document(&view))?,
                 Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
-                Format::Xlsx => return Err(crate::Error::UnsupportedFormat { format: "xlsx" }),
+                Format::Xlsx => super::xlsx::compare::compare(&view)?,
             };
             Ok((*format, bytes))
         })

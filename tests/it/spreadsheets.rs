@@ -74,3 +74,46 @@ fn the_report_workbook_can_be_recomputed() {
     }
     assert!(checked >= 10, "only {checked} weighted means were checked");
 }
+
+/// `compare --format xlsx`: both rounds' scores as numbers, and the change a formula on the
+/// scores as printed, 65.0 → 75.0 giving 10.0 and 50.0 → 57.142… giving 7.1.
+#[test]
+fn the_comparison_workbook_subtracts_as_the_page_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("compare.xlsx");
+    let output = run_in(
+        root(),
+        &[
+            "compare",
+            "examples/rounds/2025/border-guard-west.yaml",
+            "examples/rounds/2026/border-guard-west.yaml",
+            "--date",
+            "2026-12-20",
+            "-o",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut book: Xlsx<_> = open_workbook(&out).expect("an xlsx workbook");
+    assert_eq!(book.sheet_names(), ["Sections", "Indicators"]);
+    let sections = book.worksheet_range("Sections").expect("sections");
+    let formulas = book.worksheet_formula("Sections").expect("formulas");
+    let row = |r: usize| sections.rows().nth(r).expect("a row").to_vec();
+    assert_eq!(
+        row(1)[1],
+        Data::String("Consistency with the values and laws of society".into())
+    );
+    assert_eq!(
+        (number(row(1).get(2)), number(row(1).get(3))),
+        (Some(65.0), Some(75.0))
+    );
+    assert_eq!(
+        formulas.get_value((1, 4)).map(String::as_str),
+        Some("ROUND(D2,1)-ROUND(C2,1)")
+    );
+    assert_eq!(number(row(1).get(4)), Some(10.0));
+    assert_eq!(number(row(2).get(3)), Some(57.142857142857146));
+    let change = number(row(2).get(4)).expect("a change");
+    assert!((change - 7.1).abs() < 1e-9, "{change}");
+    assert_eq!(row(1)[5], Data::String("Improved".into()));
+}
