@@ -138,8 +138,8 @@ def test_the_ukrainian_workbook_names_its_sheets_in_ukrainian(blank_uk):
 
 
 def test_libreoffice_converts_the_workbook(reviewed, tmp_path):
-    """A real office suite opens the workbook: LibreOffice prints it to PDF and saves its
-    assessment sheet as CSV."""
+    """A real office suite opens the workbook: LibreOffice prints it to PDF, saves its
+    assessment sheet as CSV, and saves it again as xlsx, which imports to the same answers."""
     soffice = "/usr/bin/soffice"
     if not os.path.exists(soffice):
         assert "CI" not in os.environ, "libreoffice-calc is missing on CI: .ci/run must install it"
@@ -154,6 +154,15 @@ def test_libreoffice_converts_the_workbook(reviewed, tmp_path):
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") + pdf.count(b"/Type/Page") > 5
     csv = (tmp_path / "answers-Assessment.csv").read_text(encoding="utf-8")
     assert '\nlaw-1,"The mandate' in csv and "4 — Advanced" in csv
+    # Saved again by LibreOffice, as a unit using it would, the workbook imports to the same answers.
+    resaved = tmp_path / "resaved"
+    done = subprocess.run([soffice, profile, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                           "--outdir", str(resaved), str(reviewed)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    for source, answers in [(reviewed, tmp_path / "direct.yaml"), (resaved / "answers.xlsx", tmp_path / "resaved.yaml")]:
+        done = run("import", str(source), "-o", str(answers))
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "resaved.yaml").read_text(encoding="utf-8") == (tmp_path / "direct.yaml").read_text(encoding="utf-8")
 
 
 # --- the import ------------------------------------------------------------------------------
