@@ -32,12 +32,23 @@ pub enum Format {
 }
 
 /// The formats [`report`] writes.
-pub const REPORT_FORMATS: &[Format] =
-    &[Format::Html, Format::Pdf, Format::Json, Format::Docx, Format::Xlsx];
+pub const REPORT_FORMATS: &[Format] = &[
+    Format::Html,
+    Format::Pdf,
+    Format::Json,
+    Format::Docx,
+    Format::Xlsx,
+];
 
 /// The formats [`portfolio::render`] writes.
-pub const PORTFOLIO_FORMATS: &[Format] =
-    &[Format::Html, Format::Pdf, Format::Json, Format::Csv, Format::Docx, Format::Xlsx];
+pub const PORTFOLIO_FORMATS: &[Format] = &[
+    Format::Html,
+    Format::Pdf,
+    Format::Json,
+    Format::Csv,
+    Format::Docx,
+    Format::Xlsx,
+];
 
 impl Format {
     pub fn extension(self) -> &'static str {
