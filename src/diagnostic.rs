@@ -24,6 +24,10 @@ pub enum Place {
     Position { line: usize, column: usize },
     /// A path of keys and ids, such as `sections[law].indicators[law-2].scale`.
     Path { path: String },
+    /// A cell of a workbook's sheet, such as `Assessment!E14` (a sheet name quoted as
+    /// formulas write it when it needs to be); boxed, so that a diagnostic stays as small as
+    /// it was.
+    Cell { cell: Box<str> },
 }
 
 /// One finding in one file.
@@ -74,6 +78,20 @@ impl Place {
     pub fn path(path: impl Into<String>) -> Self {
         Place::Path { path: path.into() }
     }
+
+    /// The cell at `row` and `col` (both 0-based) of `sheet`.
+    pub fn cell(sheet: &str, row: u32, col: u32) -> Self {
+        let mut letters = String::new();
+        let mut n = col + 1;
+        while n > 0 {
+            let digit = (n - 1) % 26;
+            letters.insert(0, char::from(b'A' + digit as u8));
+            n = (n - 1) / 26;
+        }
+        Place::Cell {
+            cell: format!("{}!{letters}{}", quote_sheet(sheet), row + 1).into(),
+        }
+    }
 }
 
 impl fmt::Display for Place {
@@ -82,7 +100,18 @@ impl fmt::Display for Place {
             Place::File => Ok(()),
             Place::Position { line, column } => write!(f, ":{line}:{column}"),
             Place::Path { path } => write!(f, ": {path}"),
+            Place::Cell { cell } => write!(f, ":{cell}"),
         }
+    }
+}
+
+/// A sheet's name as a spreadsheet's formulas write it: quoted (`'My sheet'`) unless it is
+/// letters, digits and underscores only.
+fn quote_sheet(sheet: &str) -> String {
+    if !sheet.is_empty() && sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        sheet.to_owned()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
     }
 }
 

@@ -69,11 +69,11 @@ pub enum Error {
     #[error("cannot write the Word document")]
     Docx(#[source] crate::render::docx::DocxError),
 
+    #[error("cannot write the workbook")]
+    Xlsx(#[source] Box<rust_xlsxwriter::XlsxError>),
+
     #[error("cannot write the CSV")]
     Csv(#[source] csv::Error),
-
-    #[error("cannot write the workbook")]
-    Xlsx(#[source] rust_xlsxwriter::XlsxError),
 
     #[error("the report has no {format} format")]
     UnsupportedFormat { format: &'static str },

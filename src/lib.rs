@@ -38,6 +38,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod freshness;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -49,6 +50,8 @@ pub mod score;
 pub mod skeleton;
 pub mod source;
 pub mod validate;
+pub mod workbook;
+pub mod write;
 
 pub use error::{Error, Result};
 

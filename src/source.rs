@@ -66,16 +66,14 @@ impl Source {
     pub fn read(path: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
         if read::is_stdin(path) {
             static STDIN: OnceLock<Result<Source, Diagnostic>> = OnceLock::new();
-            return STDIN.get_or_init(|| Source::read_stdin(limits)).clone();
+            return STDIN.get_or_init(|| Source::read_path(path, limits)).clone();
         }
-        let name = path.display().to_string();
-        let bytes = read::file(path, limits.max_file_bytes).map_err(|e| unreadable(&name, e, limits))?;
-        Source::from_bytes(&name, &bytes)
+        Source::read_path(path, limits)
     }
 
-    fn read_stdin(limits: &Limits) -> Result<Source, Diagnostic> {
-        let bytes = read::stdin(limits.max_file_bytes).map_err(|e| unreadable(STDIN_NAME, e, limits))?;
-        Source::from_bytes(STDIN_NAME, &bytes)
+    fn read_path(path: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
+        let (name, bytes) = read_bytes(path, limits)?;
+        Source::from_bytes(&name, &bytes)
     }
 
     /// Makes a source from bytes already in memory (bundled checklists, tests).
@@ -380,6 +378,18 @@ fn classify(message: &str) -> (&'static str, Option<&'static str>) {
 
 /// How standard input is named in messages.
 pub const STDIN_NAME: &str = "<stdin>";
+
+/// A file's name as the user gave it and its bytes: standard input for `-`, else a regular
+/// file; either way bytes are counted as they arrive and refused past `--max-file-bytes`.
+pub(crate) fn read_bytes(path: &Path, limits: &Limits) -> Result<(String, Vec<u8>), Diagnostic> {
+    if read::is_stdin(path) {
+        let bytes = read::stdin(limits.max_file_bytes).map_err(|e| unreadable(STDIN_NAME, e, limits))?;
+        return Ok((STDIN_NAME.to_owned(), bytes));
+    }
+    let name = path.display().to_string();
+    let bytes = read::file(path, limits.max_file_bytes).map_err(|e| unreadable(&name, e, limits))?;
+    Ok((name, bytes))
+}
 
 /// The diagnostic for an input that could not be read: `file-too-large` or `unreadable-file`.
 fn unreadable(name: &str, why: Unreadable, limits: &Limits) -> Diagnostic {

@@ -70,6 +70,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         scoring: args.basis.options(),
         fonts: args.render.fonts()?,
         docx_template: args.render.docx_template()?,
+        csv_delimiter: None,
     };
     for round in [old, new] {
         let lang = oversight::report::language(options.lang.as_deref(), &round.checklist, &round.assessment);

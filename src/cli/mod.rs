@@ -9,6 +9,7 @@ mod compare;
 mod completions;
 mod consolidate;
 mod convert;
+mod import;
 mod init;
 mod licenses;
 mod man;
@@ -20,6 +21,7 @@ mod score;
 mod terminal;
 mod validate;
 mod validate_json;
+mod workbook;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use oversight::source::Limits;
@@ -92,6 +94,10 @@ enum Command {
     Licenses,
     /// Convert a CISO Assistant library or an OSCAL catalog into a checklist
     Convert(convert::Args),
+    /// Write the assessment workbook (xlsx) that a unit fills in, pre-filled from answers if given
+    Workbook(workbook::Args),
+    /// Read a filled assessment workbook (xlsx) back into an answers file, and validate it
+    Import(import::Args),
 }
 
 /// The whole command line, as clap describes it: for completions and manual pages.
@@ -126,6 +132,8 @@ pub fn main() -> ExitCode {
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
         Command::Licenses => licenses::run(),
+        Command::Workbook(args) => workbook::run(args, &limits),
+        Command::Import(args) => import::run(args, &limits),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -275,6 +283,13 @@ fn warn_missing_glyphs(
     }
 }
 
+/// Whether a path ends in `.ext` (in any case).
+fn has_extension(path: &std::path::Path, ext: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext))
+}
+
+/// Reads `--checklist PATH|ID`.
 fn checklist_ref(value: &Option<String>) -> Option<oversight::catalog::ChecklistRef> {
     value.as_deref().map(oversight::catalog::ChecklistRef::parse)
 }

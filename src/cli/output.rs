@@ -147,6 +147,34 @@ pub fn write_all<F: OutputFormat>(
     print(&wrote)
 }
 
+/// Writes the one output of a command that has one: to standard output for `-o -`, as it is,
+/// else to the file (atomically) with a `wrote PATH` line. `extensions` are the ones the file
+/// may have; another is a usage error of `command`.
+pub fn write_one(
+    command: &str,
+    output: &Path,
+    extensions: &[&str],
+    bytes: &[u8],
+    policy: &WritePolicy,
+) -> oversight::Result<()> {
+    if is_stdin(output) {
+        return print_data(bytes);
+    }
+    if !extensions.iter().any(|e| super::has_extension(output, e)) {
+        let names: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
+        usage_error(
+            command,
+            format!(
+                "`-o {}` must name a {} file, or be `-` for standard output",
+                output.display(),
+                names.join(" or ")
+            ),
+        );
+    }
+    oversight::output::write_atomic(output, bytes, policy)?;
+    print(&format!("wrote {}\n", output.display()))
+}
+
 /// The stem of output files named after an input, or `fallback` for standard input.
 pub fn stem(input: &Path, fallback: &str) -> String {
     match input.file_stem() {

@@ -33,8 +33,22 @@ pub struct Args {
     /// Output file (format from its extension), folder (ending in `/`) for `portfolio.<ext>`, or `-` for standard output
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
+    /// The CSV's field separator: `,`, `;` or `tab` [default: `;` in a language that writes
+    /// decimals with a comma (uk), else `,`]
+    #[arg(long, value_name = "CHAR", value_parser = csv_delimiter)]
+    csv_delimiter: Option<u8>,
     #[command(flatten)]
     render: RenderArgs,
+}
+
+/// Reads `--csv-delimiter`.
+fn csv_delimiter(value: &str) -> Result<u8, String> {
+    match value {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ => Err("expected `,`, `;` or `tab`".to_owned()),
+    }
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
@@ -103,6 +117,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         scoring: args.basis.options(),
         fonts: args.render.fonts()?,
         docx_template: args.render.docx_template()?,
+        csv_delimiter: args.csv_delimiter,
     };
     if options.formats.contains(&Format::Pdf) {
         print_diagnostics(&oversight::render::pdf::glyphs::check_portfolio(

@@ -92,6 +92,7 @@ impl Rendering {
             scoring: args.basis.options(),
             fonts: args.render.fonts()?,
             docx_template: args.render.docx_template()?,
+            csv_delimiter: None,
         };
         let lang =
             oversight::report::language(options.lang.as_deref(), &loaded.checklist, &loaded.assessment);

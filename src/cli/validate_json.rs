@@ -78,6 +78,8 @@ impl From<Diagnostic> for Record {
             Place::File => (None, None, None),
             Place::Position { line, column } => (Some(line), Some(column), None),
             Place::Path { path } => (None, None, Some(path)),
+            // A workbook's cell (`Assessment!E4`) stands where a path would.
+            Place::Cell { cell } => (None, None, Some(cell.into())),
         };
         Record {
             code: diagnostic.code,

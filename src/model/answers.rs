@@ -16,90 +16,92 @@ use super::text::Text;
 use super::unique_map::UniqueMap;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Deserialize)]
+/// The file as written; [`crate::write::answers`] writes one back as YAML, each key in the
+/// order below and each absent key left out, so that it reads back equal.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswersDoc {
     pub checklist: String,
     pub checklist_version: String,
     pub organisation: Text,
     pub assessed_on: Date,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// The scope values the assessment is limited to; none limits nothing.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "ScopeIds::is_empty")]
     pub scope: ScopeIds,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessors: Vec<Assessor>,
     /// The report's number, version, status and classification.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentControl>,
     /// The head of the organisation's approval of the self-assessment.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<Approval>,
     /// Who audited the answers, for which institution, when and what.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit: Option<Audit>,
     /// Peer reviews, comments on the draft and recorded disagreements.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<Quality>,
     #[serde(default)]
     pub answers: UniqueMap<Answer>,
     /// The improvement plan: actions, each addressing one indicator or several.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<PlannedAction>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub from: Date,
     pub to: Date,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessor {
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
 }
 
 /// The answer to one indicator: a level (by value or code), a number, the criteria met, or a
 /// status saying why there is none.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     /// The level reached, on a scale indicator (for a criteria indicator, it must equal the
     /// level the criteria give).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<LevelRef>,
     /// The quantity measured, on a number indicator.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Number>,
     /// The ids of the criteria met, on a criteria indicator; `[]` when none is.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteria_met: Option<Vec<String>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<AnswerStatus>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<Action>,
     /// The level to reach, overriding the checklist's target for the indicator.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
     /// An auditor's verification of the level.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
     /// A deficiency accepted as a risk, until a date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exception: Option<Exception>,
     /// Why the answer changed since the previous round, for the comparison of rounds.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_note: Option<String>,
 }
 
@@ -118,24 +120,24 @@ pub enum AnswerStatus {
     NotEnoughInformation,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// A link or a registry reference.
-    #[serde(default, rename = "ref")]
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     pub text: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
 }
 
@@ -152,6 +154,11 @@ pub struct Assessment {
 impl Assessment {
     pub(crate) fn new(doc: AnswersDoc, origin: String, sha256: String) -> Self {
         Assessment { doc, origin, sha256 }
+    }
+
+    /// The answers as written, for writing them back ([`crate::write::answers`]).
+    pub fn doc(&self) -> &AnswersDoc {
+        &self.doc
     }
 
     pub fn organisation(&self) -> &Text {

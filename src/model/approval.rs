@@ -4,7 +4,7 @@
 use super::date::Date;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Approval {
     /// The approver's position, such as "Minister of Internal Affairs of Ukraine".
@@ -12,6 +12,6 @@ pub struct Approval {
     /// The approver's given name and surname.
     pub name: String,
     /// The day of the approval; absent, the report leaves a line to write it by hand.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
 }

@@ -18,16 +18,22 @@ use std::fmt;
 /// An auditor's verification of an answer: the level found, in the form the indicator is
 /// answered in (a level, a number, or the criteria met). One of the three is required; without
 /// any, the parser reports the missing `level`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Review {
     /// The level the auditor found, on the indicator's scale.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<LevelRef>,
     /// The quantity the auditor found, on a number indicator.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Number>,
     /// The criteria the auditor found met, on a criteria indicator.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub criteria_met: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
 }
 
@@ -83,19 +89,19 @@ impl<'de> Deserialize<'de> for Review {
 }
 
 /// The audit that produced the reviews.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Audit {
     /// The auditors' names; without them the report names the reviewers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution: Option<String>,
     /// The day the audit ended; without it the report gives the latest review date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// What the audit covered, in the auditor's words.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
 }
 
@@ -110,7 +116,7 @@ pub enum ReportKind {
 }
 
 /// A deficiency accepted as a risk by someone entitled to, until it expires.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exception {
     pub reason: String,

@@ -91,11 +91,8 @@ pub fn render(old: &Loaded, new: &Loaded, options: &ReportOptions) -> Result<Ren
                 Format::Html => options.templates.render_entry(COMPARE_ENTRY, &view)?.into_bytes(),
                 Format::Json => to_json(old, new, &comparison, &view),
                 Format::Pdf | Format::Docx => options.typeset(*format, &pdf::compare::document(&view))?,
-                Format::Csv | Format::Xlsx => {
-                    return Err(crate::Error::UnsupportedFormat {
-                        format: format.extension(),
-                    });
-                }
+                Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
+                Format::Xlsx => super::xlsx::compare::compare(&view)?,
             };
             Ok((*format, bytes))
         })

@@ -9,7 +9,7 @@
 //! - [`consolidate`]: the consolidated draft, its summary and its statistics.
 //! - [`portfolio`]: many assessments side by side, in the formats above and CSV.
 //! - [`plan`]: the improvement plan on its own, in HTML, PDF, JSON and an Excel workbook
-//!   ([`plan_sheet`]).
+//!   ([`xlsx::plan`]).
 
 pub mod compare;
 pub mod consolidate;
@@ -18,9 +18,9 @@ pub mod html;
 pub mod json;
 pub mod pdf;
 pub mod plan;
-pub mod plan_sheet;
 pub mod portfolio;
 pub mod text;
+pub mod xlsx;
 
 /// An output format of `oversight report` or `oversight portfolio`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -30,15 +30,28 @@ pub enum Format {
     Json,
     Csv,
     Docx,
+    /// An Excel workbook of the results.
     Xlsx,
 }
 
 /// The formats [`report`] writes.
-pub const REPORT_FORMATS: &[Format] = &[Format::Html, Format::Pdf, Format::Json, Format::Docx];
+pub const REPORT_FORMATS: &[Format] = &[
+    Format::Html,
+    Format::Pdf,
+    Format::Json,
+    Format::Docx,
+    Format::Xlsx,
+];
 
 /// The formats [`portfolio::render`] writes.
-pub const PORTFOLIO_FORMATS: &[Format] =
-    &[Format::Html, Format::Pdf, Format::Json, Format::Csv, Format::Docx];
+pub const PORTFOLIO_FORMATS: &[Format] = &[
+    Format::Html,
+    Format::Pdf,
+    Format::Json,
+    Format::Csv,
+    Format::Docx,
+    Format::Xlsx,
+];
 
 /// The formats [`plan::render`] writes.
 pub const PLAN_FORMATS: &[Format] = &[
@@ -96,6 +109,9 @@ pub struct ReportOptions {
     pub fonts: pdf::FontSet,
     /// The Word document's template (styles, page, letterhead).
     pub docx_template: docx::Template,
+    /// The CSV's field separator; `None` picks `;` where the language writes decimals with a
+    /// comma, else `,`.
+    pub csv_delimiter: Option<u8>,
 }
 
 impl ReportOptions {
@@ -166,10 +182,10 @@ pub fn report(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
                 Format::Html => options.templates.render(&view)?.into_bytes(),
                 Format::Json => json::report(&loaded.checklist, &loaded.assessment, &scorecard, &view),
                 Format::Pdf | Format::Docx => options.typeset(*format, &pdf::document(&view))?,
-                Format::Csv | Format::Xlsx => {
-                    return Err(crate::Error::UnsupportedFormat {
-                        format: format.extension(),
-                    });
+                Format::Csv => return Err(crate::Error::UnsupportedFormat { format: "csv" }),
+                Format::Xlsx => {
+                    let plan = plan::plan_of(loaded, &scorecard, options.report_date);
+                    xlsx::report::report(&loaded.checklist, &scorecard, &plan, &view)?
                 }
             };
             Ok((*format, bytes))

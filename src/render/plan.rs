@@ -1,9 +1,9 @@
 //! The improvement plan on its own (`oversight plan`): HTML (`plan.html.j2`), PDF
 //! ([`super::pdf::plan`]) and the same blocks as a Word document, JSON (the [`Plan`] with
-//! unrounded numbers) and an Excel workbook ([`super::plan_sheet`]). Every format renders the report view's plan part, so the plan
+//! unrounded numbers) and an Excel workbook ([`super::xlsx::plan`]). Every format renders the report view's plan part, so the plan
 //! reads the same here and in the report.
 
-use super::{Format, ReportOptions, html::PLAN_ENTRY, json, pdf, plan_sheet, view_for};
+use super::{Format, ReportOptions, html::PLAN_ENTRY, json, pdf, view_for, xlsx};
 use crate::error::{Error, Result};
 use crate::load::Loaded;
 use crate::model::Date;
@@ -26,7 +26,7 @@ pub fn render(loaded: &Loaded, options: &ReportOptions) -> Result<Vec<(Format, V
                 Format::Html => options.templates.render_entry(PLAN_ENTRY, &view)?.into_bytes(),
                 Format::Pdf | Format::Docx => options.typeset(*format, &pdf::plan::document(&view))?,
                 Format::Json => to_json(loaded, &scorecard, &plan, &view),
-                Format::Xlsx => plan_sheet::workbook(&plan, &view)?,
+                Format::Xlsx => xlsx::plan::workbook(&plan, &view)?,
                 Format::Csv => {
                     return Err(Error::UnsupportedFormat {
                         format: format.extension(),

@@ -8,7 +8,7 @@
 //! built in its own file under `parts/`, named like the HTML template that renders it
 //! (`parts/cover.rs` beside `_cover.html.j2`) and the PDF part that lays it out.
 
-mod bands;
+pub(crate) mod bands;
 mod chart;
 pub mod compare;
 pub mod finder;

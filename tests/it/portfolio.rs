@@ -202,11 +202,60 @@ fn portfolio_in(dir: &Path, args: &[&str]) -> std::process::Output {
     run_in(dir, &all)
 }
 
-const CSV: &str = "organisation,a,b,overall,band,completeness,critical_failures,file,skipped
-Alpha,62.5,50,54.166666666666664,C,100,1,c.yaml,
-beta,18.75,0,6.25,D,100,1,a.yaml,
-Gamma,100,62.5,75,B,75,0,b.yaml,
+/// The CSV of a.yaml, b.yaml and c.yaml: a byte-order mark, then every number rounded to one
+/// decimal as the reports show it (54.1666… is 54.2, 18.75 is 18.8, 6.25 is 6.2: to the even
+/// digit, as the reports round a half that is exact in binary).
+const CSV: &str = "\u{feff}organisation,a,b,overall,band,completeness,critical_failures,file,skipped
+Alpha,62.5,50.0,54.2,C,100.0,1,c.yaml,
+beta,18.8,0.0,6.2,D,100.0,1,a.yaml,
+Gamma,100.0,62.5,75.0,B,75.0,0,b.yaml,
 ";
+
+/// In Ukrainian the decimals take a comma, so the fields are separated by `;`, as Excel set to
+/// Ukrainian expects; `--csv-delimiter` chooses another separator.
+#[test]
+fn the_csv_follows_the_language_and_the_delimiter_asked_for() {
+    let dir = workspace();
+    let output = portfolio_in(
+        dir.path(),
+        &["a.yaml", "b.yaml", "c.yaml", "--lang", "uk", "-o", "uk.csv"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("uk.csv")).expect("csv"),
+        "\u{feff}organisation;a;b;overall;band;completeness;critical_failures;file;skipped
+Alpha;62,5;50,0;54,2;C;100,0;1;c.yaml;
+beta;18,8;0,0;6,2;D;100,0;1;a.yaml;
+Gamma;100,0;62,5;75,0;B;75,0;0;b.yaml;
+"
+    );
+    let output = portfolio_in(
+        dir.path(),
+        &[
+            "a.yaml",
+            "b.yaml",
+            "c.yaml",
+            "--csv-delimiter",
+            "tab",
+            "-o",
+            "tab.csv",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("tab.csv")).expect("csv"),
+        CSV.replace(',', "\t")
+    );
+    let output = portfolio_in(dir.path(), &["a.yaml", "--csv-delimiter", "|", "-o", "x.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(
+            "error: invalid value '|' for '--csv-delimiter <CHAR>': expected `,`, `;` or `tab`\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
 
 #[test]
 fn csv_content_is_exact() {
@@ -240,15 +289,16 @@ fn csv_cells_that_read_as_formulas_are_neutralised() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let csv = fs::read_to_string(dir.path().join("out.csv")).expect("csv");
     let rows: Vec<&str> = csv.lines().skip(1).collect();
-    // Only `a-1` is answered: overall 100, capped to C by the unanswered critical `b-x-1`.
+    // Only `a-1` is answered: overall 100, capped to C by the unanswered critical `b-x-1`;
+    // numbers with one decimal, as the reports show them.
     // The rows are in the collator's order of the names (tab, `@`, `+`, `=`).
     assert_eq!(
         rows,
         [
-            "'\t-5,100,,100,C,20,1,'-4.yaml,",
-            "'@SUM(A1),100,,100,C,20,1,3.yaml,",
-            "'+1,100,,100,C,20,1,2.yaml,",
-            "\"'=HYPERLINK(\"\"http://x\"\")\",100,,100,C,20,1,1.yaml,",
+            "'\t-5,100.0,,100.0,C,20.0,1,'-4.yaml,",
+            "'@SUM(A1),100.0,,100.0,C,20.0,1,3.yaml,",
+            "'+1,100.0,,100.0,C,20.0,1,2.yaml,",
+            "\"'=HYPERLINK(\"\"http://x\"\")\",100.0,,100.0,C,20.0,1,1.yaml,",
         ]
     );
 }
@@ -375,7 +425,7 @@ fn the_order_is_the_same_whatever_the_argument_order() {
     }
     let csv = String::from_utf8(first[2].clone()).expect("utf-8");
     assert!(
-        csv.contains("\nAlpha,62.5,50,54.166666666666664,C,100,1,p/c.yaml,\n"),
+        csv.contains("\nAlpha,62.5,50.0,54.2,C,100.0,1,p/c.yaml,\n"),
         "{csv}"
     );
 }
@@ -422,7 +472,7 @@ fn usage_and_input_errors() {
     let output = portfolio_in(dir.path(), &["a.yaml", "-o", "x.odt"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).starts_with("error: cannot tell the format of `x.odt`: use a .html, .pdf, .json, .csv or .docx name, or a folder ending in `/`\n"),
+        stderr(&output).starts_with("error: cannot tell the format of `x.odt`: use a .html, .pdf, .json, .csv, .docx or .xlsx name, or a folder ending in `/`\n"),
         "{}",
         stderr(&output)
     );
@@ -463,7 +513,7 @@ error: no answers file could be scored; nothing was written
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("use a .html, .pdf, .json or .docx name"),
+        stderr(&output).contains("use a .html, .pdf, .json, .docx or .xlsx name"),
         "{}",
         stderr(&output)
     );
@@ -539,4 +589,42 @@ fn the_example_portfolio_in_html_and_pdf() {
             assert!(text.contains(expected), "`{expected}` in {text}");
         }
     }
+}
+
+/// The portfolio workbook, read with calamine: every score a number, unrounded (the cells show
+/// one decimal), the band as text, the skipped files on their own sheet.
+#[test]
+fn the_portfolio_workbook_holds_numbers_and_bands() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = workspace();
+    let output = portfolio_in(dir.path(), &["a.yaml", "b.yaml", "c.yaml", "-o", "out.xlsx"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut book: Xlsx<_> = open_workbook(dir.path().join("out.xlsx")).expect("an xlsx workbook");
+    assert_eq!(book.sheet_names(), ["Scores", "Skipped files"]);
+    let scores = book.worksheet_range("Scores").expect("the scores sheet");
+    let row = |r: usize| scores.rows().nth(r).expect("a row").to_vec();
+    assert_eq!(
+        row(0),
+        [
+            "Organisation",
+            "A",
+            "B",
+            "Overall",
+            "Band",
+            "Completeness",
+            "Critical failures",
+            "File"
+        ]
+        .map(|s| Data::String(s.into()))
+    );
+    assert_eq!(row(1)[0], Data::String("Alpha".into()));
+    assert_eq!(row(1)[1], Data::Float(62.5));
+    assert_eq!(row(1)[2], Data::Float(50.0));
+    assert_eq!(row(1)[3], Data::Float(54.166666666666664));
+    assert_eq!(row(1)[4], Data::String("C".into()));
+    assert_eq!(row(1)[5], Data::Float(100.0));
+    assert_eq!(row(1)[6], Data::Float(1.0));
+    assert_eq!(row(3)[0], Data::String("Gamma".into()));
+    assert_eq!(row(3)[3], Data::Float(75.0));
+    assert_eq!(row(3)[4], Data::String("B".into()));
 }

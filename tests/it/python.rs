@@ -66,3 +66,11 @@ fn the_html_finder_works_in_a_real_browser() {
 fn the_word_reports_read_back_with_python_docx() {
     pytest("test_docx_report.py", &["docx"]);
 }
+
+/// The assessment workbook read by openpyxl (its validations, locked cells, outline and
+/// pre-filled values), converted by LibreOffice, and every kind of import error edited into it
+/// (`tests/python/test_workbook.py`).
+#[test]
+fn the_workbook_reads_in_openpyxl_and_libreoffice_and_every_import_error_has_its_cell() {
+    pytest("test_workbook.py", &["openpyxl"]);
+}

@@ -282,8 +282,9 @@ fn contradictory_output_requests_are_usage_errors() {
     let output = report(dir.path(), &["a.yaml", "-o", "report.odt"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output)
-            .contains("cannot tell the format of `report.odt`: use a .html, .pdf, .json or .docx name"),
+        stderr(&output).contains(
+            "cannot tell the format of `report.odt`: use a .html, .pdf, .json, .docx or .xlsx name"
+        ),
         "{}",
         stderr(&output)
     );

@@ -5,7 +5,7 @@ use crate::support::{root, run_in, stderr, stdout};
 use std::process::Command;
 
 /// Every command of the binary, as the help lists them.
-const COMMANDS: [&str; 13] = [
+const COMMANDS: [&str; 15] = [
     "validate",
     "score",
     "init",
@@ -19,6 +19,8 @@ const COMMANDS: [&str; 13] = [
     "man",
     "licenses",
     "convert",
+    "workbook",
+    "import",
 ];
 
 /// `oversight completions SHELL`, which must succeed.

@@ -1,4 +1,6 @@
-//! The portfolio as CSV, for spreadsheets: one row per organisation, scores unrounded.
+//! The portfolio as CSV, for spreadsheets and machines: one row per organisation, every number
+//! rounded as the reports show it (one decimal) and written with the language's decimal
+//! separator, the file opening with a byte-order mark so that Excel reads it as UTF-8.
 //!
 //! Columns: `organisation`, one per top-level section (its id), `overall`, `band` (the overall
 //! band's code, after the critical cap), `completeness`, `critical_failures` (how many),
@@ -11,13 +13,26 @@
 //! spreadsheets show as text. Number cells are never negative, so they are left as they are.
 
 use crate::error::{Error, Result};
+use crate::i18n::Labels;
 use crate::portfolio::Portfolio;
+use crate::report::format::Formatter;
 
-/// The CSV bytes (UTF-8, comma-separated, `\n` line ends, quoted where needed).
-pub fn portfolio(portfolio: &Portfolio) -> Result<Vec<u8>> {
+/// The byte-order mark of UTF-8.
+const BOM: &str = "\u{feff}";
+
+/// The CSV bytes (UTF-8 with a byte-order mark, `\n` line ends, quoted where needed), fields
+/// separated by `delimiter`, else by `;` where `labels` write decimals with a comma (so that
+/// a spreadsheet set to that language splits the fields), else by `,`.
+pub fn portfolio(portfolio: &Portfolio, labels: &Labels, delimiter: Option<u8>) -> Result<Vec<u8>> {
     let (checklist, lang) = (&portfolio.checklist, portfolio.lang.as_str());
-    let number = |value: Option<f64>| value.map(|v| v.to_string()).unwrap_or_default();
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let format = Formatter::new(labels);
+    let number = |value: Option<f64>| value.map(|v| format.fixed(v, 1)).unwrap_or_default();
+    let comma_decimals = labels.get("decimal_separator") == ",";
+    let delimiter = delimiter.unwrap_or(if comma_decimals { b';' } else { b',' });
+    let mut bytes = BOM.as_bytes().to_vec();
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
     let mut header = vec!["organisation".to_owned()];
     header.extend(checklist.sections().iter().map(|s| text_cell(&s.id)));
     header.extend(
@@ -65,7 +80,8 @@ pub fn portfolio(portfolio: &Portfolio) -> Result<Vec<u8>> {
             .unwrap_or_default();
         out.write_record(&row).map_err(Error::Csv)?;
     }
-    out.into_inner().map_err(|e| Error::Csv(e.into_error().into()))
+    bytes.extend(out.into_inner().map_err(|e| Error::Csv(e.into_error().into()))?);
+    Ok(bytes)
 }
 
 /// A text as a cell that no spreadsheet reads as a formula.

@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod xlsx;
 
 use super::html::PORTFOLIO_ENTRY;
 use super::{Format, ReportOptions, pdf};
@@ -26,8 +27,12 @@ pub fn render(portfolio: &Portfolio, options: &ReportOptions) -> Result<Vec<(For
                     .into_bytes(),
                 Format::Pdf | Format::Docx => options.typeset(*format, &pdf::portfolio_document(&view))?,
                 Format::Json => json::portfolio(portfolio, &view),
-                Format::Csv => csv::portfolio(portfolio)?,
-                Format::Xlsx => return Err(crate::Error::UnsupportedFormat { format: "xlsx" }),
+                Format::Xlsx => xlsx::portfolio(portfolio, &catalogue.labels(&portfolio.lang))?,
+                Format::Csv => csv::portfolio(
+                    portfolio,
+                    &catalogue.labels(&portfolio.lang),
+                    options.csv_delimiter,
+                )?,
             };
             Ok((*format, bytes))
         })

@@ -24,8 +24,19 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
         // parser, reading levels as numbers, says where.
         source.parse::<NumericLevels>()?;
     }
+    document(doc, &source.name, &source.sha256, checklist)
+}
+
+/// Checks answers already parsed (from YAML, or imported from a workbook) against `checklist`;
+/// `file` names them in every finding, `sha256` is the checksum of the bytes they came from.
+pub fn document(
+    doc: AnswersDoc,
+    file: &str,
+    sha256: &str,
+    checklist: &Checklist,
+) -> Result<Validated<Assessment>, Diagnostics> {
     let mut rules = Rules {
-        f: Findings::new(&source.name),
+        f: Findings::new(file),
         checklist,
         indicators: checklist
             .indicators()
@@ -42,7 +53,7 @@ pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Asses
     }
     rules.actions(&doc.actions);
     let findings = rules.f;
-    findings.finish(Assessment::new(doc, source.name.clone(), source.sha256.clone()))
+    findings.finish(Assessment::new(doc, file.to_owned(), sha256.to_owned()))
 }
 
 /// An error for every value of `scope` (at `path` in `file`) that is none of the checklist's

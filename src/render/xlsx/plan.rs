@@ -5,7 +5,8 @@
 //! risk and maturity matrix. Dates are real Excel dates, numbers are numbers; the workbook's
 //! creation date is the report date, so the same inputs give the same bytes.
 
-use crate::error::{Error, Result};
+use super::sheet::{excel_date, xlsx};
+use crate::error::Result;
 use crate::model::{ActionStatus, Date};
 use crate::plan::Plan;
 use crate::report::ReportView;
@@ -48,7 +49,7 @@ pub const STATUSES: [ActionStatus; 4] = [
 
 /// The workbook of the plan; `plan` and the view's plan list the actions in the same order.
 pub fn workbook(plan: &Plan, view: &ReportView) -> Result<Vec<u8>> {
-    build(plan, view).map_err(Error::Xlsx)
+    build(plan, view).map_err(xlsx)
 }
 
 /// The formats of the workbook.
@@ -82,7 +83,6 @@ impl Formats {
 
 fn build(plan: &Plan, view: &ReportView) -> Result<Vec<u8>, XlsxError> {
     let labels = &view.labels;
-    let formats = Formats::new();
     let mut workbook = Workbook::new();
     workbook.set_properties(
         &DocProperties::new()
@@ -94,6 +94,15 @@ fn build(plan: &Plan, view: &ReportView) -> Result<Vec<u8>, XlsxError> {
             .set_author(&view.cover.organisation)
             .set_creation_datetime(&excel_date(view.provenance.report_date)?),
     );
+    sheets(&mut workbook, plan, view)?;
+    workbook.save_to_buffer()
+}
+
+/// The plan's sheets, added to `workbook`: the actions, the gaps, a sheet per matrix. The
+/// report's workbook holds them too.
+pub(super) fn sheets(workbook: &mut Workbook, plan: &Plan, view: &ReportView) -> Result<(), XlsxError> {
+    let labels = &view.labels;
+    let formats = Formats::new();
     actions_sheet(workbook.add_worksheet(), plan, view, &formats)?;
     gaps_sheet(workbook.add_worksheet(), plan, view, &formats)?;
     for (i, matrix) in view.plan.matrices.iter().enumerate() {
@@ -127,13 +136,7 @@ fn build(plan: &Plan, view: &ReportView) -> Result<Vec<u8>, XlsxError> {
         }
         sheet.protect();
     }
-    workbook.save_to_buffer()
-}
-
-fn excel_date(date: Date) -> Result<ExcelDateTime, XlsxError> {
-    use chrono::Datelike;
-    let year = u16::try_from(date.0.year()).map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
-    ExcelDateTime::from_ymd(year, date.0.month() as u8, date.0.day() as u8)
+    Ok(())
 }
 
 /// Writes `date` at (row, col), or leaves the cell empty in the same format.
