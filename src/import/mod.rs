@@ -9,6 +9,9 @@
 //! `FILE.xlsx:SHEET!CELL`; the answers read are then checked by the answers rules, whose
 //! findings [`places`] moves from their paths to the cells they came from. Every problem is
 //! reported at once. The header's records come back from a hidden sheet ([`records`]).
+//!
+//! A plan workbook (`oversight plan --format xlsx`) comes back the other way ([`plan`]): its
+//! actions' statuses, dates and new notes update the answers file it was written from.
 
 mod assessment;
 mod book;
@@ -17,6 +20,7 @@ mod details;
 mod evidence;
 mod meta;
 mod places;
+mod plan;
 mod records;
 mod rows;
 
@@ -33,8 +37,9 @@ use crate::validate::{Validated, answers};
 use crate::workbook::choices::Choices;
 use crate::workbook::layout::SheetKind;
 use book::Grid;
-use meta::Meta;
+use meta::{Meta, WorkbookKind};
 use places::Places;
+use std::path::Path;
 
 /// A workbook read back: its checklist, and the assessment with its warnings.
 #[derive(Debug, Clone)]
@@ -42,6 +47,40 @@ pub struct Imported {
     pub checklist: Checklist,
     pub assessment: Assessment,
     pub warnings: Diagnostics,
+}
+
+/// Reads a filled workbook of either kind: an assessment workbook against its checklist
+/// (`checklist`, else the one it names), a plan workbook into the answers file it was written
+/// from (`answers`, which only a plan workbook takes).
+pub fn filled(
+    book: &Book,
+    checklist: Option<&ChecklistRef>,
+    answers: Option<&Path>,
+    limits: &Limits,
+) -> Result<Imported, Diagnostics> {
+    let meta = Meta::read(book)?;
+    let kind_error = |code: &'static str, message: &str, hint: &str| -> Diagnostics {
+        Diagnostic::error(code, &book.file, Place::File, message.to_owned())
+            .with_hint(hint.to_owned())
+            .into()
+    };
+    match (meta.kind, answers) {
+        (WorkbookKind::Assessment, None) => workbook(book, checklist, limits),
+        (WorkbookKind::Plan, Some(answers)) => {
+            let loaded = crate::load::assessment(answers, checklist, limits)?;
+            plan::plan(book, &meta, loaded)
+        }
+        (WorkbookKind::Plan, None) => Err(kind_error(
+            "plan-without-answers",
+            "this is a plan workbook: its statuses update the answers file it was written from",
+            "give that answers file with `--answers FILE`",
+        )),
+        (WorkbookKind::Assessment, Some(_)) => Err(kind_error(
+            "answers-without-plan",
+            "this is an assessment workbook, which holds the answers itself",
+            "leave out `--answers`: it is for a plan workbook (`oversight plan --format xlsx`)",
+        )),
+    }
 }
 
 /// Reads a filled workbook against its checklist (`checklist`, else the one its details

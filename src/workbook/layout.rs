@@ -13,11 +13,19 @@ use crate::model::checklist::{Indicator, Section};
 use crate::model::criteria::Criterion;
 use crate::model::items::Child;
 use crate::model::scope::ScopeIds;
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// The value of `format` on the `oversight` sheet.
 pub const FORMAT: &str = "oversight-workbook";
 /// The layout's version on the `oversight` sheet; an import refuses a later one.
 pub const FORMAT_VERSION: u32 = 1;
+/// The value of `format` on the `oversight` sheet of the plan's workbook
+/// (`oversight plan --format xlsx`).
+pub const PLAN_FORMAT: &str = "oversight-plan";
+/// The plan workbook's layout version.
+pub const PLAN_FORMAT_VERSION: u32 = 1;
+/// The key of the plan workbook's actions sheet on its `oversight` sheet: `sheet.actions`.
+pub const ACTIONS_SHEET_KEY: &str = "actions";
 /// The hidden sheet that names the format, the language and the other sheets.
 pub const META_SHEET: &str = "oversight";
 /// The hidden sheet that keeps the header's records (document control, approval, audit,
@@ -455,4 +463,16 @@ impl<'a> Outline<'a> {
             self.rows.push((Row::Criterion(indicator, criterion), depth + 1));
         }
     }
+}
+
+/// Writes the hidden `oversight` sheet: one key and value per row.
+pub fn write_meta_sheet(sheet: &mut Worksheet, rows: &[(String, String)]) -> Result<(), XlsxError> {
+    sheet.set_name(META_SHEET)?;
+    for (row, (key, value)) in rows.iter().enumerate() {
+        let row = u32::try_from(row).unwrap_or(u32::MAX);
+        sheet.write_string(row, 0, key)?;
+        sheet.write_string(row, 1, value)?;
+    }
+    sheet.set_hidden(true);
+    Ok(())
 }

@@ -74,3 +74,10 @@ fn the_word_reports_read_back_with_python_docx() {
 fn the_workbook_reads_in_openpyxl_and_libreoffice_and_every_import_error_has_its_cell() {
     pytest("test_workbook.py", &["openpyxl"]);
 }
+
+/// A plan workbook edited as a unit would (openpyxl) brings its statuses back through
+/// `oversight import --answers` (`tests/python/test_plan_import.py`).
+#[test]
+fn the_plan_workbook_brings_its_statuses_back() {
+    pytest("test_plan_import.py", &["openpyxl"]);
+}

@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::model::{ActionStatus, Date};
 use crate::plan::Plan;
 use crate::report::ReportView;
+use crate::workbook::layout::{ACTIONS_SHEET_KEY, PLAN_FORMAT, PLAN_FORMAT_VERSION, write_meta_sheet};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
     ProtectionOptions, Workbook, Worksheet, XlsxError,
@@ -100,6 +101,27 @@ fn build(plan: &Plan, view: &ReportView) -> Result<Vec<u8>, XlsxError> {
 
 /// The plan's sheets, added to `workbook`: the actions, the gaps, a sheet per matrix. The
 /// report's workbook holds them too.
+/// The hidden `oversight` sheet, which tells `oversight import` that this workbook holds a
+/// plan, for which checklist, and which sheet holds its actions.
+fn meta_sheet(sheet: &mut Worksheet, view: &ReportView) -> Result<(), XlsxError> {
+    let provenance = &view.provenance;
+    let rows = [
+        ("format", PLAN_FORMAT.to_owned()),
+        ("format_version", PLAN_FORMAT_VERSION.to_string()),
+        ("generator", format!("oversight {}", crate::VERSION)),
+        ("language", view.lang.clone()),
+        ("checklist", provenance.checklist_id.clone()),
+        ("checklist_version", provenance.checklist_version.clone()),
+        ("answers_sha256", provenance.answers_sha256.clone()),
+    ];
+    let mut rows: Vec<(String, String)> = rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    let actions = view.labels.get("label_actions").to_owned();
+    rows.push((format!("sheet.{ACTIONS_SHEET_KEY}"), actions));
+    write_meta_sheet(sheet, &rows)?;
+    sheet.protect();
+    Ok(())
+}
+
 pub(super) fn sheets(workbook: &mut Workbook, plan: &Plan, view: &ReportView) -> Result<(), XlsxError> {
     let labels = &view.labels;
     let formats = Formats::new();
@@ -136,6 +158,7 @@ pub(super) fn sheets(workbook: &mut Workbook, plan: &Plan, view: &ReportView) ->
         }
         sheet.protect();
     }
+    meta_sheet(workbook.add_worksheet(), view)?;
     Ok(())
 }
 

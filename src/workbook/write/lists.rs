@@ -8,7 +8,7 @@ use crate::model::Checklist;
 use crate::model::scope::ScopeIds;
 use crate::render::xlsx::sheet::xlsx;
 use crate::workbook::choices::{Choices, STATUSES, TICKS};
-use crate::workbook::layout::{FORMAT, FORMAT_VERSION, LISTS_SHEET, META_SHEET, SheetKind};
+use crate::workbook::layout::{FORMAT, FORMAT_VERSION, LISTS_SHEET, SheetKind, write_meta_sheet};
 use rust_xlsxwriter::Worksheet;
 use rust_xlsxwriter::utility::{column_number_to_name, quote_sheet_name};
 
@@ -79,7 +79,6 @@ impl Lists {
 
 /// The `oversight` sheet: key and value per row.
 pub(super) fn write_meta(form: &Form, sheet: &mut Worksheet) -> Result<()> {
-    sheet.set_name(META_SHEET).map_err(xlsx)?;
     let mut rows: Vec<(String, String)> = vec![
         ("format".into(), FORMAT.into()),
         ("format_version".into(), FORMAT_VERSION.to_string()),
@@ -89,11 +88,7 @@ pub(super) fn write_meta(form: &Form, sheet: &mut Worksheet) -> Result<()> {
     for kind in SheetKind::ALL {
         rows.push((format!("sheet.{}", kind.key()), form.sheet_name(kind).to_owned()));
     }
-    for (row, (key, value)) in rows.iter().enumerate() {
-        sheet.write_string(row as u32, 0, key).map_err(xlsx)?;
-        sheet.write_string(row as u32, 1, value).map_err(xlsx)?;
-    }
-    sheet.set_hidden(true);
+    write_meta_sheet(sheet, &rows).map_err(xlsx)?;
     super::protect(sheet);
     Ok(())
 }
