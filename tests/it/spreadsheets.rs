@@ -40,7 +40,8 @@ fn the_report_workbook_can_be_recomputed() {
             "Actions",
             "Gaps",
             "Risk matrix 1",
-            "Risk matrix 2"
+            "Risk matrix 2",
+            "oversight"
         ]
     );
     // The plan's own sheets, as `oversight plan --format xlsx` writes them: the five answers'

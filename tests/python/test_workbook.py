@@ -316,8 +316,8 @@ def test_a_spreadsheet_not_written_by_oversight(tmp_path):
     book.active["A1"] = "hello"
     book.save(path)
     assert import_errors(path) == (
-        "error[not-an-assessment-workbook]: other.xlsx: this workbook was not written by `oversight workbook`: it has no hidden `oversight` sheet\n"
-        "  hint: import the workbook that `oversight workbook` wrote, filled in and saved as .xlsx\n"
+        "error[not-an-assessment-workbook]: other.xlsx: this workbook was not written by `oversight workbook` or `oversight plan`: it has no hidden `oversight` sheet\n"
+        "  hint: import the workbook that `oversight workbook` (or `oversight plan --format xlsx`) wrote, filled in and saved as .xlsx\n"
         "error: 1 error(s) in the input\n")
 
 
