@@ -229,7 +229,7 @@ impl<'a> Builder<'a> {
             "label_answered",
             &[
                 ("answered", &counts.scored.to_string()),
-                ("applicable", &(counts.total - counts.not_applicable).to_string()),
+                ("applicable", &counts.applicable().to_string()),
             ],
         )
     }

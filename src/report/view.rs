@@ -163,8 +163,8 @@ pub struct Summary {
 /// A compliance verdict with its statement.
 #[derive(Debug, Clone, Serialize)]
 pub struct ComplianceView {
-    /// `compliant`, `minor-non-conformities`, `not-compliant`, or `inconclusive` when too little
-    /// was answered to conclude.
+    /// `compliant`, `minor-non-conformities`, `not-compliant`, `inconclusive` when too little
+    /// was answered to conclude, or (a section) `out-of-scope` when nothing in it is in scope.
     pub verdict: String,
     /// "Compliant", "Compliant with minor non-conformities (3)", "Not compliant: 1 major …".
     pub statement: String,

@@ -193,6 +193,13 @@ pub struct StatusCounts {
     pub out_of_scope: usize,
 }
 
+impl StatusCounts {
+    /// The indicators that count towards completeness: neither not applicable nor out of scope.
+    pub fn applicable(&self) -> usize {
+        self.total - self.not_applicable - self.out_of_scope
+    }
+}
+
 fn is_zero(count: &usize) -> bool {
     *count == 0
 }
@@ -321,7 +328,7 @@ pub fn band_for(checklist: &Checklist, score: Option<f64>) -> Option<usize> {
 }
 
 fn completeness(counts: &StatusCounts) -> Option<f64> {
-    let applicable = counts.total - counts.not_applicable - counts.out_of_scope;
+    let applicable = counts.applicable();
     (applicable > 0).then(|| 100.0 * counts.scored as f64 / applicable as f64)
 }
 

@@ -518,7 +518,7 @@ fn a_scoped_workbook_has_the_rows_in_scope_in_the_sources_order() {
         ids,
         ["GV", "GV.OC-01", "GV.OC-02", "1.2", "1.2", "1.2.1", "1.2.2"]
     );
-    assert_eq!(rows[0].1, "GV Govern");
+    assert_eq!(rows[0].1, "1 GV Govern");
     assert_eq!(rows[1].1, "Context\nThe mission is understood.");
-    assert_eq!(rows[3].1, "1.2 Protect");
+    assert_eq!(rows[3].1, "2 1.2 Protect");
 }

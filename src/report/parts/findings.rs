@@ -7,8 +7,9 @@ use crate::model::points::{points_at, points_range};
 use crate::model::scale::position;
 use crate::model::{Answer, ExceptionState, Number, PlannedAction, Slot};
 use crate::report::{
-    ActionView, Builder, ChildView, CriterionView, EvidenceView, ExceptionView, IndicatorView, InfoView,
-    ReviewView, ScoreView, SectionView, conformity_key, is_safe_link, level_text, status_key,
+    ActionView, Builder, ChildView, ComplianceView, CriterionView, EvidenceView, ExceptionView,
+    IndicatorView, InfoView, ReviewView, ScoreView, SectionView, conformity_key, is_safe_link, level_text,
+    status_key,
 };
 use crate::score::{Basis, IndicatorResult, SectionResult, Status};
 use std::collections::HashSet;
@@ -37,8 +38,7 @@ impl Builder<'_> {
                     score: self.section_score(result),
                     completeness: self.fmt.percent(result.completeness),
                     answered: self.answered(&result.counts),
-                    compliance: self
-                        .compliance(&self.verdicts.section_compliance(&section.id), result.conclusive),
+                    compliance: self.section_compliance(section, result),
                     infos: self.infos(section),
                     // An assessable section's own answer comes first, then its indicators.
                     indicators: section
@@ -54,6 +54,17 @@ impl Builder<'_> {
                 }
             })
             .collect()
+    }
+
+    /// A section's verdict; "Out of scope" for a section with nothing in the assessment's scope,
+    /// which is no more inconclusive than compliant.
+    fn section_compliance(&self, section: &Section, result: &SectionResult) -> ComplianceView {
+        let mut view = self.compliance(&self.verdicts.section_compliance(&section.id), result.conclusive);
+        if result.out_of_scope {
+            view.verdict = "out-of-scope".to_owned();
+            view.statement = self.labels.get("status_out-of-scope").to_owned();
+        }
+        view
     }
 
     /// A section's informational items in the assessment's scope.

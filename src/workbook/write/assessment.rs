@@ -33,8 +33,8 @@ pub(super) fn write(form: &Form, sheet: &mut Sheet) -> Result<()> {
                     let value = match field {
                         Field::Id => Some(section.id.clone()),
                         Field::Text => {
-                            let code = section.ref_id.as_deref().unwrap_or(number);
-                            Some(format!("{code} {}", form.text(&section.title)))
+                            let code = section.ref_id.as_ref().map(|r| format!(" {r}")).unwrap_or_default();
+                            Some(format!("{number}{code} {}", form.text(&section.title)))
                         }
                         _ => None,
                     };
