@@ -197,11 +197,15 @@ fn a_checklist_without_bands_shows_its_scores_not_no_score() {
     assert!(html.contains(r#"<p class="section-info-head">GV-0</p><p>Read the policy first.</p>"#));
     // GV.RR has nothing in scope: its verdict says so, not that too little was answered.
     assert_eq!(
-        html.matches(r#"<span class="verdict-chip verdict--out-of-scope">Out of scope</span>"#).count(),
+        html.matches(r#"<span class="verdict-chip verdict--out-of-scope">Out of scope</span>"#)
+            .count(),
         2,
         "in the compliance table and in the section"
     );
-    assert!(!html.contains(r#"class="verdict-chip verdict--inconclusive""#), "every other section concludes");
+    assert!(
+        !html.contains(r#"class="verdict-chip verdict--inconclusive""#),
+        "every other section concludes"
+    );
     let Some(text) = crate::report_pdf::pdf_text(&dir.path().join("out/a.pdf")) else {
         return;
     };

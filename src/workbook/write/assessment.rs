@@ -33,7 +33,11 @@ pub(super) fn write(form: &Form, sheet: &mut Sheet) -> Result<()> {
                     let value = match field {
                         Field::Id => Some(section.id.clone()),
                         Field::Text => {
-                            let code = section.ref_id.as_ref().map(|r| format!(" {r}")).unwrap_or_default();
+                            let code = section
+                                .ref_id
+                                .as_ref()
+                                .map(|r| format!(" {r}"))
+                                .unwrap_or_default();
                             Some(format!("{number}{code} {}", form.text(&section.title)))
                         }
                         _ => None,
