@@ -1,6 +1,8 @@
 //! The checklists compiled into the binary, and how a checklist named by id or path is found.
 //!
-//! An id resolves to a bundled checklist first, then to `./checklists/<id>.yaml` (or `.yml`);
+//! An id resolves to a bundled checklist first, then to `./checklists/<id>.yaml` (or `.yml`).
+//! A bundled checklist may come in several editions: an answers file's `checklist_version`
+//! picks its edition, and an id alone (`init`, `oversight checklists`) the newest;
 //! anything that looks like a path (has a `/`, or ends in `.yaml`/`.yml`) is read as a file.
 //! The command line may name any file (`-` for standard input). An answers file, which may come
 //! from anyone, may name only an id or a `.yaml`/`.yml` file, and when that file turns out not
@@ -13,17 +15,38 @@ use crate::source::{DocumentKind, Limits, Source};
 use crate::validate::{Validated, checklist};
 use std::path::{Path, PathBuf};
 
-/// A checklist shipped inside the binary.
+/// A checklist shipped inside the binary: one edition of it.
 pub struct Bundled {
     pub id: &'static str,
+    pub version: &'static str,
+    /// Its name in messages and reports: the file under `checklists/`.
+    pub name: &'static str,
     pub text: &'static str,
 }
 
-/// Every bundled checklist; the file name under `checklists/` is the id.
-pub const BUNDLED: &[Bundled] = &[Bundled {
-    id: "dssg-executive",
-    text: include_str!("../checklists/dssg-executive.yaml"),
-}];
+/// Every bundled checklist, newest edition of each id first. The newest is
+/// `checklists/<id>.yaml`, an earlier one `checklists/<id>-<version>.yaml`.
+pub const BUNDLED: &[Bundled] = &[
+    Bundled {
+        id: "dssg-executive",
+        version: "2.0",
+        name: "<bundled>/dssg-executive.yaml",
+        text: include_str!("../checklists/dssg-executive.yaml"),
+    },
+    Bundled {
+        id: "dssg-executive",
+        version: "1.0",
+        name: "<bundled>/dssg-executive-1.0.yaml",
+        text: include_str!("../checklists/dssg-executive-1.0.yaml"),
+    },
+];
+
+/// The bundled edition of `id` for `version`, else its newest edition.
+pub fn bundled(id: &str, version: Option<&str>) -> Option<&'static Bundled> {
+    let mut editions = BUNDLED.iter().filter(|b| b.id == id).peekable();
+    let newest = *editions.peek()?;
+    Some(editions.find(|b| Some(b.version) == version).unwrap_or(newest))
+}
 
 /// How the user named a checklist.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,17 +86,31 @@ impl ChecklistRef {
         }
     }
 
-    /// Finds, reads and validates the checklist.
+    /// Finds, reads and validates the checklist (a bundled one's newest edition).
     pub fn load(&self, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
-        checklist::checklist(&self.source(limits)?, limits)
+        self.load_edition(limits, None)
+    }
+
+    /// Finds, reads and validates the checklist; a bundled one in the edition `version` when
+    /// it has one, else its newest.
+    pub fn load_edition(
+        &self,
+        limits: &Limits,
+        version: Option<&str>,
+    ) -> Result<Validated<Checklist>, Diagnostics> {
+        checklist::checklist(&self.source(limits, version)?, limits)
     }
 
     /// Finds, reads and validates the checklist an answers file names. A named file that is
     /// not a checklist by its top-level keys gets `not-a-checklist`, which quotes none of it;
     /// only errors of the YAML's shape (`yaml-syntax`, `too-complex`), which quote nothing,
     /// are passed on as they are.
-    pub fn load_named(&self, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
-        let source = self.source(limits)?;
+    pub fn load_named(
+        &self,
+        limits: &Limits,
+        version: Option<&str>,
+    ) -> Result<Validated<Checklist>, Diagnostics> {
+        let source = self.source(limits, version)?;
         if let ChecklistRef::Path(_) = self {
             match source.kind() {
                 Ok(DocumentKind::Checklist) => {}
@@ -95,10 +132,10 @@ impl ChecklistRef {
         checklist::checklist(&source, limits)
     }
 
-    fn source(&self, limits: &Limits) -> Result<Source, Diagnostic> {
+    fn source(&self, limits: &Limits, version: Option<&str>) -> Result<Source, Diagnostic> {
         match self {
             ChecklistRef::Path(path) => Source::read(path, limits),
-            ChecklistRef::Id(id) => find_by_id(id, limits),
+            ChecklistRef::Id(id) => find_by_id(id, version, limits),
         }
     }
 }
@@ -113,9 +150,9 @@ fn has_yaml_extension(path: &Path) -> bool {
         .is_some_and(|e| e == "yaml" || e == "yml")
 }
 
-fn find_by_id(id: &str, limits: &Limits) -> Result<Source, Diagnostic> {
-    if let Some(bundled) = BUNDLED.iter().find(|b| b.id == id) {
-        return Source::from_bytes(&format!("<bundled>/{id}.yaml"), bundled.text.as_bytes());
+fn find_by_id(id: &str, version: Option<&str>, limits: &Limits) -> Result<Source, Diagnostic> {
+    if let Some(bundled) = bundled(id, version) {
+        return Source::from_bytes(bundled.name, bundled.text.as_bytes());
     }
     let local = ["yaml", "yml"]
         .iter()
@@ -124,7 +161,8 @@ fn find_by_id(id: &str, limits: &Limits) -> Result<Source, Diagnostic> {
     match local {
         Some(path) => Source::read(&path, limits),
         None => {
-            let known: Vec<&str> = BUNDLED.iter().map(|b| b.id).collect();
+            let mut known: Vec<&str> = BUNDLED.iter().map(|b| b.id).collect();
+            known.dedup();
             Err(Diagnostic::error(
                 "unknown-checklist",
                 "<command line>",

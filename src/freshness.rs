@@ -6,10 +6,12 @@
 //! - The maximum age of an indicator's evidence is its `evidence_max_age_days`, else
 //!   `scoring.evidence_max_age_days`, else there is none.
 //! - An evidence item dated more than that many days before the assessment date is **stale**.
-//!   Undated evidence is never stale; evidence exactly at the maximum age is not.
+//!   Undated evidence is never stale; evidence exactly at the maximum age is not; evidence of
+//!   `kind: act-in-force` (a law or strategy in force) is never stale.
 //! - A scored indicator whose checklist entry lists expected evidence, answered without any
 //!   evidence, has **missing** evidence.
 
+use crate::model::answers::EvidenceKind;
 use crate::model::{Assessment, Checklist, Date};
 use crate::score::{Scorecard, Status, all_indicator_results};
 use serde::Serialize;
@@ -57,7 +59,9 @@ pub fn check(checklist: &Checklist, assessment: &Assessment, scorecard: &Scoreca
         };
         if let Some(max_age_days) = checklist.evidence_max_age_of(indicator) {
             for (i, item) in evidence.iter().enumerate() {
-                let Some(date) = item.date else { continue };
+                let Some(date) = item.date.filter(|_| item.kind != EvidenceKind::ActInForce) else {
+                    continue;
+                };
                 let age_days = assessed_on.days_since(date);
                 if age_days > max_age_days {
                     flags.push(flag(Problem::Stale {

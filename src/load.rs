@@ -50,7 +50,7 @@ fn assessment_from(
     limits: &Limits,
 ) -> Result<Loaded, Diagnostics> {
     let loaded = match checklist {
-        Some(reference) => reference.load(limits),
+        Some(reference) => reference.load_edition(limits, header(source)?.version().as_deref()),
         None => named_checklist(source, limits),
     };
     let Validated {
@@ -107,21 +107,35 @@ fn point_at_checklist_key(mut diagnostics: Diagnostics, source: &Source) -> Diag
     diagnostics
 }
 
-/// The checklist an answers file names in its `checklist:` key, read and validated.
+/// The checklist an answers file names in its `checklist:` key, read and validated: of a
+/// bundled checklist, the edition its `checklist_version:` names.
 pub fn named_checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
     checklist_ref(source)?
-        .load_named(limits)
+        .load_named(limits, header(source)?.version().as_deref())
         .map_err(|d| point_at_checklist_key(d, source))
+}
+
+/// The keys of an answers file that say which checklist it answers.
+#[derive(serde::Deserialize)]
+struct Header {
+    checklist: Option<String>,
+    /// Any YAML value: a version that is not text is refused later, by validation.
+    checklist_version: Option<serde_yaml::Value>,
+}
+
+impl Header {
+    fn version(&self) -> Option<String> {
+        self.checklist_version.as_ref()?.as_str().map(str::to_owned)
+    }
+}
+
+fn header(source: &Source) -> Result<Header, Diagnostic> {
+    source.parse()
 }
 
 /// The checklist an answers file names in its `checklist:` key: an id, or a `.yaml`/`.yml` file.
 pub fn checklist_ref(source: &Source) -> Result<ChecklistRef, Diagnostic> {
-    #[derive(serde::Deserialize)]
-    struct Header {
-        checklist: Option<String>,
-    }
-    let header: Header = source.parse()?;
-    match header.checklist {
+    match header(source)?.checklist {
         Some(named) => ChecklistRef::named_in_answers(&named).map_err(|message| {
             Diagnostic::error("not-a-checklist", &source.name, Place::path("checklist"), message).with_hint(
                 "name a bundled checklist by its id, or a checklist file ending in `.yaml` or `.yml`",

@@ -84,8 +84,22 @@ impl Writer<'_> {
         example(out, EVIDENCE_EXAMPLE);
         example(out, ACTION_EXAMPLE);
         comment(out, "", self.labels.get("init_review_and_exception"));
-        example(out, REVIEW_EXAMPLE);
+        example(out, &self.review_example());
         example(out, EXCEPTION_EXAMPLE);
+    }
+
+    /// A review that rates the indicator the way its answers do: by a level, or, in a
+    /// checklist whose every indicator has criteria, by the first indicator's first criteria.
+    fn review_example(&self) -> String {
+        let indicators = self.checklist.indicators();
+        let criteria = indicators.first().map(|i| &i.criteria);
+        match criteria.filter(|_| indicators.iter().all(|i| !i.criteria.is_empty())) {
+            Some(criteria) => {
+                let ids: Vec<&str> = criteria.iter().take(2).map(|c| c.id.as_str()).collect();
+                REVIEW_EXAMPLE.replace("level: 2", &format!("criteria_met: [{}]", ids.join(", ")))
+            }
+            None => REVIEW_EXAMPLE.to_owned(),
+        }
     }
 
     fn section(&self, out: &mut String, section: &Section, depth: usize) {
@@ -158,6 +172,13 @@ impl Writer<'_> {
                 self.text(&indicator.text)
             ),
         );
+        if let Some(rationale) = indicator.rationale.as_ref().filter(|_| indicator.critical) {
+            comment(
+                out,
+                "  ",
+                &format!("{}: {}", labels.get("init_rationale"), self.text(rationale)),
+            );
+        }
         if let Some(guidance) = &indicator.guidance {
             comment(
                 out,
@@ -250,6 +271,12 @@ impl Writer<'_> {
             "  ",
             &format!("{}: {}", labels.get("init_criteria"), criteria.join(" | ")),
         );
+        for rule in &indicator.levels_from_criteria {
+            if let Some(description) = &rule.description {
+                let level = labels.fill("init_level", &[("level", &rule.level.to_string())]);
+                comment(out, "  ", &format!("{level}: {}", self.text(description)));
+            }
+        }
         "criteria_met"
     }
 }

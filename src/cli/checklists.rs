@@ -10,7 +10,9 @@ pub fn run(limits: &Limits) -> CommandResult {
         "ID", "VERSION", "INDICATORS", "TITLE"
     );
     for bundled in BUNDLED {
-        let checklist = ChecklistRef::Id(bundled.id.to_owned()).load(limits)?.value;
+        let checklist = ChecklistRef::Id(bundled.id.to_owned())
+            .load_edition(limits, Some(bundled.version))?
+            .value;
         let lang = checklist.default_language();
         out.push_str(&format!(
             "{:<24} {:<9} {:>10}  {}\n",

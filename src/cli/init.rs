@@ -25,8 +25,9 @@ pub struct Args {
     /// Replace the output file if it exists
     #[arg(long)]
     force: bool,
-    /// Limit the assessment to these scope values (repeat or separate by commas)
-    #[arg(long, value_name = "VALUE", value_delimiter = ',')]
+    /// Limit the assessment to these scope values (repeat or separate by commas); `--type` is
+    /// the same, for a checklist's organisation types (`--type police`)
+    #[arg(long, visible_alias = "type", value_name = "VALUE", value_delimiter = ',')]
     scope: Vec<String>,
 }
 

@@ -29,6 +29,11 @@
 //!   one version, whose weight or method changed, or that holds a row that is not comparable;
 //!   the overall row when a top-level section is not comparable or `scoring.method` or
 //!   `scoring.missing` changed. With one checklist version nothing is ever marked.
+//! - **Mapping**: when the new checklist has a `mapping:` from the old round's version, an old
+//!   indicator is compared with the new indicator the mapping leads it to (its row keeps the old
+//!   id in [`IndicatorChange::old_id`] when the two differ); one the mapping leads to `~` is
+//!   *unmapped*: listed with the old round's result only. Without a mapping, indicators match
+//!   by id.
 //! - **Plan actions** ([`plan_actions`]): the `actions:` lists matched by id: done, dropped,
 //!   overdue (due before the new assessment date and not closed) or open, and how the
 //!   indicators they address moved.
@@ -40,6 +45,7 @@ pub mod plan_actions;
 use crate::compliance::{Conformity, Verdicts};
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};
 use crate::model::checklist::{Indicator, Section};
+use crate::model::mapping::Mapping;
 use crate::model::{Assessment, Checklist, Date, Number};
 use crate::score::{IndicatorResult, Scorecard, SectionResult, all_indicator_results};
 use serde::Serialize;
@@ -113,6 +119,8 @@ pub enum Reason {
     Added,
     /// Only in the old version.
     Removed,
+    /// In the old version, and the new version's mapping says no indicator measures it.
+    Unmapped,
     /// The scale's level values differ, or the criteria rules or a number's points (labels and
     /// texts may change freely).
     ScaleChanged,
@@ -190,6 +198,8 @@ pub struct SectionChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorChange {
     pub id: String,
+    /// The old version's id, when the new checklist's mapping compares it under another id.
+    pub old_id: Option<String>,
     /// The section holding the indicator: in the new version, or the old one if removed.
     pub section: String,
     /// The old round's result; `None` when the old version has no such indicator.
@@ -285,8 +295,8 @@ pub struct Comparison {
 
 /// Compares two rounds.
 pub fn compare(old: Round, new: Round) -> Comparison {
-    let old_side = Side::new(old);
-    let new_side = Side::new(new);
+    let old_side = Side::new(old, mapping_between(old.checklist, new.checklist));
+    let new_side = Side::new(new, None);
     let missing_rule_changed = old.checklist.scoring().missing != new.checklist.scoring().missing;
     let mut indicators: Vec<IndicatorChange> = new_side
         .indicators
@@ -306,7 +316,7 @@ pub fn compare(old: Round, new: Round) -> Comparison {
         .collect();
     let sections = section_changes(&old_side, &new_side, &marked);
     let overall = overall_change(old, new, &sections);
-    let actions = follow_ups(old, &new_side);
+    let actions = follow_ups(&old_side, &new_side);
     let plan_actions = plan_actions::follow_ups(old, new, &indicators);
     let counts = counts(&indicators, &actions, &plan_actions);
     Comparison {
@@ -320,6 +330,12 @@ pub fn compare(old: Round, new: Round) -> Comparison {
     }
 }
 
+/// The new checklist's mapping, when it maps the old round's version of the same checklist.
+fn mapping_between<'a>(old: &Checklist, new: &'a Checklist) -> Option<&'a Mapping> {
+    new.mapping()
+        .filter(|m| old.id() == new.id() && old.version() != new.version() && m.from == old.version())
+}
+
 /// An indicator's result in one round, with its compliance conformity.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoundResult {
@@ -328,9 +344,15 @@ pub struct RoundResult {
     pub conformity: Conformity,
 }
 
-/// One round indexed by id.
+/// One round indexed by the ids its indicators are compared under: their own, or, for an old
+/// round, the ids the new checklist's mapping leads them to.
 struct Side<'a> {
     round: Round<'a>,
+    /// The round's own id of each indicator compared under another one.
+    own_ids: HashMap<&'a str, &'a str>,
+    /// The indicators the mapping leads nowhere.
+    unmapped: std::collections::HashSet<&'a str>,
+    mapping: Option<&'a Mapping>,
     /// Every indicator with its section id, in checklist order.
     indicators: Vec<(&'a str, &'a str)>,
     parents: HashMap<&'a str, &'a str>,
@@ -344,16 +366,17 @@ struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    fn new(round: Round<'a>) -> Side<'a> {
+    fn new(round: Round<'a>, mapping: Option<&'a Mapping>) -> Side<'a> {
         fn walk<'a>(sections: &'a [Section], prefix: &str, side: &mut Side<'a>) {
             for (i, section) in sections.iter().enumerate() {
                 let number = format!("{prefix}{}", i + 1);
                 side.sections.push((section, number.clone()));
                 side.section_index.insert(&section.id, section);
                 for indicator in &section.indicators {
-                    side.indicators.push((&indicator.id, &section.id));
-                    side.parents.insert(&indicator.id, &section.id);
-                    side.definitions.insert(&indicator.id, indicator);
+                    let key = side.key(&indicator.id);
+                    side.indicators.push((key, &section.id));
+                    side.parents.insert(key, &section.id);
+                    side.definitions.insert(key, indicator);
                 }
                 walk(&section.sections, &format!("{number}."), side);
             }
@@ -366,24 +389,47 @@ impl<'a> Side<'a> {
         }
         let mut side = Side {
             round,
+            own_ids: HashMap::new(),
+            unmapped: std::collections::HashSet::new(),
+            mapping,
             indicators: Vec::new(),
             parents: HashMap::new(),
             definitions: HashMap::new(),
-            results: round
-                .scorecard
-                .sections
-                .iter()
-                .flat_map(all_indicator_results)
-                .map(|r| (r.id.as_str(), r))
-                .collect(),
+            results: HashMap::new(),
             sections: Vec::new(),
             section_index: HashMap::new(),
             section_results: HashMap::new(),
             verdicts: Verdicts::of(round.scorecard),
         };
         walk(round.checklist.sections(), "", &mut side);
+        side.results = round
+            .scorecard
+            .sections
+            .iter()
+            .flat_map(all_indicator_results)
+            .map(|r| (side.key(&r.id), r))
+            .collect();
         index(&round.scorecard.sections, &mut side.section_results);
         side
+    }
+
+    /// The id an indicator is compared under, noting those the mapping renames or leads
+    /// nowhere (which keep their own id: validation makes sure the new version has no such id).
+    fn key(&mut self, id: &'a str) -> &'a str {
+        let Some(mapping) = self.mapping else {
+            return id;
+        };
+        match mapping.target(id) {
+            Some(target) if target != id => {
+                self.own_ids.insert(target, id);
+                target
+            }
+            Some(_) => id,
+            None => {
+                self.unmapped.insert(id);
+                id
+            }
+        }
     }
 
     fn has_indicator(&self, id: &str) -> bool {
@@ -437,6 +483,7 @@ fn indicator_change(id: &str, old: &Side, new: &Side, missing_rule_changed: bool
     let mut reasons = Vec::new();
     match (old.definitions.get(id), new.definitions.get(id)) {
         (None, _) => reasons.push(Reason::Added),
+        (_, None) if old.unmapped.contains(id) => reasons.push(Reason::Unmapped),
         (_, None) => reasons.push(Reason::Removed),
         (Some(o), Some(n)) => {
             let (o_result, n_result) = (old.results[id], new.results[id]);
@@ -496,6 +543,7 @@ fn indicator_change(id: &str, old: &Side, new: &Side, missing_rule_changed: bool
             .and_then(|a| a.change_note.clone())
             .filter(|n| !n.trim().is_empty()),
         id: id.to_owned(),
+        old_id: old.own_ids.get(id).map(|own| (*own).to_owned()),
         section: new
             .section_of(id)
             .or_else(|| old.section_of(id))
@@ -633,14 +681,18 @@ fn band_code(round: Round, band: Option<usize>) -> Option<String> {
     band.map(|b| round.checklist.scoring().bands[b].code.clone())
 }
 
-/// Every action of the old round, in the old checklist's order, with what became of it.
-fn follow_ups(old: Round, new: &Side) -> Vec<FollowUp> {
-    old.checklist
+/// Every action of the old round, in the old checklist's order, with what became of it: an
+/// indicator the mapping renames is followed up under its new id.
+fn follow_ups(old: &Side, new: &Side) -> Vec<FollowUp> {
+    old.round
+        .checklist
         .indicators()
         .into_iter()
         .filter_map(|indicator| {
-            let action = old.assessment.answer(&indicator.id)?.action.as_ref()?;
-            let id = indicator.id.as_str();
+            let action = old.round.assessment.answer(&indicator.id)?.action.as_ref()?;
+            let own = indicator.id.as_str();
+            // Unmapped: its own id, which validation keeps out of the new version.
+            let id = old.mapping.map_or(Some(own), |m| m.target(own)).unwrap_or(own);
             let same_text = new
                 .round
                 .assessment

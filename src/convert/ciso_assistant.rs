@@ -374,6 +374,7 @@ impl<'l> Converter<'l> {
             &merged(&library.translations, &framework.translations),
         );
         let checklist = ChecklistDoc {
+            mapping: None,
             id: self.checklist_id(library),
             version: library
                 .version
@@ -702,6 +703,7 @@ impl<'l> Converter<'l> {
             ref_id: node.ref_id.as_ref().and_then(code),
             title,
             guidance: self.node_text(node, |t| t.annotation.as_deref()),
+            source: None,
             weight: self.weight(node),
             evidence: self
                 .node_text(node, |t| t.typical_evidence.as_deref())

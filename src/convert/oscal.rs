@@ -166,6 +166,7 @@ pub fn convert(value: Value, scale: ScaleChoice, lang: &str) -> Result<Conversio
     .collect::<Vec<_>>()
     .join("; ");
     let checklist = ChecklistDoc {
+        mapping: None,
         id: super::ids::sanitize(&catalog.metadata.title).to_lowercase(),
         version,
         languages: vec![lang.to_owned()],
@@ -311,6 +312,7 @@ impl Converter {
             ref_id: label(&control.props),
             title: Some(Text::from(control.title.as_str())),
             guidance: (!guidance.is_empty()).then(|| Text::from(guidance.join("\n\n").as_str())),
+            source: None,
             ..indicator(String::new(), Text::from(text.as_str()), SCALE)
         }
     }

@@ -129,6 +129,21 @@ pub struct Evidence {
     /// A link or a registry reference.
     #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<Text>,
+    /// What kind of evidence it is; a legal act in force is never out of date.
+    #[serde(default)]
+    pub kind: EvidenceKind,
+}
+
+/// What kind of document an evidence item is, for its freshness.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceKind {
+    /// A record of practice (a report, a register, minutes): it ages.
+    #[default]
+    Record,
+    /// A law, decree, strategy or other act in force on the assessment date: it is current
+    /// until it is repealed, whatever its date.
+    ActInForce,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -13,6 +13,7 @@
 use super::criteria::{CriteriaRule, Criterion};
 use super::grades::Grade;
 use super::items::{Child, Info, Item, Slot, own_answer};
+use super::mapping::Mapping;
 use super::method::{Method, Missing, NotEnoughInformation};
 use super::number::Number;
 use super::plan::{Rating, Target};
@@ -44,6 +45,9 @@ pub struct ChecklistDoc {
     #[serde(default, skip_serializing_if = "Scoring::is_default")]
     pub scoring: Scoring,
     pub sections: Vec<Section>,
+    /// How an earlier version's indicator ids correspond to this version's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<Mapping>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -255,6 +259,10 @@ pub struct Indicator {
     pub text: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guidance: Option<Text>,
+    /// Where the indicator comes from: a sentence of the checklist's source, or what an
+    /// elaboration beyond it draws on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text>,
     /// What the answer gives: a level on a scale (the default), or a number.
     #[serde(default, skip_serializing_if = "is_default")]
     pub kind: IndicatorKind,
@@ -285,6 +293,9 @@ pub struct Indicator {
     pub weight: f64,
     #[serde(default, skip_serializing_if = "is_false")]
     pub critical: bool,
+    /// Why the indicator is critical and why its pass mark is where it is, in one line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<Text>,
     /// Overrides `scoring.pass` for this indicator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pass: Option<f64>,
@@ -407,6 +418,11 @@ impl Checklist {
     /// Whether an informational item is in the scope an assessment chose.
     pub fn info_in_scope(&self, info: &Info, chosen: &ScopeIds) -> bool {
         in_scope(&self.doc.scopes, &info.effective_scopes, chosen)
+    }
+
+    /// The mapping from an earlier version's indicator ids, when the checklist has one.
+    pub fn mapping(&self) -> Option<&Mapping> {
+        self.doc.mapping.as_ref()
     }
 
     pub fn scoring(&self) -> &Scoring {

@@ -31,6 +31,10 @@ pub struct CriteriaRule {
     /// Criteria that must be met, together with `count` (reads best beside a count).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required: Vec<String>,
+    /// What the level means for this indicator, in words (a level-0 rule says what "none"
+    /// looks like).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
 }
 
 fn is_zero(count: &usize) -> bool {

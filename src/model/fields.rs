@@ -93,6 +93,20 @@ fn indicator<'a>(at: &str, indicator: &'a Indicator, text: &mut impl FnMut(Strin
     if let Some(guidance) = &indicator.guidance {
         text(format!("{at}.guidance"), guidance);
     }
+    if let Some(source) = &indicator.source {
+        text(format!("{at}.source"), source);
+    }
+    if let Some(rationale) = &indicator.rationale {
+        text(format!("{at}.rationale"), rationale);
+    }
+    for (i, criterion) in indicator.criteria.iter().enumerate() {
+        text(format!("{at}.criteria[{i}].text"), &criterion.text);
+    }
+    for (i, rule) in indicator.levels_from_criteria.iter().enumerate() {
+        if let Some(description) = &rule.description {
+            text(format!("{at}.levels_from_criteria[{i}].description"), description);
+        }
+    }
     for (i, evidence) in indicator.evidence.iter().enumerate() {
         text(format!("{at}.evidence[{i}]"), evidence);
     }

@@ -7,7 +7,8 @@
 //! ([`method`]), rounding ([`rounding`]), grade lists ([`grades`]), conversion tables
 //! ([`table`]), ranges ([`ranges`]), number indicators' points ([`points`]) and criteria
 //! ([`criteria`]), all in exact decimal [`number`]s. The improvement plan as written (targets,
-//! the `actions:` list) is in [`plan`].
+//! the `actions:` list) is in [`plan`]; the correspondence of an earlier version's ids in
+//! [`mapping`].
 
 pub mod answers;
 pub mod approval;
@@ -19,6 +20,7 @@ pub mod document;
 pub mod fields;
 pub mod grades;
 pub mod items;
+pub mod mapping;
 pub mod method;
 pub mod number;
 pub mod plan;

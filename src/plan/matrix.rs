@@ -25,15 +25,15 @@ pub struct MatrixCell {
     pub indicators: Vec<String>,
 }
 
-/// The matrices, in the order the checklist first uses their scales; not-applicable and number
-/// indicators are left out.
+/// The matrices, in the order the checklist first uses their scales; not-applicable,
+/// out-of-scope and number indicators are left out.
 pub(super) fn matrices(input: &PlanInput) -> Vec<Matrix> {
     let rated: Vec<(&str, Rating, Option<Number>, &str)> = input
         .checklist
         .indicators()
         .into_iter()
         .zip(input.scorecard.sections.iter().flat_map(all_indicator_results))
-        .filter(|(_, result)| result.status != Status::NotApplicable)
+        .filter(|(_, result)| !matches!(result.status, Status::NotApplicable | Status::OutOfScope))
         .filter_map(|(indicator, result)| {
             Some((
                 indicator

@@ -164,6 +164,11 @@ impl<'a> Builder<'a> {
         text.map(|t| self.text(t)).filter(|t| !t.trim().is_empty())
     }
 
+    /// Why a critical indicator is critical; nothing for any other.
+    fn rationale(&self, indicator: &crate::model::Indicator) -> Option<String> {
+        self.optional(indicator.rationale.as_ref().filter(|_| indicator.critical))
+    }
+
     fn score(&self, value: Option<f64>, band: Option<usize>) -> ScoreView {
         ScoreView {
             value,

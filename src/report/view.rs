@@ -180,6 +180,8 @@ pub struct CriticalFailureView {
     pub section: String,
     /// Why it fails: below its pass mark, unanswered, not enough information.
     pub reason: String,
+    /// Why the indicator is critical, when the checklist says.
+    pub rationale: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -298,7 +300,11 @@ pub struct IndicatorView {
     pub id: String,
     pub text: String,
     pub guidance: Option<String>,
+    /// Where the indicator comes from in the checklist's source, or what it elaborates on.
+    pub source: Option<String>,
     pub critical: bool,
+    /// Why it is critical; only on a critical indicator.
+    pub rationale: Option<String>,
     pub weight: String,
     /// `scored`, `not-applicable`, `not-enough-information` or `unanswered`.
     pub status: String,

@@ -229,8 +229,20 @@ fn init_writes_a_skeleton_that_validates_and_never_overwrites() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = fs::read_to_string(dir.path().join("new.yaml")).expect("written");
-    assert!(text.contains("  law-1:\n    level: ~\n"), "{text}");
+    assert!(
+        text.contains("checklist_version: \"2.0\"\n"),
+        "a bare id is the newest edition"
+    );
+    assert!(text.contains("  law-1:\n    criteria_met: ~\n"), "{text}");
     assert!(text.contains("# Шкала `maturity`: 0 = Відсутній"), "{text}");
+    assert!(
+        text.contains("  # Чому індикатор критичний: Конституція, ст. 19:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  # Рівень 0: Переліку повноважень органів немає"),
+        "{text}"
+    );
     let valid = run_in(dir.path(), &["validate", "new.yaml"]);
     assert_eq!(valid.status.code(), Some(0), "{}", stderr(&valid));
     filled_in_with_the_header_examples(dir.path(), &text);
@@ -269,8 +281,8 @@ fn filled_in_with_the_header_examples(dir: &std::path::Path, skeleton: &str) {
         .find(|l| l.starts_with("assessed_on: "))
         .expect("assessed_on");
     let filled = skeleton.replacen(today, "assessed_on: 2026-11-20", 1).replacen(
-        "  law-1:\n    level: ~\n",
-        &format!("  law-1:\n    level: 3\n{answer}"),
+        "  law-1:\n    criteria_met: ~\n",
+        &format!("  law-1:\n    criteria_met: [a, b, c]\n{answer}"),
         1,
     );
     fs::write(dir.join("filled.yaml"), filled).expect("write");
@@ -278,7 +290,7 @@ fn filled_in_with_the_header_examples(dir: &std::path::Path, skeleton: &str) {
     assert_eq!(valid.status.code(), Some(0), "{}", stderr(&valid));
     assert_eq!(stderr(&valid), "");
     assert!(
-        stdout(&valid).contains("(1 of 47 indicators answered)"),
+        stdout(&valid).contains("(1 of 36 indicators answered)"),
         "{}",
         stdout(&valid)
     );

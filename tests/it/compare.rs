@@ -45,7 +45,7 @@ fn loaded(body: &str) -> Loaded {
     load(CHECKLIST, &answers_yaml(body)).unwrap_or_else(|d| panic!("invalid input:\n{d}"))
 }
 
-fn comparison(old: &Loaded, new: &Loaded) -> Comparison {
+pub(crate) fn comparison(old: &Loaded, new: &Loaded) -> Comparison {
     let (old_card, new_card) = (
         score(&old.checklist, &old.assessment),
         score(&new.checklist, &new.assessment),

@@ -11,7 +11,7 @@ use oversight::source::Limits;
 fn every_bundled_checklist_is_valid_without_warnings() {
     for bundled in BUNDLED {
         let validated = ChecklistRef::Id(bundled.id.to_owned())
-            .load(&Limits::default())
+            .load_edition(&Limits::default(), Some(bundled.version))
             .expect("valid");
         assert!(
             validated.warnings.is_empty(),
@@ -20,16 +20,21 @@ fn every_bundled_checklist_is_valid_without_warnings() {
             validated.warnings
         );
         assert_eq!(validated.value.id(), bundled.id, "the file name is the id");
-        let on_disk =
-            std::fs::read_to_string(root().join(format!("checklists/{}.yaml", bundled.id))).expect("file");
-        assert_eq!(on_disk, bundled.text);
+        assert_eq!(
+            validated.value.version(),
+            bundled.version,
+            "the edition asked for"
+        );
+        let file = bundled.name.replace("<bundled>/", "checklists/");
+        let on_disk = std::fs::read_to_string(root().join(&file)).expect("file");
+        assert_eq!(on_disk, bundled.text, "{file}");
     }
 }
 
 #[test]
-fn the_dssg_checklist_covers_the_seed_criteria() {
+fn the_first_edition_covers_the_seed_criteria() {
     let checklist = ChecklistRef::Id("dssg-executive".into())
-        .load(&Limits::default())
+        .load_edition(&Limits::default(), Some("1.0"))
         .expect("valid")
         .value;
     let top: Vec<&str> = checklist.sections().iter().map(|s| s.id.as_str()).collect();
@@ -103,15 +108,49 @@ fn every_example_validates() {
     assert!(seen >= 2);
 }
 
+/// An example of the repository, loaded and scored.
+fn scored(path: &str) -> (load::Loaded, oversight::score::Scorecard) {
+    let loaded = load::assessment(&root().join(path), None, &Limits::default()).expect("valid");
+    let card = score(&loaded.checklist, &loaded.assessment);
+    (loaded, card)
+}
+
 #[test]
 fn the_ministry_example_scores_as_computed_by_hand() {
-    let loaded = load::assessment(
-        &root().join("examples/answers/ministry-uk.yaml"),
-        None,
-        &Limits::default(),
-    )
-    .expect("valid");
-    let card = score(&loaded.checklist, &loaded.assessment);
+    let (_, card) = scored("examples/answers/ministry-uk.yaml");
+    // ovs-1 is critical with pass 75 and meets criteria a and b only: level 2 = 50, the one
+    // critical failure.
+    assert_eq!(card.critical_failures, ["ovs-1"]);
+    // 33 scored; hr-4, hr-5 and tr-5 are out of the `ministry` scope.
+    assert_eq!((card.counts.scored, card.counts.out_of_scope), (33, 3));
+    assert_eq!(card.completeness, Some(100.0));
+    // Each part of the source is a sub-section of weight 1, each top-level section weighs its
+    // number of parts (2, 4, 2, 4, 5, 3 = 20). Parts: 1 = (50 + 62.5) / 2; 2 = (87.5 + 75 + 50
+    // + 25) / 4; 3 = (87.5 + 50) / 2; 4 = (50 + 87.5 + 50 + 62.5) / 4; 5 = (87.5 + 25 + 37.5 +
+    // 175 / 3 + 50) / 5; 6 = (50 + 75 + 75) / 3.
+    let sections = [
+        (2.0, (50.0 + 62.5) / 2.0),
+        (4.0, (87.5 + 75.0 + 50.0 + 25.0) / 4.0),
+        (2.0, (87.5 + 50.0) / 2.0),
+        (4.0, (50.0 + 87.5 + 50.0 + 62.5) / 4.0),
+        (5.0, (87.5 + 25.0 + 37.5 + 175.0 / 3.0 + 50.0) / 5.0),
+        (3.0, (50.0 + 75.0 + 75.0) / 3.0),
+    ];
+    let expected = sections.iter().map(|(w, s)| w * s).sum::<f64>() / 20.0;
+    let overall = card.overall.score.expect("scored");
+    assert!((overall - expected).abs() < 1e-9, "{overall} != {expected}");
+    assert!((overall - 59.791_666_666_667).abs() < 1e-9, "{overall}");
+    assert_eq!(card.overall.band, Some(2), "C");
+}
+
+#[test]
+fn the_first_edition_ministry_example_scores_as_computed_by_hand() {
+    let (loaded, card) = scored("examples/rounds/2026/ministry-uk-1.0.yaml");
+    assert_eq!(
+        loaded.checklist.version(),
+        "1.0",
+        "its `checklist_version` picks the edition"
+    );
     // fin-1 is critical with pass 75 and answered 2 of 4 = 50: the one critical failure.
     assert_eq!(card.critical_failures, ["fin-1"]);
     // 45 scored + 2 not applicable of 47: completeness 45 / 45.
@@ -125,13 +164,7 @@ fn the_ministry_example_scores_as_computed_by_hand() {
 
 #[test]
 fn the_reviewed_ministry_example_scores_as_computed_by_hand() {
-    let loaded = load::assessment(
-        &root().join("examples/answers/ministry-uk-reviewed.yaml"),
-        None,
-        &Limits::default(),
-    )
-    .expect("valid");
-    let card = score(&loaded.checklist, &loaded.assessment);
+    let (loaded, card) = scored("examples/answers/ministry-uk-reviewed.yaml");
     // Verified levels: 1 = (2×100 + 50 + 25 + 50) / 5 = 65; 2 = (2×75 + 2×25 + 75 + 50) / 6;
     // 3 = (50 + 50 + 100 + 100) / 4 = 75; 4 without civ-2 (exception in force) = (100 + 50 + 50) / 3;
     // 5 = (75 + 275/6 + 60 + 68.75 + 75 + 68.75 + 75) / 7 (5.2 counts fin-3 at 0: its exception

@@ -223,7 +223,10 @@ fn temporaries(folder: &Path) -> Vec<PathBuf> {
 /// 6 MB), so that writing its report takes long enough to be interrupted.
 fn long_assessment(dir: &Path) {
     let bundled = ChecklistRef::Id("dssg-executive".to_owned());
-    let checklist = bundled.load(&Limits::default()).expect("bundled").value;
+    let checklist = bundled
+        .load_edition(&Limits::default(), Some("1.0"))
+        .expect("bundled")
+        .value;
     let comment = "word ".repeat(25_000);
     let mut text =
         "checklist: dssg-executive\nchecklist_version: \"1.0\"\norganisation: Unit\nassessed_on: 2026-11-20\nanswers:\n"

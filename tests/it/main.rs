@@ -30,6 +30,7 @@ mod python;
 mod report_pdf;
 mod safe_outputs;
 mod scoring;
+mod second_edition;
 mod shell;
 mod sign_off;
 mod skeleton;

@@ -3,8 +3,8 @@ heading styles at their levels, the contents as a TOC field, real tables whose h
 repeats, the scores, the sign-off block, the document's language, the classification and draft
 marks, the charts' alternative text, and the header, page and styles taken from a template.
 
-Expected values come from the example files: ministry-uk.yaml scores 67.281… overall, band C
-(tests/it/examples.rs), its best sections are 1 and 5.1 (75.0, B) and 2 (70.8, B); the patrol
+Expected values come from the example files: ministry-uk.yaml (edition 2.0) scores 59.791…
+overall, band C (tests/it/examples.rs), its best sections are 2.1, 3.1 and 4.2 (87.5, A); the patrol
 police draft is marked «ПРОЄКТ» and «Для службового користування»; the letterhead is
 examples/letterhead/ministry-letterhead.docx (margins 30 mm left, 10 mm right).
 """
@@ -24,18 +24,32 @@ PARTS_UK = ["Резюме", "Оцінки за розділами", "Резул�
             "Актуальність доказів", "План заходів з удосконалення", "Забезпечення якості", "Затвердження",
             "Методика оцінювання", "Походження даних"]
 SECTIONS_UK = [
-    (2, "1 Відповідність цінностям і законам суспільства"),
-    (2, "2 Дотримання міжнародних принципів і стандартів прав людини"),
-    (2, "3 Спроможність гарантувати забезпечення публічної безпеки"),
-    (2, "4 Укомплектованість цивільними фахівцями"),
+    (2, "1 Ролі виборних посадових осіб і всіх державних установ"),
+    (3, "1.1 Політичні та управлінські ролі"),
+    (3, "1.2 Регулярний макро- та мікроконтроль"),
+    (2, "2 Управління та внутрішнє врядування органів сектору безпеки і оборони"),
+    (3, "2.1 Відповідність цінностям і законам суспільства"),
+    (3, "2.2 Міжнародні принципи і стандарти прав людини"),
+    (3, "2.3 Достатність для гарантування публічної безпеки"),
+    (3, "2.4 Укомплектованість цивільними професіоналами"),
+    (2, "3 Внутрішнє врядування"),
+    (3, "3.1 Горизонтальні та вертикальні структури"),
+    (3, "3.2 Прозорість внутрішнього управління"),
+    (2, "4 Стратегічний курс, зміни та відповідальність виконавчої влади"),
+    (3, "4.1 Стратегічний курс і система контролю"),
+    (3, "4.2 Керівництво змінами: ефективна безпека, що враховує потреби людей"),
+    (3, "4.3 Управління установами та міжміністерський контроль"),
+    (3, "4.4 Юридична та політична відповідальність"),
     (2, "5 Ролі виконавчої влади"),
-    (3, "5.1 Стратегічний напрям і політика"),
-    (3, "5.2 Фінансовий нагляд за бюджетами та видатками"),
-    (3, "5.3 Безпосередній нагляд за політикою та практикою сил безпеки"),
-    (3, "5.4 Залучення обділених увагою та маргіналізованих груп"),
-    (3, "5.5 Прозорість та участь громадян"),
-    (3, "5.6 Чітке керівництво та розмежування відповідальності"),
-    (3, "5.7 Горизонтальне та вертикальне внутрішнє врядування"),
+    (3, "5.1 Складання бюджетів і моніторинг видатків"),
+    (3, "5.2 Прозора система управління фінансами"),
+    (3, "5.3 Безпосередній контроль і складові внутрішнього контролю"),
+    (3, "5.4 Залучення груп, що залишаються поза увагою, та маргіналізованих груп"),
+    (3, "5.5 Прозорі процедури залучення та участь громадян"),
+    (2, "6 Керівництво, цілі та планування"),
+    (3, "6.1 Розмежовані обов’язки"),
+    (3, "6.2 Публічна безпека як чітка мета"),
+    (3, "6.3 Цілі в документах державної політики та довгостроковому плануванні"),
 ]
 
 
@@ -112,9 +126,9 @@ def test_tables_are_word_tables_with_a_repeated_header_row_and_shaded_bands(word
     assert repeats_header(best)
     assert [c.text for c in best.rows[0].cells] == ["№", "Розділ", "Оцінка", "Категорія"]
     assert [[c.text for c in row.cells] for row in best.rows[1:]] == [
-        ["1", "Відповідність цінностям і законам суспільства", "75,0", "B Значний рівень"],
-        ["5.1", "Стратегічний напрям і політика", "75,0", "B Значний рівень"],
-        ["2", "Дотримання міжнародних принципів і стандартів прав людини", "70,8", "B Значний рівень"],
+        ["2.1", "Відповідність цінностям і законам суспільства", "87,5", "A Високий рівень"],
+        ["3.1", "Горизонтальні та вертикальні структури", "87,5", "A Високий рівень"],
+        ["4.2", "Керівництво змінами: ефективна безпека, що враховує потреби людей", "87,5", "A Високий рівень"],
     ]
     band = best.rows[1].cells[3]._tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
     assert band is not None and band.get(qn("w:fill")) != "auto"
@@ -127,8 +141,8 @@ def test_the_scores_are_in_the_summary(word):
     document = docx.Document(word["ministry-uk"])
     summary = table_after(document, "Резюме")
     rows = {row.cells[0].text: row.cells[1].text for row in summary.rows}
-    assert rows["Загальна оцінка"] == "67,3 (C Частковий рівень)"
-    assert rows["Повнота"] == "100,0\u00a0% — застосовні індикатори з відповіддю: 45 з 45"
+    assert rows["Загальна оцінка"] == "59,8 (C Частковий рівень)"
+    assert rows["Повнота"] == "100,0\u00a0% — застосовні індикатори з відповіддю: 33 з 33"
 
 
 def test_the_sign_off_block_has_the_approval_and_every_signatory(word):
@@ -143,7 +157,7 @@ def test_the_sign_off_block_has_the_approval_and_every_signatory(word):
     assert [t.split("________________________  ")[1].split("\n")[0] for t in signatures] == [
         "Олена Мельник", "Андрій Ткаченко", "Ірина Бондар", "Олександр КОВАЛЬЧУК"]
     assert signatures[-1].startswith("Міністр внутрішніх справ України\n")
-    assert signatures[-1].endswith("25 листопада 2026 року")
+    assert signatures[-1].endswith("27 листопада 2026 року")
 
 
 def test_every_run_carries_the_documents_language(word):
@@ -157,16 +171,15 @@ def test_every_run_carries_the_documents_language(word):
 def test_charts_are_images_with_alternative_text(word):
     document = docx.Document(word["ministry-uk"])
     descriptions = [e.get("descr") for e in document.element.body.iter(qn("wp:docPr"))]
-    # the status chart, the section bars, the radar, and the plan's two risk matrices (the
-    # maturity and the yes/no scales of the impact-rated indicators)
-    assert len(descriptions) == 5
-    assert descriptions[3].startswith("Вплив; 0; ")
-    assert descriptions[4].startswith("Вплив; 0; Ні; 1; Так; Без рівня")
+    # the status chart, the section bars, the radar, and the plan's risk matrix (edition 2.0
+    # has one scale)
+    assert len(descriptions) == 4
+    assert descriptions[3].startswith("Вплив; 0; Відсутній; 1; ")
     assert descriptions[1].startswith("Оцінка кожного розділу за шкалою від 0 до 100")
-    assert "1 Відповідність цінностям і законам суспільства: 75,0 B" in descriptions[1]
+    assert "2.1 Відповідність цінностям і законам суспільства: 87,5 A" in descriptions[1]
     with zipfile.ZipFile(word["ministry-uk"]) as package:
         images = [n for n in package.namelist() if n.startswith("word/media/")]
-        assert len(images) == 5
+        assert len(images) == 4
         assert all(package.read(n).startswith(b"\x89PNG") for n in images)
 
 

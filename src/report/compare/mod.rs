@@ -238,9 +238,17 @@ impl<'a> Builder<'a> {
         );
         let pass = kebab(&row.pass);
         let critical = kebab(&row.critical);
+        let mut text = self.indicator_text(&row.id);
+        if let Some(own) = &row.old_id {
+            let mapped = self.labels.fill(
+                "compare_mapped_from",
+                &[("id", own), ("version", self.input.old.checklist.version())],
+            );
+            text = format!("{text} ({mapped})");
+        }
         IndicatorRow {
             id: row.id.clone(),
-            text: self.indicator_text(&row.id),
+            text,
             critical: old.is_some_and(|r| r.critical) || new.is_some_and(|r| r.critical),
             old_answer: self.answer(old, self.input.old, &self.old_indicators),
             new_answer: self.answer(new, self.input.new, &self.new_indicators),

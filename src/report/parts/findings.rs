@@ -103,7 +103,9 @@ impl Builder<'_> {
             id: indicator.id.clone(),
             text: self.indicator_text(indicator),
             guidance: self.optional(indicator.guidance.as_ref()),
+            source: self.optional(indicator.source.as_ref()),
             critical: indicator.critical,
+            rationale: self.rationale(indicator),
             weight: self.fmt.plain(indicator.weight),
             status: status_key(result.status).to_owned(),
             status_label: self

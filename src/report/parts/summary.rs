@@ -89,6 +89,7 @@ impl Builder<'_> {
                 text: self.indicator_text(e.indicator),
                 section: e.section,
                 reason: self.failure_reason(e.result),
+                rationale: self.rationale(e.indicator),
             })
             .collect()
     }

@@ -185,6 +185,7 @@ impl Rules<'_, '_> {
         scale: &Scale,
         indicator: &Indicator,
     ) {
+        self.optional_text(&format!("{path}.description"), rule.description.as_ref());
         if scale.resolve(&rule.level).is_none() {
             let lang = self.languages.first().map_or("", String::as_str);
             self.f

@@ -45,6 +45,7 @@ pub fn checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist
     rules.scoring(&doc);
     rules.methodology();
     rules.structure(&doc);
+    rules.mapping();
     let findings = rules.f;
     findings.finish(Checklist::new(doc, source.name.clone(), source.sha256.clone()))
 }
@@ -398,6 +399,8 @@ impl Rules<'_, '_> {
         self.text(&format!("{path}.text"), &indicator.text, true);
         self.scope_tags(path, &indicator.scopes);
         self.optional_text(&format!("{path}.guidance"), indicator.guidance.as_ref());
+        self.optional_text(&format!("{path}.source"), indicator.source.as_ref());
+        self.rationale(path, indicator);
         self.weight(&format!("{path}.weight"), indicator.weight);
         if let Some(pass) = indicator.pass {
             self.pass_mark(&format!("{path}.pass"), pass);
@@ -428,6 +431,70 @@ impl Rules<'_, '_> {
         }
         for (i, text) in indicator.references.iter().enumerate() {
             self.text(&format!("{path}.references[{i}]"), text, true);
+        }
+    }
+
+    /// Every id a mapping leads to is an indicator of this checklist, and no two earlier ids
+    /// lead to the same one.
+    fn mapping(&mut self) {
+        let Some(mapping) = &self.doc.mapping else {
+            return;
+        };
+        let ids: HashSet<&str> = crate::model::checklist::all_sections(&self.doc.sections)
+            .into_iter()
+            .flat_map(|s| s.assessable.iter().chain(&s.indicators))
+            .map(|i| i.id.as_str())
+            .collect();
+        let mut taken = HashSet::new();
+        for (earlier, target) in mapping.indicators.iter() {
+            let path = format!("mapping.indicators.{earlier}");
+            let Some(target) = target.as_deref() else {
+                if ids.contains(earlier) {
+                    self.f
+                        .error(
+                            "mapping-contradiction",
+                            &path,
+                            format!("`{earlier}` is mapped to `~`, but this checklist has an indicator `{earlier}`"),
+                        )
+                        .hint(format!("map it to `{earlier}` if the two measure the same thing, or give the new indicator another id"));
+                }
+                continue;
+            };
+            if !ids.contains(target) {
+                self.f
+                    .error(
+                        "unknown-indicator",
+                        &path,
+                        format!("the mapping leads `{earlier}` to `{target}`, which is no indicator of this checklist"),
+                    )
+                    .hint("name an indicator id of this version, or `~` when none measures the same thing");
+            } else if !taken.insert(target) {
+                self.f
+                    .error(
+                        "mapping-target-repeated",
+                        &path,
+                        format!("`{target}` is the target of more than one earlier indicator"),
+                    )
+                    .hint("map one earlier indicator to each indicator; map the others to `~`");
+            }
+        }
+    }
+
+    /// A rationale explains a critical indicator; on any other it explains nothing.
+    fn rationale(&mut self, path: &str, indicator: &Indicator) {
+        let Some(rationale) = &indicator.rationale else {
+            return;
+        };
+        let path = format!("{path}.rationale");
+        self.text(&path, rationale, false);
+        if !indicator.critical {
+            self.f
+                .warning(
+                    "rationale-without-critical",
+                    &path,
+                    "the indicator has a `rationale` but is not critical, so no report shows it",
+                )
+                .hint("add `critical: true`, or move the text to `guidance`");
         }
     }
 

@@ -59,9 +59,13 @@ pub(super) fn summary(view: &ReportView, blocks: &mut Vec<Block>) {
             .critical_failures
             .iter()
             .map(|f| {
+                let text = match &f.rationale {
+                    Some(why) => format!("{}\n{}: {why}", f.text, labels.get("label_rationale")),
+                    None => f.text.clone(),
+                };
                 row(vec![
                     cell(f.id.clone()),
-                    cell(f.text.clone()),
+                    cell(text),
                     cell(f.section.clone()),
                     cell(f.reason.clone()),
                 ])
