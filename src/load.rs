@@ -110,8 +110,10 @@ fn point_at_checklist_key(mut diagnostics: Diagnostics, source: &Source) -> Diag
 /// The checklist an answers file names in its `checklist:` key, read and validated: of a
 /// bundled checklist, the edition its `checklist_version:` names.
 pub fn named_checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
-    checklist_ref(source)?
-        .load_named(limits, header(source)?.version().as_deref())
+    let header = header(source)?;
+    header
+        .reference(source)?
+        .load_named(limits, header.version().as_deref())
         .map_err(|d| point_at_checklist_key(d, source))
 }
 
@@ -127,6 +129,25 @@ impl Header {
     fn version(&self) -> Option<String> {
         self.checklist_version.as_ref()?.as_str().map(str::to_owned)
     }
+
+    /// The checklist its `checklist:` names: an id, or a `.yaml`/`.yml` file.
+    fn reference(&self, source: &Source) -> Result<ChecklistRef, Diagnostic> {
+        match &self.checklist {
+            Some(named) => ChecklistRef::named_in_answers(named).map_err(|message| {
+                Diagnostic::error("not-a-checklist", &source.name, Place::path("checklist"), message)
+                    .with_hint(
+                        "name a bundled checklist by its id, or a checklist file ending in `.yaml` or `.yml`",
+                    )
+            }),
+            None => Err(Diagnostic::error(
+                "missing-key",
+                &source.name,
+                Place::path("checklist"),
+                "the answers file does not say which checklist it answers",
+            )
+            .with_hint("add `checklist: <id>` or pass `--checklist PATH|ID`")),
+        }
+    }
 }
 
 fn header(source: &Source) -> Result<Header, Diagnostic> {
@@ -135,18 +156,5 @@ fn header(source: &Source) -> Result<Header, Diagnostic> {
 
 /// The checklist an answers file names in its `checklist:` key: an id, or a `.yaml`/`.yml` file.
 pub fn checklist_ref(source: &Source) -> Result<ChecklistRef, Diagnostic> {
-    match header(source)?.checklist {
-        Some(named) => ChecklistRef::named_in_answers(&named).map_err(|message| {
-            Diagnostic::error("not-a-checklist", &source.name, Place::path("checklist"), message).with_hint(
-                "name a bundled checklist by its id, or a checklist file ending in `.yaml` or `.yml`",
-            )
-        }),
-        None => Err(Diagnostic::error(
-            "missing-key",
-            &source.name,
-            Place::path("checklist"),
-            "the answers file does not say which checklist it answers",
-        )
-        .with_hint("add `checklist: <id>` or pass `--checklist PATH|ID`")),
-    }
+    header(source)?.reference(source)
 }

@@ -6,7 +6,7 @@
 use super::Reader;
 use super::book::Grid;
 use super::rows::{Matched, align};
-use crate::model::answers::{Action, Answer, Evidence};
+use crate::model::answers::{Action, Answer, Evidence, EvidenceKind};
 use crate::model::audit::{Exception, Review};
 use crate::model::checklist::Indicator;
 use crate::model::{AnswerStatus, Date, LevelRef, Number, Text};
@@ -45,6 +45,7 @@ struct Given {
     value: Option<Number>,
     criteria_met: Option<Vec<String>>,
     status: Option<AnswerStatus>,
+    evidence_kind: Option<EvidenceKind>,
     texts: HashMap<String, String>,
     dates: HashMap<String, Date>,
     review_level: Option<LevelRef>,
@@ -137,6 +138,7 @@ fn indicator_row(
                     rating(reader, grid, at, indicator, &format!("{path}.review"));
             }
             Field::Status => given.status = status(reader, grid, at, &field_path),
+            Field::EvidenceKind => given.evidence_kind = evidence_kind(reader, grid, at, &field_path),
             Field::EvidenceDate | Field::ActionDue | Field::ReviewDate | Field::ExceptionExpires => {
                 if let Some(date) = reader.date(grid, at, &field_path) {
                     given.dates.insert(key, date);
@@ -163,6 +165,7 @@ fn path_of(field: &Field) -> String {
         Field::EvidenceDate => "evidence[0].date".to_owned(),
         Field::EvidenceRef(None) => "evidence[0].ref".to_owned(),
         Field::EvidenceRef(Some(lang)) => format!("evidence[0].ref.{lang}"),
+        Field::EvidenceKind => "evidence[0].kind".to_owned(),
         Field::ReviewAnswer => "review.level".to_owned(),
         Field::Reviewer => "review.reviewer".to_owned(),
         Field::ExceptionApprovedBy => "exception.approved_by".to_owned(),
@@ -203,6 +206,18 @@ fn status(reader: &mut Reader, grid: &Grid, at: (u32, u32), path: &str) -> Optio
     let entries = STATUSES.map(|s| reader.choices.status(s).to_owned());
     let parse = |choices: &Choices, text: &str| choices.parse_status(text);
     choice(reader, grid, (at, path), parse, (&entries, "a status"))
+}
+
+/// An evidence item's kind, by its file key (`record`, `act-in-force`).
+pub(super) fn evidence_kind(
+    reader: &mut Reader,
+    grid: &Grid,
+    at: (u32, u32),
+    path: &str,
+) -> Option<EvidenceKind> {
+    let entries = [EvidenceKind::Record, EvidenceKind::ActInForce].map(|k| k.key().to_owned());
+    let parse = |_: &Choices, text: &str| EvidenceKind::from_key(text);
+    choice(reader, grid, (at, path), parse, (&entries, "a kind of evidence"))
 }
 
 fn read_tick(reader: &mut Reader, grid: &Grid, at: (u32, u32), path: &str) -> Option<bool> {
@@ -290,6 +305,7 @@ fn assemble(
             title,
             date: evidence_date,
             reference,
+            kind: given.evidence_kind.unwrap_or_default(),
         }],
         None if evidence_date.is_some() || reference.is_some() => {
             required(

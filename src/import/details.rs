@@ -27,8 +27,11 @@ pub(super) fn checklist(
     limits: &Limits,
 ) -> Result<Validated<Checklist>, Diagnostics> {
     let id = identity(grid, file, Detail::Checklist)?;
+    let version = identity(grid, file, Detail::ChecklistVersion)?;
     let named = ChecklistRef::Id(id.0.clone());
-    let loaded = reference.unwrap_or(&named).load(limits).map_err(|mut found| {
+    // of a bundled checklist, the edition the workbook was written for
+    let edition = reference.unwrap_or(&named).load_edition(limits, Some(&version.0));
+    let loaded = edition.map_err(|mut found| {
         for diagnostic in found.0.iter_mut().filter(|d| d.code == "unknown-checklist") {
             diagnostic.file = file.to_owned();
             diagnostic.place = id.1.clone();

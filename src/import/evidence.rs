@@ -2,7 +2,7 @@
 //! its id names, after the item in the indicator's own row, in the order of the rows.
 
 use super::Reader;
-use super::assessment::Columns;
+use super::assessment::{Columns, evidence_kind};
 use super::book::Grid;
 use crate::model::Text;
 use crate::model::answers::Evidence;
@@ -48,6 +48,7 @@ fn item(reader: &mut Reader, grid: &Grid, columns: &Columns, row: u32, id_col: u
     let mut title = None;
     let mut date = None;
     let mut plain = None;
+    let mut kind = None;
     let mut translated = Vec::new();
     for (field, col) in columns.iter() {
         let at = (row, *col);
@@ -55,6 +56,7 @@ fn item(reader: &mut Reader, grid: &Grid, columns: &Columns, row: u32, id_col: u
             Field::EvidenceTitle => title = reader.text(grid, at, &format!("{path}.title")),
             Field::EvidenceDate => date = reader.date(grid, at, &format!("{path}.date")),
             Field::EvidenceRef(None) => plain = reader.text(grid, at, &format!("{path}.ref")),
+            Field::EvidenceKind => kind = evidence_kind(reader, grid, at, &format!("{path}.kind")),
             Field::EvidenceRef(Some(lang)) => {
                 if let Some(text) = reader.text(grid, at, &format!("{path}.ref.{lang}")) {
                     translated.push((lang.clone(), text));
@@ -82,5 +84,6 @@ fn item(reader: &mut Reader, grid: &Grid, columns: &Columns, row: u32, id_col: u
         title,
         date,
         reference,
+        kind: kind.unwrap_or_default(),
     });
 }

@@ -130,12 +130,12 @@ pub struct Evidence {
     #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<Text>,
     /// What kind of evidence it is; a legal act in force is never out of date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "EvidenceKind::is_record")]
     pub kind: EvidenceKind,
 }
 
 /// What kind of document an evidence item is, for its freshness.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EvidenceKind {
     /// A record of practice (a report, a register, minutes): it ages.
@@ -144,6 +144,27 @@ pub enum EvidenceKind {
     /// A law, decree, strategy or other act in force on the assessment date: it is current
     /// until it is repealed, whatever its date.
     ActInForce,
+}
+
+impl EvidenceKind {
+    fn is_record(&self) -> bool {
+        *self == EvidenceKind::Record
+    }
+
+    /// As the file writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            EvidenceKind::Record => "record",
+            EvidenceKind::ActInForce => "act-in-force",
+        }
+    }
+
+    /// The kind a file's key names.
+    pub fn from_key(key: &str) -> Option<EvidenceKind> {
+        [EvidenceKind::Record, EvidenceKind::ActInForce]
+            .into_iter()
+            .find(|k| k.key() == key)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

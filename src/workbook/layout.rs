@@ -99,6 +99,8 @@ pub enum Field {
     EvidenceDate,
     /// The evidence reference: plain, or its translation in one language.
     EvidenceRef(Option<String>),
+    /// `act-in-force` for a law or strategy in force, never out of date; blank for a record.
+    EvidenceKind,
     ActionText,
     ActionOwner,
     ActionDue,
@@ -142,6 +144,7 @@ impl Field {
             Field::EvidenceDate => "evidence.date",
             Field::EvidenceRef(None) => "evidence.ref",
             Field::EvidenceRef(Some(lang)) => return format!("evidence.ref.{lang}"),
+            Field::EvidenceKind => "evidence.kind",
             Field::ActionText => "action.text",
             Field::ActionOwner => "action.owner",
             Field::ActionDue => "action.due",
@@ -190,6 +193,7 @@ impl Field {
             Field::EvidenceTitle => "workbook_col_evidence_title",
             Field::EvidenceDate => "workbook_col_evidence_date",
             Field::EvidenceRef(_) => "workbook_col_evidence_ref",
+            Field::EvidenceKind => "workbook_col_evidence_kind",
             Field::ActionText => "label_planned_action",
             Field::ActionOwner => "workbook_col_action_owner",
             Field::ActionDue => "workbook_col_action_due",
@@ -214,7 +218,7 @@ impl Field {
             Field::EvidenceTitle | Field::ActionText | Field::ChangeNote => 26.0,
             Field::ExceptionReason => 26.0,
             Field::Answer | Field::ReviewAnswer => 20.0,
-            Field::Status => 17.0,
+            Field::Status | Field::EvidenceKind => 17.0,
             Field::EvidenceRef(_) => 22.0,
             Field::ActionOwner | Field::Reviewer | Field::ExceptionApprovedBy => 16.0,
             Field::EvidenceDate | Field::ActionDue | Field::ReviewDate | Field::ExceptionExpires => 11.5,
@@ -223,7 +227,7 @@ impl Field {
 }
 
 /// Every field but the translated references, in the order of the assessment sheet.
-const ALL_FIELDS: [Field; 21] = [
+const ALL_FIELDS: [Field; 22] = [
     Field::Id,
     Field::Text,
     Field::Guidance,
@@ -234,6 +238,7 @@ const ALL_FIELDS: [Field; 21] = [
     Field::EvidenceTitle,
     Field::EvidenceDate,
     Field::EvidenceRef(None),
+    Field::EvidenceKind,
     Field::ActionText,
     Field::ActionOwner,
     Field::ActionDue,
@@ -254,6 +259,8 @@ pub struct Columns {
     pub auditor: bool,
     /// The languages of evidence references written as translations, one column each.
     pub ref_languages: Vec<String>,
+    /// Whether evidence has a kind column: when the answers written have an act in force.
+    pub evidence_kind: bool,
 }
 
 impl Columns {
@@ -265,6 +272,9 @@ impl Columns {
             .unwrap_or(ALL_FIELDS.len());
         let mut fields: Vec<Field> = Vec::new();
         for field in &ALL_FIELDS[..first_auditor] {
+            if *field == Field::EvidenceKind && !self.evidence_kind {
+                continue;
+            }
             fields.push(field.clone());
             if *field == Field::EvidenceRef(None) {
                 fields.extend(self.translated_refs());
@@ -285,6 +295,9 @@ impl Columns {
             Field::EvidenceRef(None),
         ];
         fields.extend(self.translated_refs());
+        if self.evidence_kind {
+            fields.push(Field::EvidenceKind);
+        }
         fields
     }
 

@@ -313,3 +313,44 @@ fn a_mapping_leads_only_to_indicators_of_the_checklist_each_once() {
         ]
     );
 }
+
+#[test]
+fn a_workbook_keeps_each_edition_and_the_kind_of_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    for (answers, version, score) in [
+        ("examples/answers/ministry-uk.yaml", "2.0", "59,8"),
+        ("examples/rounds/2026/ministry-uk-1.0.yaml", "1.0", "67,3"),
+    ] {
+        let path = root().join(answers);
+        let path = path.to_str().unwrap();
+        let wrote = run_in(
+            dir.path(),
+            &[
+                "workbook",
+                "dssg-executive",
+                "--answers",
+                path,
+                "-o",
+                "w.xlsx",
+                "--force",
+            ],
+        );
+        assert_eq!(wrote.status.code(), Some(0), "{}", stderr(&wrote));
+        let read = run_in(dir.path(), &["import", "w.xlsx", "-o", "back.yaml", "--force"]);
+        assert_eq!(read.status.code(), Some(0), "{version}: {}", stderr(&read));
+        let back = std::fs::read_to_string(dir.path().join("back.yaml")).unwrap();
+        assert!(
+            back.contains(&format!("checklist_version: '{version}'")),
+            "{back}"
+        );
+        let original = std::fs::read_to_string(root().join(answers)).unwrap();
+        let acts = |text: &str| {
+            text.lines()
+                .filter(|l| l.trim_start() == "kind: act-in-force")
+                .count()
+        };
+        assert_eq!(acts(&back), acts(&original), "{version}");
+        let scored = run_in(dir.path(), &["score", "back.yaml"]);
+        assert!(stdout(&scored).contains(score), "{}", stdout(&scored));
+    }
+}

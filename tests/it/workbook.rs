@@ -8,7 +8,7 @@ use crate::support::root;
 use oversight::catalog::ChecklistRef;
 use oversight::i18n::Catalogue;
 use oversight::import::{Book, against};
-use oversight::model::answers::{Action, Answer, AnswersDoc, Assessor, Evidence, Period};
+use oversight::model::answers::{Action, Answer, AnswersDoc, Assessor, Evidence, EvidenceKind, Period};
 use oversight::model::approval::Approval;
 use oversight::model::audit::Audit;
 use oversight::model::document::{DocumentControl, DocumentStatus};
@@ -300,6 +300,10 @@ impl Gen {
                 title: self.text(),
                 date: self.maybe_date(),
                 reference: self.reference(checklist),
+                kind: match self.chance(30) {
+                    true => EvidenceKind::ActInForce,
+                    false => EvidenceKind::Record,
+                },
             });
         }
         if self.chance(40) {

@@ -34,9 +34,10 @@ def reviewed(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def blank_uk(tmp_path_factory):
-    """The blank workbook of the bundled checklist, in Ukrainian, with the auditor's columns."""
+    """The blank workbook of the bundled checklist's first edition (its maturity levels in the
+    indicators' own rows), in Ukrainian, with the auditor's columns."""
     path = tmp_path_factory.mktemp("workbook") / "blank.xlsx"
-    done = run("workbook", "dssg-executive", "--lang", "uk", "--auditor", "-o", str(path))
+    done = run("workbook", "checklists/dssg-executive-1.0.yaml", "--lang", "uk", "--auditor", "-o", str(path))
     assert done.returncode == 0, done.stderr
     return path
 
@@ -265,7 +266,7 @@ def test_a_workbook_of_another_checklist_or_version(reviewed, tmp_path):
         book["Details"]["C4"] = "0.9"
     stderr = import_errors(edited(reviewed, tmp_path, edit))
     assert stderr == (
-        "error[version-mismatch]: answers.xlsx:Details!C4: the workbook is for version `0.9`, but the checklist is version `1.0`\n"
+        "error[version-mismatch]: answers.xlsx:Details!C4: the workbook is for version `0.9`, but the checklist is version `2.0`\n"
         "  hint: import it against the checklist version it was written for, or write a new workbook\n"
         "error: 1 error(s) in the input\n")
     stderr = import_errors(reviewed, "--checklist", "checklists/methods/pefa-style.yaml")

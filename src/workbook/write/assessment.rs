@@ -149,6 +149,7 @@ fn answer_text<'a>(answer: &'a Answer, field: &Field) -> Option<&'a str> {
         Field::ChangeNote => answer.change_note.as_deref(),
         Field::EvidenceTitle => evidence.map(|e| e.title.as_str()),
         Field::EvidenceRef(lang) => evidence.and_then(|e| reference(e.reference.as_ref(), lang.as_deref())),
+        Field::EvidenceKind => evidence.map(|e| e.kind.key()),
         Field::ActionText => action.map(|a| a.text.as_str()),
         Field::ActionOwner => action.and_then(|a| a.owner.as_deref()),
         Field::ReviewComment => review.and_then(|v| v.comment.as_deref()),

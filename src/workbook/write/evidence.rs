@@ -39,6 +39,9 @@ pub(super) fn write(form: &Form, sheet: &mut Sheet) -> Result<()> {
                 Field::EvidenceTitle => {
                     sheet.text(r, c, evidence.map(|e| e.title.as_str()), &form.styles.input)?
                 }
+                Field::EvidenceKind => {
+                    sheet.text(r, c, evidence.map(|e| e.kind.key()), &form.styles.input)?
+                }
                 Field::EvidenceRef(lang) => {
                     let value = evidence.and_then(|e| reference(e.reference.as_ref(), lang.as_deref()));
                     sheet.text(r, c, value, &form.styles.input)?;

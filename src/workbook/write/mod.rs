@@ -18,7 +18,7 @@ use super::choices::Choices;
 use super::layout::{Columns, Field, KEY_ROW, Outline, SheetKind, TITLE_ROW};
 use crate::error::Result;
 use crate::i18n::Labels;
-use crate::model::answers::{Answer, AnswersDoc};
+use crate::model::answers::{Answer, AnswersDoc, EvidenceKind};
 use crate::model::scope::ScopeIds;
 use crate::model::{Assessment, Checklist, Text};
 use crate::render::xlsx::sheet::{Sheet, excel_date, xlsx};
@@ -101,6 +101,9 @@ impl<'a> Form<'a> {
                 .filter(|l| ref_languages.contains(l))
                 .cloned()
                 .collect(),
+            evidence_kind: answers()
+                .flat_map(|a| &a.evidence)
+                .any(|e| e.kind == EvidenceKind::ActInForce),
         };
         let choices = Choices {
             checklist,
