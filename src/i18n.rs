@@ -92,6 +92,15 @@ impl Labels {
         self.0.get(key).map_or(key, String::as_str)
     }
 
+    /// The labels whose keys start with `prefix`, by key without it (the form's script
+    /// receives them all).
+    pub fn with_prefix(&self, prefix: &str) -> BTreeMap<String, String> {
+        self.0
+            .iter()
+            .filter_map(|(key, text)| Some((key.strip_prefix(prefix)?.to_owned(), text.clone())))
+            .collect()
+    }
+
     /// The label with `{name}` placeholders filled in.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         values

@@ -36,6 +36,7 @@ pub mod consolidate;
 pub mod convert;
 pub mod diagnostic;
 pub mod error;
+pub mod form;
 pub mod freshness;
 pub mod i18n;
 pub mod import;

@@ -9,6 +9,7 @@ mod compare;
 mod completions;
 mod consolidate;
 mod convert;
+mod form;
 mod import;
 mod init;
 mod licenses;
@@ -98,6 +99,8 @@ enum Command {
     Workbook(workbook::Args),
     /// Read a filled assessment workbook (xlsx) back into an answers file, and validate it
     Import(import::Args),
+    /// Write the offline questionnaire: one HTML file that a unit fills in in the browser
+    Form(form::Args),
 }
 
 /// The whole command line, as clap describes it: for completions and manual pages.
@@ -134,6 +137,7 @@ pub fn main() -> ExitCode {
         Command::Licenses => licenses::run(),
         Command::Workbook(args) => workbook::run(args, &limits),
         Command::Import(args) => import::run(args, &limits),
+        Command::Form(args) => form::run(args, &limits),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

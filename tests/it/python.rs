@@ -59,6 +59,22 @@ fn the_html_finder_works_in_a_real_browser() {
     pytest("test_html_finder.py", &["playwright"]);
 }
 
+/// The offline questionnaire in headless Chromium: answered with the mouse and the keyboard,
+/// refused without a justification, saved, validated and scored, kept over a reload, opened
+/// back, in two languages and at a phone's width, with no request (`tests/python/test_form.py`).
+#[test]
+fn the_form_is_filled_in_saved_and_opened_in_a_real_browser() {
+    if !std::path::Path::new("/usr/bin/chromium").exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "/usr/bin/chromium is missing on CI: .ci/run must install chromium"
+        );
+        eprintln!("SKIPPED: the browser tests need Debian's chromium (apt-get install chromium)");
+        return;
+    }
+    pytest("test_form.py", &["playwright"]);
+}
+
 /// The Word reports read back by python-docx: headings and levels, the contents field, tables
 /// and their header rows, scores, sign-off, language, marks, and a template's header and page
 /// (`tests/python/test_docx_report.py`).
