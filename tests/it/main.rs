@@ -14,6 +14,7 @@ mod docx;
 mod examples;
 mod failed_writes;
 mod finder;
+mod form;
 mod frameworks;
 mod method_properties;
 mod method_reports;
