@@ -47,6 +47,7 @@ pub mod plan;
 pub mod portfolio;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod score;
 pub mod skeleton;
 pub mod source;

@@ -4,8 +4,9 @@ use super::terminal::print_data;
 use super::{CommandResult, Outcome, print_diagnostics, today};
 use oversight::catalog::ChecklistRef;
 use oversight::i18n::Catalogue;
+use oversight::model::Checklist;
 use oversight::model::ScopeIds;
-use oversight::output::{WritePolicy, write_atomic};
+use oversight::output::{WritePolicy, write_all, write_atomic};
 use oversight::skeleton::skeleton;
 use oversight::source::Limits;
 use oversight::source::read::is_stdin;
@@ -58,9 +59,29 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
                 inputs,
                 overwrite: args.force,
             };
-            write_atomic(path, text.as_bytes(), &policy)?;
+            let (name, schema) = answers_schema(&checklist, &lang);
+            let text = format!("# yaml-language-server: $schema=./{name}\n{text}");
+            let schema_path = path.with_file_name(&name);
+            // The same schema already there is left as it is; another is replaced with --force.
+            if std::fs::read(&schema_path).is_ok_and(|bytes| bytes == schema.as_bytes()) {
+                write_atomic(path, text.as_bytes(), &policy)?;
+            } else {
+                let outputs = [
+                    (path, text.as_bytes()),
+                    (schema_path.as_path(), schema.as_bytes()),
+                ];
+                write_all(&outputs, &policy)?;
+            }
         }
         None => print_data(text.as_bytes())?,
     }
     Ok(Outcome::Success)
+}
+
+/// The file name of the answers schema of `checklist`, written beside the skeleton,
+/// `<checklist id>.answers.schema.json`, and its text.
+fn answers_schema(checklist: &Checklist, lang: &str) -> (String, String) {
+    let name = format!("{}.answers.schema.json", checklist.id());
+    let text = super::schema::pretty(&oversight::schema::answers(Some(checklist), lang));
+    (name, text)
 }

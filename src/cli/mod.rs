@@ -18,6 +18,7 @@ mod output;
 mod plan;
 mod portfolio;
 mod report;
+mod schema;
 mod score;
 mod terminal;
 mod validate;
@@ -101,6 +102,8 @@ enum Command {
     Import(import::Args),
     /// Write the offline questionnaire: one HTML file that a unit fills in in the browser
     Form(form::Args),
+    /// Print the JSON Schema of checklists or of answers files, for editors
+    Schema(schema::Args),
 }
 
 /// The whole command line, as clap describes it: for completions and manual pages.
@@ -138,6 +141,7 @@ pub fn main() -> ExitCode {
         Command::Workbook(args) => workbook::run(args, &limits),
         Command::Import(args) => import::run(args, &limits),
         Command::Form(args) => form::run(args, &limits),
+        Command::Schema(args) => schema::run(args, &limits),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 /// The file as written; [`crate::write::answers`] writes one back as YAML, each key in the
 /// order below and each absent key left out, so that it reads back equal.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnswersDoc {
     pub checklist: String,
@@ -53,14 +53,14 @@ pub struct AnswersDoc {
     pub actions: Vec<PlannedAction>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub from: Date,
     pub to: Date,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessor {
     pub name: String,
@@ -70,7 +70,7 @@ pub struct Assessor {
 
 /// The answer to one indicator: a level (by value or code), a number, the criteria met, or a
 /// status saying why there is none.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     /// The level reached, on a scale indicator (for a criteria indicator, it must equal the
@@ -113,14 +113,14 @@ impl Answer {
 }
 
 /// A status written instead of a level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AnswerStatus {
     NotApplicable,
     NotEnoughInformation,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub title: String,
@@ -167,7 +167,7 @@ impl EvidenceKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     pub text: String,

@@ -38,9 +38,9 @@ pub struct Review {
 }
 
 /// A review's keys as written.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct ReviewKeys {
+pub(super) struct ReviewKeys {
     #[serde(default)]
     level: Option<LevelRef>,
     #[serde(default)]
@@ -89,7 +89,7 @@ impl<'de> Deserialize<'de> for Review {
 }
 
 /// The audit that produced the reviews.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Audit {
     /// The auditors' names; without them the report names the reviewers.
@@ -116,7 +116,7 @@ pub enum ReportKind {
 }
 
 /// A deficiency accepted as a risk by someone entitled to, until it expires.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exception {
     pub reason: String,

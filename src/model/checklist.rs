@@ -27,11 +27,13 @@ use super::text::Text;
 use super::unique_map::UniqueMap;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistDoc {
+    #[schemars(extend("pattern" = super::schema::ID_PATTERN))]
     pub id: String,
     pub version: String,
+    #[schemars(extend("minItems" = 1, "items" = {"type": "string", "pattern": "^[a-z]{2,3}$"}))]
     pub languages: Vec<String>,
     pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,7 +52,7 @@ pub struct ChecklistDoc {
     pub mapping: Option<Mapping>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
     #[serde(default, skip_serializing_if = "is_default")]
@@ -60,6 +62,7 @@ pub struct Scoring {
     #[serde(default = "default_pass", skip_serializing_if = "is_default_pass")]
     pub pass: f64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("prefixItems" = [{"properties": {"min": {"const": 0}}}]))]
     pub bands: Vec<Band>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub critical_cap: Option<String>,
@@ -148,7 +151,7 @@ fn is_one(weight: &f64) -> bool {
     *weight == 1.0
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub min: f64,
@@ -159,9 +162,10 @@ pub struct Band {
     pub colour: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    #[schemars(extend("pattern" = super::schema::ID_PATTERN))]
     pub id: String,
     /// The source's own code for the section ("GV"), shown beside its title.
     #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
@@ -170,6 +174,7 @@ pub struct Section {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     #[serde(default = "default_weight", skip_serializing_if = "is_one")]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1_000_000))]
     pub weight: f64,
     /// Overrides `scoring.method` for this section's children.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,6 +202,7 @@ pub struct Section {
         deserialize_with = "own_answer",
         skip_serializing_if = "Option::is_none"
     )]
+    #[schemars(schema_with = "super::schema::own_answer")]
     pub assessable: Option<Indicator>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
@@ -242,12 +248,13 @@ impl Section {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Written for every indicator but an assessable section's answer, which takes the
     /// section's.
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[schemars(extend("pattern" = super::schema::ID_PATTERN))]
     pub id: String,
     /// The source's own code for the indicator ("GV.OC-01"), shown beside its title.
     #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
@@ -290,6 +297,7 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels_from_criteria: Vec<CriteriaRule>,
     #[serde(default = "default_weight", skip_serializing_if = "is_one")]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1_000_000))]
     pub weight: f64,
     #[serde(default, skip_serializing_if = "is_false")]
     pub critical: bool,
@@ -345,7 +353,7 @@ impl Indicator {
 }
 
 /// What an indicator's answer gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum IndicatorKind {
     /// A level of its scale (`level:`), or ticked criteria (`criteria_met:`) when it has some.

@@ -7,7 +7,7 @@ use super::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// One criterion of an indicator.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Unique within the indicator; answers list the ones met by it.
@@ -17,7 +17,7 @@ pub struct Criterion {
 
 /// A rule of `levels_from_criteria`: the level holds when every criterion in `all` and in
 /// `required` is met, and at least `count` criteria are met in total.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CriteriaRule {
     /// A level of the indicator's scale, by value or code.

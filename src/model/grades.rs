@@ -7,7 +7,7 @@ use super::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// One grade of a list.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Grade {
     pub value: Number,

@@ -83,7 +83,7 @@ impl Serialize for Item {
 }
 
 /// Text an assessor reads at its place in the checklist; never answered, never scored.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Info {
     #[serde(default, skip_serializing_if = "Option::is_none")]

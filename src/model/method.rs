@@ -108,7 +108,7 @@ const METHOD_NAMES_AND_TABLE: &[&str] = &[
 ];
 
 /// What an indicator without an answer contributes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Missing {
     /// Left out of every aggregate.
@@ -119,7 +119,7 @@ pub enum Missing {
 }
 
 /// What an answer of `status: not-enough-information` contributes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum NotEnoughInformation {
     /// Left out of every aggregate.

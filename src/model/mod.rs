@@ -29,6 +29,7 @@ pub mod quality;
 pub mod ranges;
 pub mod rounding;
 pub mod scale;
+pub mod schema;
 pub mod scope;
 pub mod table;
 pub mod text;

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// A level to reach (a number indicator's value), and optionally by when: on an answer, or on
 /// a checklist indicator as the default for every assessment.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// A level of the indicator's scale, by value or code (scale and criteria indicators).
@@ -30,7 +30,9 @@ pub struct Target {
 }
 
 /// A three-step rating: an action's priority, an indicator's impact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rating {
     Low,
@@ -39,7 +41,7 @@ pub enum Rating {
 }
 
 /// Where an action stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionStatus {
     #[default]
@@ -67,7 +69,7 @@ impl ActionStatus {
 }
 
 /// One entry of the answers file's `actions:` list.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlannedAction {
     /// Unique in the file; rounds match their actions by it. Required in the `actions:` list;
@@ -134,7 +136,7 @@ impl PlannedAction {
 }
 
 /// Who answers for an action.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Responsible {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,7 +152,7 @@ impl Responsible {
 }
 
 /// What an action needs.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resources {
     /// The budget line that pays for it.
@@ -168,7 +170,7 @@ impl Resources {
 }
 
 /// A dated note on how an action is going.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProgressNote {
     pub date: Date,

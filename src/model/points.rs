@@ -6,7 +6,7 @@ use super::scale::position;
 use serde::{Deserialize, Serialize};
 
 /// One corner of the function: at the value `at`, the indicator gets `points`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     pub at: Number,

@@ -9,7 +9,7 @@
 use super::date::Date;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quality {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -28,7 +28,7 @@ impl Quality {
 }
 
 /// A review of the draft by someone outside the assessment team.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeerReview {
     pub name: String,
@@ -45,7 +45,7 @@ pub struct PeerReview {
 }
 
 /// A comment on the draft, by the organisation or one of its units, and what was done with it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DraftComment {
     pub by: String,
@@ -58,7 +58,7 @@ pub struct DraftComment {
 }
 
 /// A disagreement that was not settled by consensus, recorded with its resolution.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Disagreement {
     /// The indicator it concerns, if one.

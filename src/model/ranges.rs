@@ -5,7 +5,7 @@ use super::number::Number;
 use serde::{Deserialize, Serialize};
 
 /// Sums from `min` to `max` (both included) give `value`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     pub min: Number,
@@ -14,7 +14,7 @@ pub struct Range {
 }
 
 /// The values of a section: `min` scores 0, `max` scores 100, linearly between.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ValueScale {
     pub min: Number,

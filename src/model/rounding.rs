@@ -5,7 +5,7 @@ use super::number::Number;
 use rust_decimal::RoundingStrategy;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rounding {
     /// Decimal places kept: 0 rounds to whole numbers.
@@ -14,7 +14,7 @@ pub struct Rounding {
 }
 
 /// How a value between two rounded numbers is rounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RoundingMode {
     /// To the nearest; a half away from zero (62.5 → 63), as spreadsheets' ROUND does.

@@ -75,6 +75,14 @@ fn the_form_is_filled_in_saved_and_opened_in_a_real_browser() {
     pytest("test_form.py", &["playwright"]);
 }
 
+/// The JSON Schemas, checked with the jsonschema package: every bundled checklist and example
+/// fits, the corpus cases of shape do not, and a skeleton fits the schema beside it
+/// (`tests/python/test_schemas.py`).
+#[test]
+fn the_schemas_accept_the_examples_and_refuse_the_corpus_errors_of_shape() {
+    pytest("test_schemas.py", &["jsonschema", "yaml"]);
+}
+
 /// The Word reports read back by python-docx: headings and levels, the contents field, tables
 /// and their header rows, scores, sign-off, language, marks, and a template's header and page
 /// (`tests/python/test_docx_report.py`).
