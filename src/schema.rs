@@ -15,6 +15,8 @@ use serde_json::{Map, Value, json};
 pub fn checklist() -> Value {
     let mut schema = serde_json::to_value(schemars::schema_for!(ChecklistDoc)).expect("a schema is JSON");
     schema["title"] = json!("oversight checklist");
+    schema["description"] =
+        json!("A checklist of oversight-self-assessment criteria (docs/formats.md#checklist)");
     schema
 }
 
@@ -23,6 +25,8 @@ pub fn checklist() -> Value {
 pub fn answers(checklist: Option<&Checklist>, lang: &str) -> Value {
     let mut schema = serde_json::to_value(schemars::schema_for!(AnswersDoc)).expect("a schema is JSON");
     schema["title"] = json!("oversight answers");
+    schema["description"] =
+        json!("One organisation's answers to one version of a checklist (docs/formats.md#answers)");
     let Some(checklist) = checklist else {
         return schema;
     };

@@ -211,6 +211,9 @@ pub struct Section {
     /// Indicators, sub-sections and informational items in the source's order, instead of
     /// `indicators` and `sections`; normalization moves them there.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(
+        description = "Indicators, sub-sections and informational items in the source's order, instead of `indicators` and `sections`"
+    )]
     pub items: Vec<Item>,
     /// The informational items (filled by normalization).
     #[serde(skip)]

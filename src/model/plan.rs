@@ -75,6 +75,9 @@ pub struct PlannedAction {
     /// Unique in the file; rounds match their actions by it. Required in the `actions:` list;
     /// `None` only for an answer's own action read as a plan action ([`Self::from_answer`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Unique in the list; `oversight compare` matches the actions of two rounds by it"
+    )]
     pub id: Option<String>,
     /// What the action achieves, in a line.
     pub title: String,

@@ -246,6 +246,28 @@ fn init_writes_a_skeleton_that_validates_and_never_overwrites() {
     let valid = run_in(dir.path(), &["validate", "new.yaml"]);
     assert_eq!(valid.status.code(), Some(0), "{}", stderr(&valid));
     filled_in_with_the_header_examples(dir.path(), &text);
+    // The editor's schema, beside the skeleton, is the one `oversight schema` prints.
+    assert!(text.starts_with("# yaml-language-server: $schema=./dssg-executive.answers.schema.json\n"));
+    let schema = run_in(
+        dir.path(),
+        &[
+            "schema",
+            "answers",
+            "--checklist",
+            "dssg-executive",
+            "--lang",
+            "uk",
+        ],
+    );
+    assert_eq!(schema.status.code(), Some(0), "{}", stderr(&schema));
+    let beside = fs::read(dir.path().join("dssg-executive.answers.schema.json")).expect("written");
+    assert!(schema.stdout == beside, "the schema beside the skeleton differs");
+    let value: serde_json::Value = serde_json::from_slice(&beside).expect("JSON");
+    assert_eq!(value["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        value["properties"]["answers"]["properties"]["law-1"]["properties"]["level"],
+        serde_json::json!({"enum": [0, 1, 2, 3, 4, null]})
+    );
 
     fs::write(dir.path().join("new.yaml"), "mine").expect("write");
     let again = run_in(dir.path(), &["init", "dssg-executive", "-o", "new.yaml"]);
@@ -422,8 +444,14 @@ fn dash_o_writes_the_bytes_a_file_would_hold() {
             "{command}: {}",
             stderr(&to_stdout)
         );
-        let written = fs::read(dir.path().join(file)).expect("written");
+        let mut written = fs::read(dir.path().join(file)).expect("written");
         assert!(!written.is_empty(), "{command}");
+        if command == "init" {
+            // Only a file gets the line that points at the schema written beside it.
+            let line = b"# yaml-language-server: $schema=./test.answers.schema.json\n";
+            assert!(written.starts_with(line), "init: no schema line");
+            written.drain(..line.len());
+        }
         assert!(
             to_stdout.stdout == written,
             "{command}: standard output differs from `{file}`"

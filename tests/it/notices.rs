@@ -1,6 +1,7 @@
 //! The third-party notice, `THIRD-PARTY-NOTICES.md`: generated here from Cargo.lock (through
 //! `cargo metadata`) and the licence files of the crates, and compared with the committed file,
-//! so that a change of dependencies without a new notice fails.
+//! so that a change of dependencies without a new notice fails. The scripts the binary carries
+//! beside its crates (js-yaml, in the questionnaire) close it.
 //!
 //! To write the notice again: `UPDATE_NOTICES=1 cargo test --test it notices`.
 
@@ -180,7 +181,22 @@ fn notice(packages: &[Package]) -> String {
     for (users, text) in groups {
         out.push_str(&format!("\n## {}\n\n```text\n{text}\n```\n", users.join(", ")));
     }
+    out.push_str(&vendored());
     out
+}
+
+/// The scripts compiled into the binary that are not crates: js-yaml, which the questionnaire
+/// of `oversight form` carries to read answers files back.
+fn vendored() -> String {
+    let licence =
+        std::fs::read_to_string(root().join("assets/form/js-yaml.LICENSE")).expect("js-yaml's licence");
+    format!(
+        "\n## Scripts in the questionnaire\n\n\
+         The questionnaire that `oversight form` writes carries js-yaml 4.1.0\n\
+         (<https://github.com/nodeca/js-yaml>, MIT, `assets/form/js-yaml.min.js`):\n\n\
+         ```text\n{}\n```\n",
+        licence.trim_matches('\n')
+    )
 }
 
 #[test]
