@@ -306,6 +306,65 @@ type CommandResult = Result<Outcome>;
 
 /// Refuses a `--lang` that the checklist has no texts in.
 /// Every value of `--scope` is one of the checklist's scope values.
+/// The checklist of a form to fill in (`workbook`, `form`), the answers to pre-fill it with,
+/// and its language.
+#[derive(Debug, clap::Args)]
+struct PrefillArgs {
+    /// The checklist, as a path or an id
+    #[arg(value_name = "CHECKLIST")]
+    checklist: String,
+    /// An answers file to pre-fill it with
+    #[arg(long, value_name = "FILE")]
+    answers: Option<std::path::PathBuf>,
+    /// Language of every text [default: the answers' `language:`, then the checklist's first]
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+}
+
+/// What [`PrefillArgs::load`] read.
+struct Prefill {
+    checklist: oversight::model::Checklist,
+    assessment: Option<oversight::model::Assessment>,
+    /// `--lang`, else the answers' `language:`, else the checklist's first language.
+    lang: String,
+    /// The files read, which no output may replace.
+    inputs: Vec<std::path::PathBuf>,
+}
+
+impl PrefillArgs {
+    /// Reads the checklist and the answers (against it, validated), prints their warnings and
+    /// checks `--lang`.
+    fn load(&self, limits: &Limits) -> Result<Prefill> {
+        let reference = oversight::catalog::ChecklistRef::parse(&self.checklist);
+        let (checklist, assessment, mut inputs) = match &self.answers {
+            Some(answers) => {
+                let loaded = oversight::load::assessment(answers, Some(&reference), limits)?;
+                print_diagnostics(&loaded.warnings);
+                (loaded.checklist, Some(loaded.assessment), vec![answers.clone()])
+            }
+            None => {
+                let loaded = reference.load(limits)?;
+                print_diagnostics(&loaded.warnings);
+                (loaded.value, None, Vec::new())
+            }
+        };
+        check_language(self.lang.as_deref(), &checklist)?;
+        inputs.push(std::path::PathBuf::from(&checklist.origin));
+        let lang = self
+            .lang
+            .as_deref()
+            .or(assessment.as_ref().and_then(|a| a.language()))
+            .unwrap_or(checklist.default_language())
+            .to_owned();
+        Ok(Prefill {
+            checklist,
+            assessment,
+            lang,
+            inputs,
+        })
+    }
+}
+
 fn check_scope(scope: &oversight::model::ScopeIds, checklist: &oversight::model::Checklist) -> Result<()> {
     let problems =
         oversight::validate::answers::unknown_scopes(checklist, scope, &checklist.origin, "--scope");

@@ -1,8 +1,7 @@
 //! `oversight workbook CHECKLIST`: the assessment workbook to fill in, pre-filled from answers.
 
 use super::output::write_one;
-use super::{CommandResult, Outcome, check_language, print_diagnostics};
-use oversight::catalog::ChecklistRef;
+use super::{CommandResult, Outcome, Prefill, PrefillArgs};
 use oversight::i18n::Catalogue;
 use oversight::model::ScopeIds;
 use oversight::output::WritePolicy;
@@ -12,15 +11,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The checklist, as a path or an id
-    #[arg(value_name = "CHECKLIST")]
-    checklist: String,
-    /// An answers file to pre-fill the workbook with
-    #[arg(long, value_name = "FILE")]
-    answers: Option<PathBuf>,
-    /// Language of every text [default: the answers' `language:`, then the checklist's first]
-    #[arg(long, value_name = "LANG")]
-    lang: Option<String>,
+    #[command(flatten)]
+    prefill: PrefillArgs,
     /// Add the auditor's columns: the verified level, comment, reviewer and date, and the
     /// accepted exception (added anyway when the answers hold reviews or exceptions)
     #[arg(long)]
@@ -38,31 +30,17 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, limits: &Limits) -> CommandResult {
-    let reference = ChecklistRef::parse(&args.checklist);
-    let (checklist, assessment, mut inputs) = match &args.answers {
-        Some(answers) => {
-            let loaded = oversight::load::assessment(answers, Some(&reference), limits)?;
-            print_diagnostics(&loaded.warnings);
-            (loaded.checklist, Some(loaded.assessment), vec![answers.clone()])
-        }
-        None => {
-            let loaded = reference.load(limits)?;
-            print_diagnostics(&loaded.warnings);
-            (loaded.value, None, Vec::new())
-        }
-    };
-    check_language(args.lang.as_deref(), &checklist)?;
+    let Prefill {
+        checklist,
+        assessment,
+        lang,
+        inputs,
+    } = args.prefill.load(limits)?;
     let scope = match (&assessment, args.scope.is_empty()) {
         (Some(assessment), true) => assessment.scope().clone(),
         _ => ScopeIds(args.scope.clone()),
     };
     super::check_scope(&scope, &checklist)?;
-    let lang = args
-        .lang
-        .as_deref()
-        .or(assessment.as_ref().and_then(|a| a.language()))
-        .unwrap_or(checklist.default_language())
-        .to_owned();
     let labels = Catalogue::bundled().labels(&lang);
     let options = FormOptions {
         lang: &lang,
@@ -70,7 +48,6 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         scope: &scope,
     };
     let bytes = workbook(&checklist, assessment.as_ref(), &options, &labels)?;
-    inputs.push(PathBuf::from(&checklist.origin));
     let policy = WritePolicy {
         inputs,
         overwrite: args.force,

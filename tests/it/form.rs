@@ -6,7 +6,7 @@
 //! answers document as the example itself and as `write::answers::yaml` of it. The interactive
 //! part (mouse, keyboard, saving, opening) is `tests/python/test_form.py`.
 
-use crate::support::{binary, root, stderr};
+use crate::support::{binary, chromium_present, root, stderr};
 use oversight::model::AnswersDoc;
 use oversight::source::Source;
 use oversight::write::answers::yaml;
@@ -18,12 +18,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 /// The page's DOM once its script ran, from a fresh browser profile; `None` (with a note) where
 /// there is no Chromium and `CI` is not set.
 fn rendered(html: &Path, profile: &Path) -> Option<String> {
-    if !Path::new(CHROMIUM).exists() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{CHROMIUM} is missing on CI: .ci/run must install chromium"
-        );
-        eprintln!("SKIPPED: the form tests need Debian's chromium (apt-get install chromium)");
+    if !chromium_present() {
         return None;
     }
     let output = Command::new(CHROMIUM)

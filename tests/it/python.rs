@@ -6,7 +6,7 @@
 //! To add a file: write `tests/python/test_NAME.py` with the fixtures of `conftest.py`, pin its
 //! packages in `requirements.txt`, and add a test below that calls [`pytest`].
 
-use crate::support::{root, stderr, stdout};
+use crate::support::{chromium_present, root, stderr, stdout};
 use std::process::Command;
 
 /// Runs `tests/python/FILE` with pytest, after checking that `modules` import.
@@ -48,12 +48,7 @@ fn pytest(file: &str, modules: &[&str]) {
 /// print (`tests/python/test_html_finder.py`).
 #[test]
 fn the_html_finder_works_in_a_real_browser() {
-    if !std::path::Path::new("/usr/bin/chromium").exists() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "/usr/bin/chromium is missing on CI: .ci/run must install chromium"
-        );
-        eprintln!("SKIPPED: the browser tests need Debian's chromium (apt-get install chromium)");
+    if !chromium_present() {
         return;
     }
     pytest("test_html_finder.py", &["playwright"]);
@@ -64,12 +59,7 @@ fn the_html_finder_works_in_a_real_browser() {
 /// back, in two languages and at a phone's width, with no request (`tests/python/test_form.py`).
 #[test]
 fn the_form_is_filled_in_saved_and_opened_in_a_real_browser() {
-    if !std::path::Path::new("/usr/bin/chromium").exists() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "/usr/bin/chromium is missing on CI: .ci/run must install chromium"
-        );
-        eprintln!("SKIPPED: the browser tests need Debian's chromium (apt-get install chromium)");
+    if !chromium_present() {
         return;
     }
     pytest("test_form.py", &["playwright"]);

@@ -176,3 +176,17 @@ pub fn indicator<'a>(card: &'a Scorecard, id: &str) -> &'a IndicatorResult {
         .find(|i| i.id == id)
         .unwrap_or_else(|| panic!("no indicator {id}"))
 }
+
+/// Whether Debian's Chromium is there for a browser test. On CI (`CI` set) it must be; elsewhere
+/// its absence skips the test with a note.
+pub fn chromium_present() -> bool {
+    if std::path::Path::new("/usr/bin/chromium").exists() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "/usr/bin/chromium is missing on CI: .ci/run must install chromium"
+    );
+    eprintln!("SKIPPED: the browser tests need Debian's chromium (apt-get install chromium)");
+    false
+}
