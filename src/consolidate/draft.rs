@@ -199,7 +199,7 @@ impl Writer<'_> {
             .collect();
         let actions: Vec<(&str, &Action)> = answers
             .iter()
-            .filter_map(|(name, a)| a.action.as_ref().map(|action| (*name, action)))
+            .filter_map(|(name, a)| a.action.as_deref().map(|action| (*name, action)))
             .collect();
         let agreed_action = actions
             .first()

@@ -398,10 +398,10 @@ fn assemble(
         status: given.status,
         comment,
         evidence,
-        action,
+        action: action.map(Box::new),
         target: None,
-        review,
-        exception,
+        review: review.map(Box::new),
+        exception: exception.map(Box::new),
         change_note,
     };
     (answer != Answer::default()).then_some(answer)

@@ -69,7 +69,8 @@ pub struct Assessor {
 }
 
 /// The answer to one indicator: a level (by value or code), a number, the criteria met, or a
-/// status saying why there is none.
+/// status saying why there is none. The parts most answers lack are boxed, so that a file of
+/// many answers holds little for each (docs/limits.md#memory).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
@@ -90,16 +91,16 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<Action>,
+    pub action: Option<Box<Action>>,
     /// The level to reach, overriding the checklist's target for the indicator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<Target>,
+    pub target: Option<Box<Target>>,
     /// An auditor's verification of the level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub review: Option<Review>,
+    pub review: Option<Box<Review>>,
     /// A deficiency accepted as a risk, until a date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exception: Option<Exception>,
+    pub exception: Option<Box<Exception>>,
     /// Why the answer changed since the previous round, for the comparison of rounds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_note: Option<String>,

@@ -87,7 +87,7 @@ fn gap(
     let target = resolve(
         input.checklist,
         indicator,
-        answer.and_then(|a| a.target.as_ref()),
+        answer.and_then(|a| a.target.as_deref()),
         result,
     );
     let distance = (target.score - result.score.unwrap_or(0.0)).max(0.0);

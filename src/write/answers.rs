@@ -51,7 +51,7 @@ impl Records {
         let targets = doc
             .answers
             .iter()
-            .filter_map(|(id, answer)| Some((id.to_owned(), answer.target.clone()?)))
+            .filter_map(|(id, answer)| Some((id.to_owned(), *answer.target.clone()?)))
             .collect();
         Records {
             scope: doc.scope.clone(),
@@ -79,7 +79,7 @@ impl Records {
         doc.answers = indicators
             .filter_map(|id| {
                 let mut answer = doc.answers.get(id).cloned().unwrap_or_default();
-                answer.target = self.targets.remove(id);
+                answer.target = self.targets.remove(id).map(Box::new);
                 (answer != Answer::default()).then(|| (id.to_owned(), answer))
             })
             .collect();

@@ -289,11 +289,11 @@ impl Gen {
             _ => (answer.level, answer.value, answer.criteria_met) = self.rating(checklist, indicator),
         }
         if answer.level.is_some() && self.chance(25) {
-            answer.target = Some(Target {
+            answer.target = Some(Box::new(Target {
                 level: answer.level.clone(),
                 value: None,
                 by: self.maybe_date(),
-            });
+            }));
         }
         for _ in 0..self.below(4) {
             answer.evidence.push(Evidence {
@@ -307,29 +307,29 @@ impl Gen {
             });
         }
         if self.chance(40) {
-            answer.action = Some(Action {
+            answer.action = Some(Box::new(Action {
                 text: self.text(),
                 owner: self.maybe_text(),
                 due: self.maybe_date(),
-            });
+            }));
         }
         if self.chance(30) {
             let (level, value, criteria_met) = self.rating(checklist, indicator);
-            answer.review = Some(Review {
+            answer.review = Some(Box::new(Review {
                 level,
                 value,
                 criteria_met,
                 comment: self.maybe_text(),
                 reviewer: self.maybe_text(),
                 date: self.maybe_date(),
-            });
+            }));
         }
         if answer.status != Some(AnswerStatus::NotApplicable) && self.chance(20) {
-            answer.exception = Some(Exception {
+            answer.exception = Some(Box::new(Exception {
                 reason: self.text(),
                 approved_by: self.text(),
                 expires: self.date(),
-            });
+            }));
         }
         answer
     }

@@ -102,7 +102,7 @@ impl Builder<'_> {
             .input
             .assessment
             .answer(&indicator.id)
-            .and_then(|a| a.target.as_ref())
+            .and_then(|a| a.target.as_deref())
             .or(indicator.target.as_ref());
         if gap.is_none() && (own_target.is_none() || result.score.is_none()) {
             return None;
@@ -115,7 +115,7 @@ impl Builder<'_> {
                 self.input
                     .assessment
                     .answer(&indicator.id)
-                    .and_then(|a| a.target.as_ref()),
+                    .and_then(|a| a.target.as_deref()),
                 result,
             ),
         };
