@@ -5,7 +5,7 @@ use crate::support::{root, run_in, stderr, stdout};
 use std::process::Command;
 
 /// Every command of the binary, as the help lists them.
-const COMMANDS: [&str; 15] = [
+const COMMANDS: [&str; 17] = [
     "validate",
     "score",
     "init",
@@ -21,7 +21,11 @@ const COMMANDS: [&str; 15] = [
     "convert",
     "workbook",
     "import",
+    "form",
+    "schema",
 ];
+/// The commands' own subcommands, each with a page of its own.
+const SUBCOMMANDS: [&str; 2] = ["schema-answers", "schema-checklist"];
 
 /// `oversight completions SHELL`, which must succeed.
 fn completions(shell: &str) -> String {
@@ -176,11 +180,18 @@ fn man_writes_one_page_per_command_into_a_folder() {
         })
         .collect();
     names.sort();
-    let mut expected: Vec<String> = COMMANDS.iter().map(|c| format!("oversight-{c}.1")).collect();
+    let mut expected: Vec<String> = COMMANDS
+        .iter()
+        .chain(&SUBCOMMANDS)
+        .map(|c| format!("oversight-{c}.1"))
+        .collect();
     expected.push("oversight.1".to_owned());
     expected.sort();
     assert_eq!(names, expected);
     let validate = std::fs::read_to_string(folder.join("oversight-validate.1")).expect("read");
     assert!(validate.contains("\\fB\\-\\-format\\fR"), "{validate}");
-    assert_eq!(stdout(&output).lines().count(), COMMANDS.len() + 1);
+    assert_eq!(
+        stdout(&output).lines().count(),
+        COMMANDS.len() + SUBCOMMANDS.len() + 1
+    );
 }
