@@ -136,7 +136,7 @@ pub struct Evidence {
 }
 
 /// What kind of document an evidence item is, for its freshness.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum EvidenceKind {
     /// A record of practice (a report, a register, minutes): it ages.

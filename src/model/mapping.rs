@@ -6,7 +6,7 @@ use super::unique_map::UniqueMap;
 use serde::{Deserialize, Serialize};
 
 /// `mapping: {from: "1.0", indicators: {law-1: law-1, sd-1: ~}}`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
     /// The earlier version the ids are of.

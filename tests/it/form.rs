@@ -86,6 +86,7 @@ fn the_form_writes_every_example_back_as_the_engines_serialiser_does() {
         "examples/answers/police-en-partial.yaml",
         "examples/rounds/2025/border-guard-west.yaml",
         "examples/rounds/2026/border-guard-west.yaml",
+        "examples/rounds/2026/ministry-uk-1.0.yaml",
     ]
     .iter()
     .map(|path| ((*path).to_owned(), None))

@@ -49,11 +49,13 @@ def schema(*args):
     return Draft202012Validator(value, format_checker=FormatChecker())
 
 
+# Every checklist, by the id and version its answers name.
 CHECKLISTS = {
-    "dssg-executive": ROOT / "checklists/dssg-executive.yaml",
-    **{path.stem: path for path in (ROOT / "checklists/methods").glob("*.yaml")},
-    "form-test": ROOT / "tests/python/form/checklist.yaml",
-    "scoped": ROOT / "tests/frameworks/scoped.yaml",
+    ("dssg-executive", "2.0"): ROOT / "checklists/dssg-executive.yaml",
+    ("dssg-executive", "1.0"): ROOT / "checklists/dssg-executive-1.0.yaml",
+    **{(path.stem, "1.0"): path for path in (ROOT / "checklists/methods").glob("*.yaml")},
+    ("form-test", "1.0"): ROOT / "tests/python/form/checklist.yaml",
+    ("scoped-test", "1"): ROOT / "tests/frameworks/scoped.yaml",
 }
 EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml"))
 
@@ -72,8 +74,8 @@ REFUSED = {
 @pytest.fixture(scope="module")
 def schemas():
     out = {"checklist": schema("checklist"), "answers": schema("answers")}
-    for name, path in CHECKLISTS.items():
-        out[name] = schema("answers", "--checklist", str(path))
+    for edition, path in CHECKLISTS.items():
+        out[edition] = schema("answers", "--checklist", str(path))
     return out
 
 
@@ -82,9 +84,11 @@ def errors(validator, document):
             for e in validator.iter_errors(document)]
 
 
-@pytest.mark.parametrize("name", sorted(CHECKLISTS))
-def test_every_bundled_checklist_fits_the_checklist_schema(schemas, name):
-    assert errors(schemas["checklist"], read(CHECKLISTS[name])) == []
+@pytest.mark.parametrize("edition", sorted(CHECKLISTS))
+def test_every_bundled_checklist_fits_the_checklist_schema(schemas, edition):
+    checklist = read(CHECKLISTS[edition])
+    assert (checklist["id"], checklist["version"]) == edition
+    assert errors(schemas["checklist"], checklist) == []
 
 
 def test_every_example_fits_the_answers_schema_and_its_checklists(schemas):
@@ -92,7 +96,8 @@ def test_every_example_fits_the_answers_schema_and_its_checklists(schemas):
     for path in EXAMPLES:
         document = read(path)
         assert errors(schemas["answers"], document) == [], path
-        assert errors(schemas[document["checklist"]], document) == [], path
+        edition = (document["checklist"], document["checklist_version"])
+        assert errors(schemas[edition], document) == [], path
 
 
 @pytest.mark.parametrize("case", sorted(REFUSED))
@@ -103,22 +108,22 @@ def test_the_corpus_cases_of_shape_are_refused(schemas, case):
                     "unknown-indicator", "version-mismatch", "missing-justification",
                     "bad-weight", "bands-start"}, code
     document = read(folder / REFUSED[case])
-    validator = schemas["checklist" if REFUSED[case] == "checklist.yaml" else "dssg-executive"]
+    validator = schemas["checklist" if REFUSED[case] == "checklist.yaml" else ("dssg-executive", "1.0")]
     assert errors(validator, document) != [], f"{case} ({code}) fits the schema"
 
 
 def test_an_indicator_shows_its_text_and_its_levels(schemas):
-    answers = schemas["dssg-executive"].schema["properties"]["answers"]
+    answers = schemas[("dssg-executive", "1.0")].schema["properties"]["answers"]
     law = answers["properties"]["law-1"]
     assert law["description"].startswith("The mandate, powers and limits of every security")
     assert law["properties"]["level"] == {"enum": [0, 1, 2, 3, 4, None]}
     assert answers["additionalProperties"] is False
-    sai = schemas["sai-pmf-style"].schema["properties"]["answers"]["properties"]
+    sai = schemas[("sai-pmf-style", "1.0")].schema["properties"]["answers"]["properties"]
     assert any(p["properties"].get("criteria_met") for p in sai.values())
 
 
 def test_a_skeleton_fits_the_schema_that_init_writes_beside_it(oversight, tmp_path):
-    for checklist in ["dssg-executive", str(CHECKLISTS["sai-pmf-style"])]:
+    for checklist in ["dssg-executive", str(CHECKLISTS[("sai-pmf-style", "1.0")])]:
         skeleton = tmp_path / "answers.yaml"
         oversight("init", checklist, "-o", str(skeleton), "--force")
         first = skeleton.read_text(encoding="utf-8").splitlines()[0]
