@@ -615,6 +615,7 @@
         field(base + "-title", label("evidence_title"), input(base + "-title", e.title, v => set("title", v))),
         field(base + "-date", label("evidence_date"), dateInput(base + "-date", e.date, v => set("date", v))),
         field(base + "-ref", label("evidence_ref"), input(base + "-ref", typeof e.ref === "object" && e.ref ? tr(e.ref) : e.ref, v => set("ref", v))),
+        actInForce(e, base + "-act"),
         h("button", { type: "button", class: "remove", text: label("remove_evidence", { number: k + 1 }), onclick: () => {
           list.splice(k, 1);
           if (list.length === 0) { delete doc.answers[ind.id].evidence; tidy(ind.id); }
@@ -629,6 +630,17 @@
       redraw("evidence-" + ind.id + "-" + (now.evidence.length - 1) + "-title");
     } }));
     return box;
+  }
+
+  // An evidence item's `kind`: an act in force never goes out of date; a record, the default,
+  // ages.
+  function actInForce(e, id) {
+    const box = h("input", { type: "checkbox", id: id, checked: e.kind === "act-in-force" });
+    box.addEventListener("change", () => {
+      if (box.checked) e.kind = "act-in-force"; else delete e.kind;
+      changed();
+    });
+    return h("div", { class: "choice" }, box, h("label", { for: id, text: label("evidence_act_in_force") }));
   }
 
   function action(ind, redraw) {

@@ -79,6 +79,7 @@ def test_a_unit_fills_in_saves_reloads_and_opens_its_answers(oversight, open_pag
     law1.get_by_label("Title").fill("Inventory of powers, 2026")
     law1.get_by_label("Date of the document").fill("2026-10-01")
     law1.get_by_label("Link or registry reference").fill("reg. 14/2")
+    law1.get_by_label("An act in force").check()
     law1.get_by_role("button", name="Add an action").click()
     law1.get_by_label("What will be done").fill("Map the remaining powers")
     law1.get_by_label("Owner").fill("Legal department")
@@ -116,6 +117,10 @@ def test_a_unit_fills_in_saves_reloads_and_opens_its_answers(oversight, open_pag
     assert download.suggested_filename == "Test Ministry.yaml"
     saved = tmp_path / "saved.yaml"
     download.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert ('  law-1:\n    level: 2\n    evidence:\n      - title: "Inventory of powers, 2026"\n'
+            '        date: "2026-10-01"\n        ref: "reg. 14/2"\n        kind: "act-in-force"\n'
+            '    action:\n      text: "Map the remaining powers"\n') in text, text
 
     checked = run("validate", "--checklist", str(CHECKLIST), str(saved))
     assert checked.returncode == 0, checked.stderr
