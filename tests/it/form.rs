@@ -1,5 +1,6 @@
 //! The offline questionnaire (`oversight form`): the YAML its script writes is the YAML the
-//! engine's serialiser writes, and no text of the checklist reaches the page as markup.
+//! engine's serialiser writes, no text of the checklist reaches the page as markup, and `form`
+//! and `schema` refuse an output file of another kind.
 //!
 //! Each example answers file opens pre-filled in headless Chromium (`--dump-dom`); the answers
 //! file the page would save (shown in its `#answers-yaml` preview) must parse to the same
@@ -154,4 +155,30 @@ fn no_text_of_the_checklist_is_read_as_markup() {
     assert!(dom.contains(
         "Self-assessment form: &lt;/script&gt;&lt;b id=\"bold\"&gt;Bold&lt;/b&gt; &amp; &lt;!-- more"
     ));
+}
+
+#[test]
+fn the_form_and_the_schemas_refuse_an_output_of_another_kind() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let form = crate::support::run_in(dir.path(), &["form", "dssg-executive", "-o", "form.txt"]);
+    assert_eq!(form.status.code(), Some(2));
+    assert_eq!(
+        stderr(&form),
+        "error: `-o form.txt` must name a .html or .htm file, or be `-` for standard output\n\n\
+         Usage: oversight form [OPTIONS] --output <FILE.html> <CHECKLIST>\n\n\
+         For more information, try '--help'.\n"
+    );
+    let schema = crate::support::run_in(dir.path(), &["schema", "checklist", "-o", "s.yaml"]);
+    assert_eq!(schema.status.code(), Some(2));
+    assert!(
+        stderr(&schema)
+            .starts_with("error: `-o s.yaml` must name a .json file, or be `-` for standard output\n"),
+        "{}",
+        stderr(&schema)
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("the folder").count(),
+        0,
+        "nothing written"
+    );
 }
