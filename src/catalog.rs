@@ -112,6 +112,10 @@ impl ChecklistRef {
     ) -> Result<Validated<Checklist>, Diagnostics> {
         let source = self.source(limits, version)?;
         if let ChecklistRef::Path(_) = self {
+            // A file that parses as a checklist is one by its keys: no need to probe them.
+            if let Ok(doc) = source.parse() {
+                return checklist::check(doc, &source, limits);
+            }
             match source.kind() {
                 Ok(DocumentKind::Checklist) => {}
                 Err(shape) if ["yaml-syntax", "too-complex"].contains(&shape.code) => {

@@ -5,7 +5,7 @@
 
 use crate::catalog::ChecklistRef;
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};
-use crate::model::{Assessment, Checklist};
+use crate::model::{AnswersDoc, Assessment, Checklist};
 use crate::source::{DocumentKind, Limits, Source};
 use crate::validate::{Validated, answers, checklist};
 use std::path::Path;
@@ -24,34 +24,70 @@ pub fn assessment(
     checklist: Option<&ChecklistRef>,
     limits: &Limits,
 ) -> Result<Loaded, Diagnostics> {
-    let source = answers_source(path, limits)?;
-    assessment_from(&source, checklist, limits)
+    assessment_of(&Source::read(path, limits)?, checklist, limits)
 }
 
-/// Reads a file that must be an answers file: a checklist is refused (`not-answers`).
-pub fn answers_source(path: &Path, limits: &Limits) -> Result<Source, Diagnostics> {
-    let source = Source::read(path, limits)?;
+/// Validates an answers file already read, and its checklist.
+pub fn assessment_of(
+    source: &Source,
+    checklist: Option<&ChecklistRef>,
+    limits: &Limits,
+) -> Result<Loaded, Diagnostics> {
+    assessment_from(source, parsed_answers(source), checklist, limits)
+}
+
+/// The document of an answers file, parsed once, when it parses and names its checklist.
+///
+/// Such a document answers every question the steps before it would ask the text: it is an
+/// answers file (it has a `checklist:` key, so the kind probe says so) and it names its
+/// checklist (the key's value). Otherwise `None`: the caller then takes the steps one by one
+/// ([`refuse_checklist`], [`checklist_ref`], [`answers::answers`]), each parsing the text again,
+/// so that the first of them that fails gives the diagnostic, at its line and column, exactly
+/// as if no document had been tried. Only a file with an error is parsed more than once.
+pub fn parsed_answers(source: &Source) -> Option<AnswersDoc> {
+    let doc: AnswersDoc = source.parse().ok()?;
+    // A null `checklist:` reads as the text `~` here, but as no key to the steps.
+    (!is_null(&doc.checklist)).then_some(doc)
+}
+
+/// The plain scalars YAML reads as null.
+fn is_null(value: &str) -> bool {
+    ["", "~", "null", "Null", "NULL"].contains(&value)
+}
+
+/// Refuses a checklist given where an answers file is expected (`not-answers`).
+pub fn refuse_checklist(source: &Source) -> Result<(), Diagnostic> {
     if source.kind()? == DocumentKind::Checklist {
-        let diagnostic = Diagnostic::error(
+        return Err(Diagnostic::error(
             "not-answers",
             &source.name,
             Place::File,
             "this is a checklist; expected an answers file",
         )
-        .with_hint("pass the answers file, and the checklist with `--checklist` if needed");
-        return Err(diagnostic.into());
+        .with_hint("pass the answers file, and the checklist with `--checklist` if needed"));
     }
-    Ok(source)
+    Ok(())
 }
 
+/// Validates an answers file against the checklist given, else the one it names; `doc` is its
+/// document from [`parsed_answers`].
 fn assessment_from(
     source: &Source,
+    doc: Option<AnswersDoc>,
     checklist: Option<&ChecklistRef>,
     limits: &Limits,
 ) -> Result<Loaded, Diagnostics> {
-    let loaded = match checklist {
-        Some(reference) => reference.load_edition(limits, header(source)?.version().as_deref()),
-        None => named_checklist(source, limits),
+    if doc.is_none() {
+        refuse_checklist(source)?;
+    }
+    let loaded = match (checklist, &doc) {
+        (Some(reference), _) => reference.load(limits),
+        (None, Some(doc)) => load_named(
+            &reference_named(Some(doc.checklist.clone()), &source.name)?,
+            &source.name,
+            limits,
+        ),
+        (None, None) => named_checklist(source, limits),
     };
     let Validated {
         value: checklist,
@@ -60,7 +96,10 @@ fn assessment_from(
     let Validated {
         value: assessment,
         warnings,
-    } = answers::answers(source, &checklist)?;
+    } = match doc {
+        Some(doc) => answers::check(doc, source, &checklist),
+        None => answers::answers(source, &checklist),
+    }?;
     all.extend(warnings);
     Ok(Loaded {
         checklist,
@@ -76,85 +115,149 @@ pub enum Checked {
     Answers(Box<Loaded>),
 }
 
-/// Validates a file of either kind, telling them apart by content.
+/// Validates a file of either kind, telling them apart by content. The document of the kind
+/// the text suggests is tried first (see [`parsed_answers`]); a guess that is wrong costs a
+/// parse, never a different outcome.
 pub fn any(
     path: &Path,
     checklist: Option<&ChecklistRef>,
     limits: &Limits,
 ) -> Result<(Checked, Diagnostics), Diagnostics> {
-    let source = Source::read(path, limits)?;
-    match source.kind()? {
-        DocumentKind::Checklist => {
-            let Validated { value, warnings } = checklist::checklist(&source, limits)?;
-            Ok((Checked::Checklist(Box::new(value)), warnings))
-        }
-        DocumentKind::Answers => {
-            let loaded = assessment_from(&source, checklist, limits)?;
-            let warnings = loaded.warnings.clone();
-            Ok((Checked::Answers(Box::new(loaded)), warnings))
-        }
-    }
+    any_of(&Source::read(path, limits)?, checklist, limits)
 }
 
-/// Blames an unknown checklist id, or a file that is not a checklist, on the answers file's
-/// `checklist:` key that named it.
-fn point_at_checklist_key(mut diagnostics: Diagnostics, source: &Source) -> Diagnostics {
+/// [`any`] for a file already read.
+pub fn any_of(
+    source: &Source,
+    checklist: Option<&ChecklistRef>,
+    limits: &Limits,
+) -> Result<(Checked, Diagnostics), Diagnostics> {
+    let answers_doc = if looks_like_checklist(&source.text) {
+        if let Ok(doc) = source.parse() {
+            return checked_checklist(checklist::check(doc, source, limits)?);
+        }
+        None
+    } else {
+        parsed_answers(source)
+    };
+    if answers_doc.is_none() && source.kind()? == DocumentKind::Checklist {
+        return checked_checklist(checklist::checklist(source, limits)?);
+    }
+    let loaded = assessment_from(source, answers_doc, checklist, limits)?;
+    let warnings = loaded.warnings.clone();
+    Ok((Checked::Answers(Box::new(loaded)), warnings))
+}
+
+fn checked_checklist(validated: Validated<Checklist>) -> Result<(Checked, Diagnostics), Diagnostics> {
+    let Validated { value, warnings } = validated;
+    Ok((Checked::Checklist(Box::new(value)), warnings))
+}
+
+/// Whether a top-level key of a checklist starts a line of the text.
+fn looks_like_checklist(text: &str) -> bool {
+    text.lines()
+        .any(|line| line.starts_with("sections:") || line.starts_with("scales:"))
+}
+
+/// Blames an unknown checklist id, or a file that is not a checklist, on the `checklist:` key
+/// of the answers file `file` that named it.
+pub(crate) fn point_at_checklist_key(mut diagnostics: Diagnostics, file: &str) -> Diagnostics {
     let misnamed = |d: &&mut Diagnostic| matches!(d.code, "unknown-checklist" | "not-a-checklist");
     for diagnostic in diagnostics.0.iter_mut().filter(misnamed) {
-        diagnostic.file = source.name.clone();
+        diagnostic.file = file.to_owned();
         diagnostic.place = Place::path("checklist");
     }
     diagnostics
 }
 
-/// The checklist an answers file names in its `checklist:` key, read and validated: of a
-/// bundled checklist, the edition its `checklist_version:` names.
-pub fn named_checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
-    let header = header(source)?;
-    header
-        .reference(source)?
-        .load_named(limits, header.version().as_deref())
-        .map_err(|d| point_at_checklist_key(d, source))
+/// The checklist an answers file names in its `checklist:` key, read and validated.
+fn named_checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
+    load_named(&checklist_ref(source)?, &source.name, limits)
 }
 
-/// The keys of an answers file that say which checklist it answers.
-#[derive(serde::Deserialize)]
-struct Header {
-    checklist: Option<String>,
-    /// Any YAML value: a version that is not text is refused later, by validation.
-    checklist_version: Option<serde_yaml::Value>,
-}
-
-impl Header {
-    fn version(&self) -> Option<String> {
-        self.checklist_version.as_ref()?.as_str().map(str::to_owned)
-    }
-
-    /// The checklist its `checklist:` names: an id, or a `.yaml`/`.yml` file.
-    fn reference(&self, source: &Source) -> Result<ChecklistRef, Diagnostic> {
-        match &self.checklist {
-            Some(named) => ChecklistRef::named_in_answers(named).map_err(|message| {
-                Diagnostic::error("not-a-checklist", &source.name, Place::path("checklist"), message)
-                    .with_hint(
-                        "name a bundled checklist by its id, or a checklist file ending in `.yaml` or `.yml`",
-                    )
-            }),
-            None => Err(Diagnostic::error(
-                "missing-key",
-                &source.name,
-                Place::path("checklist"),
-                "the answers file does not say which checklist it answers",
-            )
-            .with_hint("add `checklist: <id>` or pass `--checklist PATH|ID`")),
-        }
-    }
-}
-
-fn header(source: &Source) -> Result<Header, Diagnostic> {
-    source.parse()
+/// The checklist that the answers file `file` names as `reference`, read and validated.
+pub fn load_named(
+    reference: &ChecklistRef,
+    file: &str,
+    limits: &Limits,
+) -> Result<Validated<Checklist>, Diagnostics> {
+    reference
+        .load_named(limits)
+        .map_err(|d| point_at_checklist_key(d, file))
 }
 
 /// The checklist an answers file names in its `checklist:` key: an id, or a `.yaml`/`.yml` file.
 pub fn checklist_ref(source: &Source) -> Result<ChecklistRef, Diagnostic> {
-    header(source)?.reference(source)
+    #[derive(serde::Deserialize)]
+    struct Header {
+        checklist: Option<String>,
+    }
+    let header: Header = source.parse()?;
+    reference_named(header.checklist, &source.name)
+}
+
+/// What the `checklist:` key of the answers file `file` names, if it has one.
+pub(crate) fn reference_named(named: Option<String>, file: &str) -> Result<ChecklistRef, Diagnostic> {
+    match named {
+        Some(named) => ChecklistRef::named_in_answers(&named).map_err(|message| {
+            Diagnostic::error("not-a-checklist", file, Place::path("checklist"), message).with_hint(
+                "name a bundled checklist by its id, or a checklist file ending in `.yaml` or `.yml`",
+            )
+        }),
+        None => Err(Diagnostic::error(
+            "missing-key",
+            file,
+            Place::path("checklist"),
+            "the answers file does not say which checklist it answers",
+        )
+        .with_hint("add `checklist: <id>` or pass `--checklist PATH|ID`")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHECKLIST: &str = include_str!("../checklists/dssg-executive.yaml");
+    const ANSWERS: &str = include_str!("../examples/answers/police-en-partial.yaml");
+
+    fn source(name: &str, text: &str) -> Source {
+        Source::from_bytes(name, text.as_bytes()).expect("UTF-8 text")
+    }
+
+    /// The kind probe, the `checklist:` key and the document come from one parse.
+    #[test]
+    fn a_valid_answers_file_is_parsed_once() {
+        let answers = source("answers.yaml", ANSWERS);
+        let loaded = assessment_of(&answers, None, &Limits::default()).expect("valid");
+        assert_eq!(loaded.checklist.id(), "dssg-executive");
+        assert_eq!(answers.parses(), 1);
+    }
+
+    #[test]
+    fn each_kind_is_parsed_once_by_validate() {
+        for (name, text) in [("answers.yaml", ANSWERS), ("checklist.yaml", CHECKLIST)] {
+            let file = source(name, text);
+            any_of(&file, None, &Limits::default()).expect("valid");
+            assert_eq!(file.parses(), 1, "{name}");
+        }
+    }
+
+    /// An invalid file is parsed again, step by step, for the diagnostic the steps give:
+    /// here the kind probe's, as before there was a single parse.
+    #[test]
+    fn an_invalid_file_gets_the_diagnostic_of_the_first_failing_step() {
+        let checklist = source("checklist.yaml", CHECKLIST);
+        let refused = assessment_of(&checklist, None, &Limits::default()).expect_err("a checklist");
+        assert_eq!(refused.0[0].code, "not-answers");
+        let nameless = source(
+            "answers.yaml",
+            &ANSWERS.replace("checklist: dssg-executive", "checklist: ~"),
+        );
+        let missing = assessment_of(&nameless, None, &Limits::default()).expect_err("no checklist");
+        assert_eq!(
+            (missing.0[0].code, &missing.0[0].place),
+            ("missing-key", &Place::path("checklist"))
+        );
+    }
 }

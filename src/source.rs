@@ -51,6 +51,10 @@ pub struct Source {
     pub sha256: String,
     /// The checks made before the text is parsed, made once however often it is parsed.
     checked: OnceLock<Result<(), Diagnostic>>,
+    /// How many times the YAML parser has run over the text, for the tests that prove each
+    /// input is parsed once.
+    #[cfg(test)]
+    parses: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 /// What a YAML file holds, told apart by its top-level keys.
@@ -117,6 +121,8 @@ impl Source {
             text: text.to_owned(),
             sha256,
             checked: OnceLock::new(),
+            #[cfg(test)]
+            parses: Default::default(),
         })
     }
 
@@ -130,7 +136,19 @@ impl Source {
                 self.walk_every_node()
             })
             .clone()?;
+        self.count_parse();
         serde_yaml::from_str(&self.text).map_err(|e| self.yaml_diagnostic(&e))
+    }
+
+    /// How many times the YAML parser has run over the text (checks and documents alike).
+    #[cfg(test)]
+    pub(crate) fn parses(&self) -> usize {
+        self.parses.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn count_parse(&self) {
+        #[cfg(test)]
+        self.parses.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Tells a checklist from an answers file by its top-level keys.
@@ -201,6 +219,7 @@ impl Source {
         if !self.text.contains(['*', '\\']) {
             return Ok(());
         }
+        self.count_parse();
         let document = serde_yaml::Deserializer::from_str(&self.text);
         walk::check(document, walk::budget(self.text.len())).map_err(|e| self.yaml_diagnostic(&e))
     }

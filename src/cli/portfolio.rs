@@ -93,7 +93,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     // Every file's warnings or errors, in path order whatever order the work finished in.
     let mut findings: Vec<(&str, &Diagnostics)> = members
         .iter()
-        .map(|m| (m.assessment.origin.as_str(), &m.warnings))
+        .map(|m| (m.origin.as_str(), &m.warnings))
         .chain(skipped.iter().map(|s| (s.file.as_str(), &s.diagnostics)))
         .collect();
     findings.sort_by_key(|(file, _)| *file);
@@ -163,8 +163,8 @@ impl Bar {
 impl Progress for Bar {
     fn stage(&self, stage: Stage, total: usize) {
         self.0.set_message(match stage {
-            Stage::Reading => "reading",
             Stage::Scoring => "scoring",
+            Stage::Rescoring => "rescoring",
         });
         self.0.set_length(total as u64);
         self.0.set_position(0);

@@ -9,26 +9,36 @@
 //! `checklist:` key (on a tie, the one named by the first file in path order). Every file is
 //! validated against it, so a file for another checklist id or version is skipped with
 //! `checklist-mismatch` or `version-mismatch`.
+//!
+//! The files stream through one pass: each is read, parsed once ([`load::parsed_answers`]),
+//! validated and scored by one worker, which keeps only its [`Member`] (a row of the
+//! portfolio) and drops the text and the answers. Without `--checklist`, the pass scores
+//! against the checklist named by the first file a worker reads, and notes what each file names;
+//! should most files name another, a second pass scores them all against that one. Either way
+//! each file is validated against the checklist most files name, as if it had been known from
+//! the start.
 
 use super::{Member, Skipped};
 use crate::catalog::ChecklistRef;
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};
 use crate::load;
-use crate::model::Checklist;
+use crate::model::{AnswersDoc, Checklist};
 use crate::source::{Limits, Source};
 use crate::validate::{Validated, answers};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The stages of [`collect`], for a progress display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Reading each file and telling which checklist it answers.
-    Reading,
-    /// Validating each file against the checklist and scoring it.
+    /// Reading, validating and scoring each file.
     Scoring,
+    /// Scoring each file again, against the checklist most files name, which is not the one the
+    /// first pass scored against.
+    Rescoring,
 }
 
 /// What the caller sees of the work as it goes: a progress bar, or nothing (`()`).
@@ -155,73 +165,215 @@ pub fn collect(
     scoring: &crate::score::ScoreOptions,
     progress: &dyn Progress,
 ) -> Result<Collected, Diagnostics> {
-    progress.stage(Stage::Reading, files.len());
-    // Each file, and the checklist it names when the caller did not give one.
-    let sources: Vec<Result<(Source, Option<ChecklistRef>), Skipped>> = files
-        .par_iter()
-        .map(|path| {
-            let read = load::answers_source(path, limits)
-                .map(|source| {
-                    let named = checklist
-                        .is_none()
-                        .then(|| load::checklist_ref(&source).ok())
-                        .flatten();
-                    (source, named)
-                })
-                .map_err(|diagnostics| Skipped {
-                    file: path.display().to_string(),
-                    diagnostics,
-                });
+    let pass = |stage, against: &Against| {
+        progress.stage(stage, files.len());
+        let each = |path: &PathBuf| {
+            let outcome = one_file(path, against, limits, scoring);
             progress.tick();
-            read
+            outcome
+        };
+        files.par_iter().map(each).collect::<Vec<Outcome>>()
+    };
+    let (chosen, outcomes) = match checklist {
+        Some(reference) => {
+            let given = reference.load(limits);
+            let outcomes = pass(Stage::Scoring, &Against::Given(given.as_ref().ok()));
+            (given, outcomes)
+        }
+        None => against_the_most_named(&pass, files, limits, scoring)?,
+    };
+    finish(chosen, outcomes)
+}
+
+/// A checklist loaded, or why it could not be.
+type Chosen = Result<Validated<Checklist>, Diagnostics>;
+
+/// One pass over the files, against a checklist.
+type Pass<'a> = dyn Fn(Stage, &Against) -> Vec<Outcome> + 'a;
+
+/// Without `--checklist`: a pass against the checklist the first file read names, then, if
+/// most files name another, a second pass against that one. Fails when no file names one.
+fn against_the_most_named(
+    pass: &Pass,
+    files: &[PathBuf],
+    limits: &Limits,
+    scoring: &crate::score::ScoreOptions,
+) -> Result<(Chosen, Vec<Outcome>), Diagnostics> {
+    let first = OnceLock::new();
+    let outcomes = pass(Stage::Scoring, &Against::FirstNamed(&first, limits));
+    let Some((reference, file)) = most_named(&outcomes) else {
+        return Err(unnamed(&outcomes));
+    };
+    Ok(match first.into_inner() {
+        Some((guessed, loaded)) if guessed == reference => {
+            let outcomes = match &loaded {
+                Ok(validated) => score_the_rest(outcomes, files, validated, limits, scoring),
+                Err(_) => outcomes,
+            };
+            let loaded = loaded.map_err(|d| load::point_at_checklist_key(d, &file));
+            (loaded, outcomes)
+        }
+        _ => {
+            let chosen = load::load_named(&reference, &file, limits);
+            let outcomes = match &chosen {
+                Ok(validated) => pass(Stage::Rescoring, &Against::Given(Some(validated))),
+                Err(_) => outcomes,
+            };
+            (chosen, outcomes)
+        }
+    })
+}
+
+/// Scores the files that were read before any worker had found the checklist to score against
+/// (those whose own `checklist:` key could not be read), reading them again.
+fn score_the_rest(
+    outcomes: Vec<Outcome>,
+    files: &[PathBuf],
+    checklist: &Validated<Checklist>,
+    limits: &Limits,
+    scoring: &crate::score::ScoreOptions,
+) -> Vec<Outcome> {
+    let against = Against::Given(Some(checklist));
+    outcomes
+        .into_iter()
+        .zip(files)
+        .map(|(outcome, path)| match outcome {
+            Outcome::Read { scored: None, .. } => one_file(path, &against, limits, scoring),
+            done => done,
         })
-        .collect();
+        .collect()
+}
+
+/// The checklist a pass scores against.
+enum Against<'a> {
+    /// Loaded before the pass; `None` if it could not be (the pass then only reads).
+    Given(Option<&'a Validated<Checklist>>),
+    /// The one named by the first file a worker reads, loaded by that worker.
+    FirstNamed(&'a OnceLock<(ChecklistRef, Chosen)>, &'a Limits),
+}
+
+impl Against<'_> {
+    fn checklist(&self, named: Option<&ChecklistRef>) -> Option<&Checklist> {
+        let validated = match self {
+            Against::Given(given) => *given,
+            Against::FirstNamed(first, limits) => {
+                let loaded = match (first.get(), named) {
+                    (Some(loaded), _) => loaded,
+                    (None, Some(named)) => first.get_or_init(|| (named.clone(), named.load_named(limits))),
+                    (None, None) => return None,
+                };
+                loaded.1.as_ref().ok()
+            }
+        };
+        validated.map(|v| &v.value)
+    }
+}
+
+/// What became of one file in a pass.
+enum Outcome {
+    /// It could not be read, or is not an answers file.
+    Unread(Skipped),
+    Read {
+        file: String,
+        /// What its `checklist:` key names, when no checklist was given.
+        named: Option<Result<ChecklistRef, Diagnostic>>,
+        /// Scored or skipped, if the pass had a checklist.
+        scored: Option<Result<Box<Member>, Skipped>>,
+    },
+}
+
+/// Reads, parses, validates and scores one file, keeping only its portfolio row.
+fn one_file(
+    path: &Path,
+    against: &Against,
+    limits: &Limits,
+    scoring: &crate::score::ScoreOptions,
+) -> Outcome {
+    let skipped = |diagnostics: Diagnostics| Skipped {
+        file: path.display().to_string(),
+        diagnostics,
+    };
+    match Source::read(path, limits) {
+        Ok(source) => one_source(&source, against, scoring),
+        Err(unread) => Outcome::Unread(skipped(unread.into())),
+    }
+}
+
+/// [`one_file`] for a file already read.
+fn one_source(source: &Source, against: &Against, scoring: &crate::score::ScoreOptions) -> Outcome {
+    let doc = load::parsed_answers(source);
+    if doc.is_none()
+        && let Err(not_answers) = load::refuse_checklist(source)
+    {
+        return Outcome::Unread(Skipped {
+            file: source.name.clone(),
+            diagnostics: not_answers.into(),
+        });
+    }
+    let named = match (against, &doc) {
+        (Against::Given(_), _) => None,
+        (Against::FirstNamed(..), Some(doc)) => {
+            Some(load::reference_named(Some(doc.checklist.clone()), &source.name))
+        }
+        (Against::FirstNamed(..), None) => Some(load::checklist_ref(source)),
+    };
+    let checklist = against.checklist(named.as_ref().and_then(|n| n.as_ref().ok()));
+    let scored = checklist.map(|checklist| score(source, doc, checklist, scoring));
+    Outcome::Read {
+        file: source.name.clone(),
+        named,
+        scored,
+    }
+}
+
+fn score(
+    source: &Source,
+    doc: Option<AnswersDoc>,
+    checklist: &Checklist,
+    scoring: &crate::score::ScoreOptions,
+) -> Result<Box<Member>, Skipped> {
+    let validated = match doc {
+        Some(doc) => answers::check(doc, source, checklist),
+        None => answers::answers(source, checklist),
+    };
+    validated
+        .map(|Validated { value, warnings }| {
+            let scorecard = crate::score::score_with(checklist, &value, scoring);
+            Box::new(Member::new(&value, scorecard, warnings))
+        })
+        .map_err(|diagnostics| Skipped {
+            file: source.name.clone(),
+            diagnostics,
+        })
+}
+
+/// The members and skipped files of the last pass, or, if the checklist could not be loaded,
+/// its diagnostics after those of the files that could not be read.
+fn finish(chosen: Chosen, outcomes: Vec<Outcome>) -> Result<Collected, Diagnostics> {
     let mut skipped = Vec::new();
-    let mut read = Vec::new();
-    for source in sources {
-        match source {
-            Ok(source) => read.push(source),
-            Err(failed) => skipped.push(failed),
+    let mut members = Vec::new();
+    let mut scored = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Unread(failed) => skipped.push(failed),
+            Outcome::Read { scored: Some(s), .. } => scored.push(s),
+            Outcome::Read { scored: None, .. } => {}
         }
     }
     let Validated {
         value: checklist,
         warnings: checklist_warnings,
-    } = match checklist {
-        Some(reference) => reference.load(limits),
-        None => most_named_checklist(&read, limits),
-    }
-    .map_err(|failed| {
+    } = chosen.map_err(|failed| {
         let mut all = Diagnostics::default();
-        for skipped in skipped.iter().cloned() {
-            all.extend(skipped.diagnostics);
+        for unread in &skipped {
+            all.extend(unread.diagnostics.clone());
         }
         all.extend(failed);
         all
     })?;
-
-    progress.stage(Stage::Scoring, read.len());
-    let scored: Vec<Result<Member, Skipped>> = read
-        .par_iter()
-        .map(|(source, _)| {
-            let member = answers::answers(source, &checklist)
-                .map(|validated| Member {
-                    scorecard: crate::score::score_with(&checklist, &validated.value, scoring),
-                    assessment: validated.value,
-                    warnings: validated.warnings,
-                })
-                .map_err(|diagnostics| Skipped {
-                    file: source.name.clone(),
-                    diagnostics,
-                });
-            progress.tick();
-            member
-        })
-        .collect();
-    let mut members = Vec::new();
-    for member in scored {
-        match member {
-            Ok(member) => members.push(member),
+    for one in scored {
+        match one {
+            Ok(member) => members.push(*member),
             Err(failed) => skipped.push(failed),
         }
     }
@@ -233,37 +385,78 @@ pub fn collect(
     })
 }
 
-/// The checklist most files name, loaded. A file whose `checklist:` key cannot be read does not
+/// The checklist most files name, and the first file in path order that names it; `None` if
+/// no file names one it can be read from. A file whose `checklist:` key cannot be read does not
 /// count here; its validation reports the problem.
-fn most_named_checklist(
-    sources: &[(Source, Option<ChecklistRef>)],
-    limits: &Limits,
-) -> Result<Validated<Checklist>, Diagnostics> {
+fn most_named(outcomes: &[Outcome]) -> Option<(ChecklistRef, String)> {
     // (what is named, how many files name it, the first of them in path order)
-    let mut named: Vec<(&ChecklistRef, usize, &Source)> = Vec::new();
-    for (source, reference) in sources {
-        let Some(reference) = reference else { continue };
+    let mut named: Vec<(&ChecklistRef, usize, &str)> = Vec::new();
+    for outcome in outcomes {
+        let Outcome::Read {
+            file,
+            named: Some(Ok(reference)),
+            ..
+        } = outcome
+        else {
+            continue;
+        };
         match named.iter_mut().find(|(r, _, _)| *r == reference) {
             Some((_, count, first)) => {
                 *count += 1;
-                if source.name < first.name {
-                    *first = source;
+                if file.as_str() < *first {
+                    *first = file;
                 }
             }
-            None => named.push((reference, 1, source)),
+            None => named.push((reference, 1, file)),
         }
     }
     let chosen = named
         .iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.2.name.cmp(&a.2.name)));
-    match chosen {
-        Some((_, _, source)) => load::named_checklist(source, limits),
-        // No file names a checklist it can be read from: say why for each.
-        None => Err(Diagnostics(
-            sources
-                .iter()
-                .filter_map(|(source, _)| load::checklist_ref(source).err())
-                .collect(),
-        )),
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.2.cmp(a.2)));
+    chosen.map(|(reference, _, file)| ((*reference).clone(), (*file).to_owned()))
+}
+
+/// Why no file names a checklist it can be read from: the error of each.
+fn unnamed(outcomes: &[Outcome]) -> Diagnostics {
+    Diagnostics(
+        outcomes
+            .iter()
+            .filter_map(|outcome| match outcome {
+                Outcome::Read {
+                    named: Some(Err(why)),
+                    ..
+                } => Some(why.clone()),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reading the `checklist:` key, validating and scoring take one parse of the file, with the
+    /// checklist found from it (the first file) or given.
+    #[test]
+    fn each_file_is_parsed_once() {
+        let text = include_str!("../../examples/portfolio/police-lviv-en.yaml");
+        let limits = Limits::default();
+        let first = OnceLock::new();
+        let given = ChecklistRef::Id("dssg-executive".to_owned())
+            .load(&limits)
+            .expect("bundled");
+        for against in [Against::FirstNamed(&first, &limits), Against::Given(Some(&given))] {
+            let source = Source::from_bytes("police.yaml", text.as_bytes()).expect("UTF-8");
+            let outcome = one_source(&source, &against, &Default::default());
+            assert!(matches!(
+                outcome,
+                Outcome::Read {
+                    scored: Some(Ok(_)),
+                    ..
+                }
+            ));
+            assert_eq!(source.parses(), 1);
+        }
     }
 }

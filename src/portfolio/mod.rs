@@ -11,17 +11,40 @@ pub mod collect;
 
 use crate::collation::NameOrder;
 use crate::diagnostic::Diagnostics;
-use crate::model::{Assessment, Checklist};
+use crate::model::{Assessment, Checklist, Date, Text};
 use crate::score::Scorecard;
 use aggregate::{Distribution, SectionStats};
 
-/// One organisation's assessment in the portfolio.
+/// One organisation's assessment in the portfolio: what the portfolio shows of it, and its
+/// scores. The answers themselves are not kept, so that a portfolio of many files holds no
+/// more of each than a row of its tables.
 #[derive(Debug, Clone)]
 pub struct Member {
-    pub assessment: Assessment,
+    pub organisation: Text,
+    /// The file it was read from, as the user named it.
+    pub origin: String,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub sha256: String,
+    pub assessed_on: Date,
+    pub language: Option<String>,
     pub scorecard: Scorecard,
     /// Warnings found while validating the file.
     pub warnings: Diagnostics,
+}
+
+impl Member {
+    /// Keeps of `assessment` what the portfolio shows.
+    pub fn new(assessment: &Assessment, scorecard: Scorecard, warnings: Diagnostics) -> Self {
+        Member {
+            organisation: assessment.organisation().clone(),
+            origin: assessment.origin.clone(),
+            sha256: assessment.sha256.clone(),
+            assessed_on: assessment.assessed_on(),
+            language: assessment.language().map(str::to_owned),
+            scorecard,
+            warnings,
+        }
+    }
 }
 
 /// A file left out of the portfolio, with the errors that kept it out.
@@ -63,10 +86,9 @@ impl Portfolio {
         let fallback = checklist.default_language();
         let order = NameOrder::new(lang);
         members.sort_by(|a, b| {
-            let (a, b) = (&a.assessment, &b.assessment);
             let names = (
-                a.organisation().get(lang, fallback),
-                b.organisation().get(lang, fallback),
+                a.organisation.get(lang, fallback),
+                b.organisation.get(lang, fallback),
             );
             order
                 .compare(names.0, names.1)
@@ -92,7 +114,7 @@ impl Portfolio {
 /// The portfolio's language: the one asked for, else the `language:` every member shares,
 /// else the checklist's first.
 pub fn language<'a>(requested: Option<&'a str>, checklist: &'a Checklist, members: &'a [Member]) -> &'a str {
-    let mut shared = members.iter().map(|m| m.assessment.language());
+    let mut shared = members.iter().map(|m| m.language.as_deref());
     let first = shared.next().flatten();
     let common = first.filter(|lang| shared.all(|other| other == Some(lang)));
     requested.or(common).unwrap_or(checklist.default_language())

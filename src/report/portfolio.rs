@@ -181,11 +181,11 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
         .members
         .iter()
         .map(|m| {
-            let (card, assessment) = (&m.scorecard, &m.assessment);
+            let card = &m.scorecard;
             OrganisationRow {
-                organisation: text(assessment.organisation()),
-                file: assessment.origin.clone(),
-                assessed_on: fmt.date(assessment.assessed_on()),
+                organisation: text(&m.organisation),
+                file: m.origin.clone(),
+                assessed_on: fmt.date(m.assessed_on),
                 cells: card.sections.iter().map(|s| score(s.score, s.band)).collect(),
                 overall: score(card.overall.score, card.overall.band),
                 uncapped_band: card
@@ -257,7 +257,7 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
         max: statistic(spread.max),
         mean: statistic(spread.mean),
     };
-    let dates = portfolio.members.iter().map(|m| m.assessment.assessed_on());
+    let dates = portfolio.members.iter().map(|m| m.assessed_on);
     let assessed = match (dates.clone().min(), dates.max()) {
         (Some(first), Some(last)) if first == last => Some(fmt.date(first)),
         (Some(first), Some(last)) => Some(format!("{} – {}", fmt.date(first), fmt.date(last))),
@@ -309,8 +309,8 @@ pub fn build(portfolio: &Portfolio, catalogue: &Catalogue, report_date: Date) ->
                 .members
                 .iter()
                 .map(|m| FileView {
-                    file: m.assessment.origin.clone(),
-                    sha256: m.assessment.sha256.clone(),
+                    file: m.origin.clone(),
+                    sha256: m.sha256.clone(),
                 })
                 .collect(),
             report_date,

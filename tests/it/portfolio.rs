@@ -41,11 +41,8 @@ fn answers_of(organisation: &str, body: &str) -> String {
 
 fn member(organisation: &str, body: &str) -> Member {
     let loaded = load(CHECKLIST, &answers_of(organisation, body)).unwrap_or_else(|d| panic!("{d}"));
-    Member {
-        scorecard: score(&loaded.checklist, &loaded.assessment),
-        assessment: loaded.assessment,
-        warnings: Diagnostics::default(),
-    }
+    let scorecard = score(&loaded.checklist, &loaded.assessment);
+    Member::new(&loaded.assessment, scorecard, Diagnostics::default())
 }
 
 fn portfolio(members: Vec<Member>) -> Portfolio {
@@ -69,7 +66,7 @@ fn members_are_sorted_by_name_case_insensitively() {
     let names: Vec<String> = three()
         .members
         .iter()
-        .map(|m| m.assessment.organisation().get("en", "en").to_owned())
+        .map(|m| m.organisation.get("en", "en").to_owned())
         .collect();
     assert_eq!(names, ["Alpha", "beta", "Gamma"]);
 }
@@ -93,7 +90,7 @@ fn ukrainian_names_follow_the_ukrainian_alphabet_not_code_points() {
     let sorted: Vec<String> = Portfolio::new(checklist, "uk", members, Vec::new())
         .members
         .iter()
-        .map(|m| m.assessment.organisation().get("uk", "en").to_owned())
+        .map(|m| m.organisation.get("uk", "en").to_owned())
         .collect();
     assert_eq!(
         sorted,
@@ -464,6 +461,51 @@ fn without_checklist_the_one_most_files_name_is_used() {
     );
     let csv = fs::read_to_string(dir.path().join("out.csv")).expect("csv");
     assert!(csv.starts_with(CSV), "{csv}");
+}
+
+/// On one thread the first file read is the first given, so each order below makes the pass
+/// start from another checklist: the stray one (all files are scored again against `test`),
+/// `test` itself, or none (a file whose `checklist:` cannot be read, scored once `test` is
+/// found). The outcome is the same: every file validated against `test`, which most files name.
+#[test]
+fn the_checklist_first_read_does_not_change_the_outcome() {
+    let dir = workspace();
+    fs::create_dir(dir.path().join("checklists")).expect("mkdir");
+    fs::rename(
+        dir.path().join("test.yaml"),
+        dir.path().join("checklists/test.yaml"),
+    )
+    .expect("move");
+    let stray =
+        answers_of("Stray", "  law-1: {level: 1}\n").replace("checklist: test", "checklist: dssg-executive");
+    fs::write(dir.path().join("0-stray.yaml"), stray).expect("write");
+    let unnamed = answers_of("Unnamed", "").replace("checklist: test", "checklist: [1]");
+    fs::write(dir.path().join("1-unnamed.yaml"), unnamed).expect("write");
+    let expected = "\
+error[checklist-mismatch]: 0-stray.yaml: checklist: the answers are for `dssg-executive`, but the checklist is `test`
+  hint: pass the matching checklist with `--checklist`, or correct the `checklist` key
+error[unknown-indicator]: 0-stray.yaml: answers[law-1]: the checklist `test` has no indicator `law-1`
+  hint: list the checklist's indicators with `oversight init`
+error[wrong-type]: 1-unnamed.yaml:1:12: checklist: invalid type: sequence, expected a string
+error: 2 of 5 answers files were skipped; the outputs cover the others
+";
+    for order in [
+        ["0-stray.yaml", "a.yaml", "b.yaml", "c.yaml", "1-unnamed.yaml"],
+        ["a.yaml", "0-stray.yaml", "b.yaml", "c.yaml", "1-unnamed.yaml"],
+        ["1-unnamed.yaml", "a.yaml", "b.yaml", "c.yaml", "0-stray.yaml"],
+    ] {
+        let output = crate::support::binary()
+            .current_dir(dir.path())
+            .env("RAYON_NUM_THREADS", "1")
+            .args(["portfolio", "--format", "csv", "-o", "out.csv"])
+            .args(order)
+            .output()
+            .expect("the binary runs");
+        assert_eq!(output.status.code(), Some(1), "{order:?}");
+        assert_eq!(stderr(&output), expected, "{order:?}");
+        let csv = fs::read_to_string(dir.path().join("out.csv")).expect("csv");
+        assert!(csv.starts_with(CSV), "{order:?}: {csv}");
+    }
 }
 
 #[test]

@@ -41,12 +41,11 @@ pub fn check_portfolio(fonts: &FontSet, portfolio: &Portfolio) -> Diagnostics {
     );
     for member in &portfolio.members {
         let name = member
-            .assessment
-            .organisation()
+            .organisation
             .get(&portfolio.lang, checklist.default_language());
         out.extend(missing_glyphs(
             fonts,
-            &member.assessment.origin,
+            &member.origin,
             [("organisation".to_owned(), name)],
         ));
     }

@@ -49,10 +49,7 @@ pub fn portfolio(portfolio: &Portfolio, labels: &Labels, delimiter: Option<u8>) 
     out.write_record(&header).map_err(Error::Csv)?;
     for member in &portfolio.members {
         let card = &member.scorecard;
-        let organisation = member
-            .assessment
-            .organisation()
-            .get(lang, checklist.default_language());
+        let organisation = member.organisation.get(lang, checklist.default_language());
         let mut row = vec![text_cell(organisation)];
         row.extend(card.sections.iter().map(|s| number(s.score)));
         row.push(number(card.overall.score));
@@ -64,7 +61,7 @@ pub fn portfolio(portfolio: &Portfolio, labels: &Labels, delimiter: Option<u8>) 
         );
         row.push(number(card.completeness));
         row.push(card.critical_failures.len().to_string());
-        row.push(text_cell(&member.assessment.origin));
+        row.push(text_cell(&member.origin));
         row.push(String::new());
         out.write_record(&row).map_err(Error::Csv)?;
     }

@@ -103,11 +103,11 @@ pub fn portfolio(portfolio: &Portfolio, view: &PortfolioView) -> Vec<u8> {
             .members
             .iter()
             .map(|m| {
-                let (card, assessment) = (&m.scorecard, &m.assessment);
+                let card = &m.scorecard;
                 OrganisationJson {
-                    organisation: assessment.organisation().get(lang, fallback),
-                    file: &assessment.origin,
-                    assessed_on: assessment.assessed_on(),
+                    organisation: m.organisation.get(lang, fallback),
+                    file: &m.origin,
+                    assessed_on: m.assessed_on,
                     overall: OverallJson {
                         score: card.overall.score,
                         band: band(checklist, lang, card.overall.band),

@@ -18,7 +18,15 @@ use std::collections::{HashMap, HashSet};
 
 /// Parses an answers file and checks it against `checklist`, reporting every problem found.
 pub fn answers(source: &Source, checklist: &Checklist) -> Result<Validated<Assessment>, Diagnostics> {
-    let doc: AnswersDoc = source.parse()?;
+    check(source.parse()?, source, checklist)
+}
+
+/// Checks the document of an answers file, already parsed from `source`, against `checklist`.
+pub fn check(
+    doc: AnswersDoc,
+    source: &Source,
+    checklist: &Checklist,
+) -> Result<Validated<Assessment>, Diagnostics> {
     if !checklist.scales().any(|(_, s)| s.has_codes()) && names_a_code(&doc) {
         // No scale has codes, so a level in words is of the wrong type, as it always was: the
         // parser, reading levels as numbers, says where.

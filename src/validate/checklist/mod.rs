@@ -29,7 +29,15 @@ pub const MAX_WEIGHT: f64 = 1e6;
 
 /// Parses and checks a checklist, reporting every problem found.
 pub fn checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
-    let mut doc: ChecklistDoc = source.parse()?;
+    check(source.parse()?, source, limits)
+}
+
+/// Checks the document of a checklist, already parsed from `source`.
+pub fn check(
+    mut doc: ChecklistDoc,
+    source: &Source,
+    limits: &Limits,
+) -> Result<Validated<Checklist>, Diagnostics> {
     let mixed = crate::model::items::mixed_sections(&doc.sections, "");
     crate::model::items::normalize(&mut doc);
     let mut rules = Rules {
