@@ -12,8 +12,8 @@
 use crate::catalog::ChecklistRef;
 use crate::compare::same_words;
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};
-use crate::load::{self, Loaded};
-use crate::source::{Limits, Source};
+use crate::load::{Loaded, Parsed};
+use crate::source::Limits;
 use std::path::{Path, PathBuf};
 
 /// Valid answers files with the warnings found in them and in the set.
@@ -39,8 +39,9 @@ const ASSESSORS_VERSION_HINT: &str = "consolidate answers to one checklist versi
 
 /// The two rounds of `compare`: `loaded[0]` the old one, `loaded[1]` the new one.
 pub fn rounds(old: &Path, new: &Path, options: &RoundsOptions, limits: &Limits) -> Result<Set, Diagnostics> {
+    let (old, new) = (Parsed::read(old, limits), Parsed::read(new, limits));
     if !options.allow_version_change {
-        refuse_version_change(old, new, limits)?;
+        refuse_version_change(old.as_ref().ok(), new.as_ref().ok())?;
     }
     let old_checklist = options
         .old_checklist
@@ -51,7 +52,7 @@ pub fn rounds(old: &Path, new: &Path, options: &RoundsOptions, limits: &Limits) 
             options.checklist.as_ref()
         });
     let mut set = load_all(
-        &[(old, old_checklist), (new, options.checklist.as_ref())],
+        vec![(old, old_checklist), (new, options.checklist.as_ref())],
         limits,
         options.allow_version_change,
         ROUNDS_VERSION_HINT,
@@ -83,21 +84,27 @@ pub fn assessors(
     checklist: Option<&ChecklistRef>,
     limits: &Limits,
 ) -> Result<Set, Diagnostics> {
-    let files: Vec<(&Path, Option<&ChecklistRef>)> = files.iter().map(|f| (f.as_path(), checklist)).collect();
-    load_all(&files, limits, false, ASSESSORS_VERSION_HINT)
+    let files = files
+        .iter()
+        .map(|f| (Parsed::read(f, limits), checklist))
+        .collect();
+    load_all(files, limits, false, ASSESSORS_VERSION_HINT)
 }
 
 /// Loads every file, then applies the set rules; fails with every error of every file.
 fn load_all(
-    files: &[(&Path, Option<&ChecklistRef>)],
+    files: Vec<(Result<Parsed, Diagnostic>, Option<&ChecklistRef>)>,
     limits: &Limits,
     allow_version_change: bool,
     version_hint: &str,
 ) -> Result<Set, Diagnostics> {
     let mut errors = Diagnostics::default();
     let mut loaded = Vec::new();
-    for (path, checklist) in files {
-        match load::assessment(path, *checklist, limits) {
+    for (parsed, checklist) in files {
+        match parsed
+            .map_err(Diagnostics::from)
+            .and_then(|p| p.load(checklist, limits))
+        {
             Ok(one) => loaded.push(one),
             Err(diagnostics) => errors.extend(diagnostics),
         }
@@ -204,22 +211,16 @@ fn different_versions(file: &str, version: &str, first: &str, first_version: &st
 
 /// Refuses rounds of different checklist versions from their `checklist_version:` keys, before
 /// either is validated against a checklist that would not fit it.
-fn refuse_version_change(old: &Path, new: &Path, limits: &Limits) -> Result<(), Diagnostics> {
-    #[derive(serde::Deserialize)]
-    struct Header {
-        checklist_version: Option<String>,
+fn refuse_version_change(old: Option<&Parsed>, new: Option<&Parsed>) -> Result<(), Diagnostics> {
+    fn header(parsed: Option<&Parsed>) -> Option<(&str, String)> {
+        Some((&parsed?.source.name, parsed?.checklist_version()?))
     }
-    let header = |path: &Path| {
-        let source = Source::read(path, limits).ok()?;
-        let header: Header = source.parse().ok()?;
-        Some((source.name, header.checklist_version?))
-    };
     match (header(old), header(new)) {
         (Some((old_name, old_version)), Some((new_name, new_version))) if old_version != new_version => {
             Err(different_versions(
-                &new_name,
+                new_name,
                 &new_version,
-                &old_name,
+                old_name,
                 &old_version,
                 ROUNDS_VERSION_HINT,
             )

@@ -24,16 +24,43 @@ pub fn assessment(
     checklist: Option<&ChecklistRef>,
     limits: &Limits,
 ) -> Result<Loaded, Diagnostics> {
-    assessment_of(&Source::read(path, limits)?, checklist, limits)
+    Parsed::read(path, limits)?.load(checklist, limits)
 }
 
-/// Validates an answers file already read, and its checklist.
-pub fn assessment_of(
-    source: &Source,
-    checklist: Option<&ChecklistRef>,
-    limits: &Limits,
-) -> Result<Loaded, Diagnostics> {
-    assessment_from(source, parsed_answers(source), checklist, limits)
+/// An answers file read, with its document when it parses ([`parsed_answers`]).
+#[derive(Debug)]
+pub struct Parsed {
+    pub source: Source,
+    pub doc: Option<AnswersDoc>,
+}
+
+impl Parsed {
+    /// Reads and parses an answers file.
+    pub fn read(path: &Path, limits: &Limits) -> Result<Parsed, Diagnostic> {
+        Ok(Parsed::new(Source::read(path, limits)?))
+    }
+
+    pub fn new(source: Source) -> Parsed {
+        let doc = parsed_answers(&source);
+        Parsed { source, doc }
+    }
+
+    /// Validates the file against the checklist given, else the one it names.
+    pub fn load(self, checklist: Option<&ChecklistRef>, limits: &Limits) -> Result<Loaded, Diagnostics> {
+        assessment_from(&self.source, self.doc, checklist, limits)
+    }
+
+    /// The `checklist_version:` key, if the file has one, whether or not the rest is valid.
+    pub fn checklist_version(&self) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Header {
+            checklist_version: Option<String>,
+        }
+        match &self.doc {
+            Some(doc) if !is_null(&doc.checklist_version) => Some(doc.checklist_version.clone()),
+            _ => self.source.parse::<Header>().ok()?.checklist_version,
+        }
+    }
 }
 
 /// The document of an answers file, parsed once, when it parses and names its checklist.
@@ -229,8 +256,20 @@ mod tests {
     #[test]
     fn a_valid_answers_file_is_parsed_once() {
         let answers = source("answers.yaml", ANSWERS);
-        let loaded = assessment_of(&answers, None, &Limits::default()).expect("valid");
+        let loaded = Parsed::new(answers.clone())
+            .load(None, &Limits::default())
+            .expect("valid");
         assert_eq!(loaded.checklist.id(), "dssg-executive");
+        assert_eq!(answers.parses(), 1);
+    }
+
+    /// `compare` reads each round's version before validating it: from the same parse.
+    #[test]
+    fn the_version_key_comes_from_the_same_parse() {
+        let answers = source("answers.yaml", ANSWERS);
+        let parsed = Parsed::new(answers.clone());
+        assert_eq!(parsed.checklist_version().as_deref(), Some("1.0"));
+        parsed.load(None, &Limits::default()).expect("valid");
         assert_eq!(answers.parses(), 1);
     }
 
@@ -248,13 +287,17 @@ mod tests {
     #[test]
     fn an_invalid_file_gets_the_diagnostic_of_the_first_failing_step() {
         let checklist = source("checklist.yaml", CHECKLIST);
-        let refused = assessment_of(&checklist, None, &Limits::default()).expect_err("a checklist");
+        let refused = Parsed::new(checklist)
+            .load(None, &Limits::default())
+            .expect_err("a checklist");
         assert_eq!(refused.0[0].code, "not-answers");
         let nameless = source(
             "answers.yaml",
             &ANSWERS.replace("checklist: dssg-executive", "checklist: ~"),
         );
-        let missing = assessment_of(&nameless, None, &Limits::default()).expect_err("no checklist");
+        let missing = Parsed::new(nameless)
+            .load(None, &Limits::default())
+            .expect_err("no checklist");
         assert_eq!(
             (missing.0[0].code, &missing.0[0].place),
             ("missing-key", &Place::path("checklist"))
