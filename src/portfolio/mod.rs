@@ -16,8 +16,9 @@ use crate::score::Scorecard;
 use aggregate::{Distribution, SectionStats};
 
 /// One organisation's assessment in the portfolio: what the portfolio shows of it, and its
-/// scores. The answers themselves are not kept, so that a portfolio of many files holds no
-/// more of each than a row of its tables.
+/// scores ([`Scorecard::summary`]). The answers, the indicators' results and the traces are
+/// not kept, so that a portfolio of many files holds little more of each than a row of its
+/// tables.
 #[derive(Debug, Clone)]
 pub struct Member {
     pub organisation: Text,
@@ -33,7 +34,7 @@ pub struct Member {
 }
 
 impl Member {
-    /// Keeps of `assessment` what the portfolio shows.
+    /// Keeps of `assessment` and `scorecard` what the portfolio shows.
     pub fn new(assessment: &Assessment, scorecard: Scorecard, warnings: Diagnostics) -> Self {
         Member {
             organisation: assessment.organisation().clone(),
@@ -41,7 +42,7 @@ impl Member {
             sha256: assessment.sha256.clone(),
             assessed_on: assessment.assessed_on(),
             language: assessment.language().map(str::to_owned),
-            scorecard,
+            scorecard: scorecard.summary(),
             warnings,
         }
     }

@@ -47,6 +47,7 @@
 mod indicator;
 pub mod methods;
 mod section;
+mod summary;
 pub mod trace;
 
 use crate::model::grades::GradeResult;

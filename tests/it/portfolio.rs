@@ -148,6 +148,30 @@ fn distribution_of_overall_scores() {
     assert_close(d.mean, 406.25 / 9.0);
 }
 
+/// A member keeps every score and band, and none of the indicators' results or traces.
+#[test]
+fn a_member_keeps_the_scores_not_the_details() {
+    let loaded = load(CHECKLIST, &answers_of("Alpha", FILES[0].2)).expect("valid");
+    let full = score(&loaded.checklist, &loaded.assessment);
+    let kept = Member::new(&loaded.assessment, full.clone(), Diagnostics::default()).scorecard;
+    let scores = |card: &oversight::score::Scorecard| -> Vec<(String, Option<f64>, Option<usize>)> {
+        card.sections
+            .iter()
+            .map(|s| (s.id.clone(), s.score, s.band))
+            .collect()
+    };
+    assert_eq!(scores(&kept), scores(&full));
+    let kept_scores: Vec<Option<f64>> = kept.sections.iter().map(|s| s.score).collect();
+    assert_eq!(kept_scores, [Some(62.5), Some(50.0)]);
+    assert_eq!(kept.overall.score, full.overall.score);
+    assert!(full.sections.iter().all(|s| !s.indicators.is_empty()));
+    assert!(
+        kept.sections
+            .iter()
+            .all(|s| s.indicators.is_empty() && s.trace.counted.is_empty())
+    );
+}
+
 #[test]
 fn completeness_and_critical_failures_per_organisation() {
     let p = three();
