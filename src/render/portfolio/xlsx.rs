@@ -64,7 +64,7 @@ fn heat_map(portfolio: &Portfolio, labels: &Labels, sheet: &mut Sheet) -> Result
     for (i, member) in portfolio.members.iter().enumerate() {
         let row = FIRST_ROW + i as u32;
         let card = &member.scorecard;
-        let name = member.assessment.organisation().get(lang, fallback);
+        let name = member.organisation.get(lang, fallback);
         sheet.text(row, 0, Some(name), &text)?;
         for (col, section) in card.sections.iter().enumerate() {
             sheet.number(row, col as u16 + 1, section.score, &score)?;
@@ -77,7 +77,7 @@ fn heat_map(portfolio: &Portfolio, labels: &Labels, sheet: &mut Sheet) -> Result
         sheet.text(row, overall + 1, band, &text)?;
         sheet.number(row, overall + 2, card.completeness, &score)?;
         sheet.number(row, overall + 3, Some(card.critical_failures.len() as f64), &text)?;
-        sheet.text(row, overall + 4, Some(&member.assessment.origin), &text)?;
+        sheet.text(row, overall + 4, Some(&member.origin), &text)?;
     }
     let last = FIRST_ROW + portfolio.members.len().max(1) as u32 - 1;
     colour_by_band(portfolio, sheet.ws, (FIRST_ROW, last), overall)?;
