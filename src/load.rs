@@ -1,7 +1,8 @@
 //! The load stage: from file names to a validated checklist and assessment.
 //!
 //! An answers file names its checklist (`checklist:`); `--checklist` overrides that. The result
-//! carries every warning found on the way, for the caller to show.
+//! carries every warning found on the way, for the caller to show. A valid file is parsed once:
+//! its document answers the kind probe and the `checklist:` key too ([`parsed_answers`]).
 
 use crate::catalog::ChecklistRef;
 use crate::diagnostic::{Diagnostic, Diagnostics, Place};

@@ -289,13 +289,12 @@ fn one_file(
     limits: &Limits,
     scoring: &crate::score::ScoreOptions,
 ) -> Outcome {
-    let skipped = |diagnostics: Diagnostics| Skipped {
-        file: path.display().to_string(),
-        diagnostics,
-    };
     match Source::read(path, limits) {
         Ok(source) => one_source(&source, against, scoring),
-        Err(unread) => Outcome::Unread(skipped(unread.into())),
+        Err(unread) => Outcome::Unread(Skipped {
+            file: path.display().to_string(),
+            diagnostics: unread.into(),
+        }),
     }
 }
 
