@@ -103,11 +103,12 @@ pub fn answers(checklist: &Checklist, n: usize) -> (String, String) {
     let _ = writeln!(
         out,
         "# Synthetic self-assessment {n} (examples/portfolio.rs): illustrative data only.\n\
-         checklist: dssg-executive\nchecklist_version: \"1.0\"\norganisation:\n  en: \"{kind_en} {region_en}{suffix}\"\n  uk: \"{kind_uk} {region_uk}{suffix}\"\n\
+         checklist: dssg-executive\nchecklist_version: \"{version}\"\norganisation:\n  en: \"{kind_en} {region_en}{suffix}\"\n  uk: \"{kind_uk} {region_uk}{suffix}\"\n\
          assessed_on: 2026-{:02}-{:02}\nlanguage: {}\nassessors:\n  - {{name: \"Assessor {n}\", role: \"Head of the working group\"}}\nanswers:",
         9 + n % 3,
         1 + n % 28,
-        if ukrainian { "uk" } else { "en" }
+        if ukrainian { "uk" } else { "en" },
+        version = checklist.version(),
     );
     // Each organisation has an overall maturity and a strength per top-level section.
     let maturity = 0.6 + 3.0 * random.unit();

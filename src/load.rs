@@ -108,14 +108,14 @@ fn assessment_from(
     if doc.is_none() {
         refuse_checklist(source)?;
     }
-    let loaded = match (checklist, &doc) {
-        (Some(reference), _) => reference.load(limits),
-        (None, Some(doc)) => load_named(
-            &reference_named(Some(doc.checklist.clone()), &source.name)?,
-            &source.name,
-            limits,
-        ),
-        (None, None) => named_checklist(source, limits),
+    let loaded = match checklist {
+        Some(reference) => {
+            reference.load_edition(limits, version_for(source, doc.as_ref(), reference)?.as_deref())
+        }
+        None => {
+            let (reference, version) = named_by(source, doc.as_ref())?;
+            load_named(&reference, version.as_deref(), &source.name, limits)
+        }
     };
     let Validated {
         value: checklist,
@@ -198,30 +198,82 @@ pub(crate) fn point_at_checklist_key(mut diagnostics: Diagnostics, file: &str) -
     diagnostics
 }
 
-/// The checklist an answers file names in its `checklist:` key, read and validated.
-fn named_checklist(source: &Source, limits: &Limits) -> Result<Validated<Checklist>, Diagnostics> {
-    load_named(&checklist_ref(source)?, &source.name, limits)
+/// The checklist an answers file names, and the version that picks a bundled checklist's
+/// edition: from its document ([`parsed_answers`]) when it has one, else from its header.
+pub fn named_by(
+    source: &Source,
+    doc: Option<&AnswersDoc>,
+) -> Result<(ChecklistRef, Option<String>), Diagnostic> {
+    let reference = match doc {
+        Some(doc) => reference_named(Some(doc.checklist.clone()), &source.name)?,
+        None => checklist_ref(source)?,
+    };
+    let version = version_for(source, doc, &reference)?;
+    Ok((reference, version))
 }
 
-/// The checklist that the answers file `file` names as `reference`, read and validated.
+/// The version that picks the edition of `reference`, if it is a bundled checklist: the
+/// `checklist_version:` key when it is text in YAML, else none (the newest edition).
+///
+/// The document holds the key as text even when it is written as a number (`1.0` without
+/// quotes), which the header reads as no version. That changes the edition only when the text
+/// names an older edition of `reference`; only then is the header read, a second parse.
+fn version_for(
+    source: &Source,
+    doc: Option<&AnswersDoc>,
+    reference: &ChecklistRef,
+) -> Result<Option<String>, Diagnostic> {
+    match doc {
+        Some(doc) if !names_an_older_edition(reference, &doc.checklist_version) => {
+            Ok(Some(doc.checklist_version.clone()))
+        }
+        _ => Ok(header(source)?.version()),
+    }
+}
+
+/// Whether `version` is a bundled edition of `reference` other than its newest.
+fn names_an_older_edition(reference: &ChecklistRef, version: &str) -> bool {
+    let ChecklistRef::Id(id) = reference else {
+        return false;
+    };
+    let edition = |version| crate::catalog::bundled(id, version).map(|b| b.version);
+    edition(Some(version)) == Some(version) && edition(None) != Some(version)
+}
+
+/// The checklist that the answers file `file` names as `reference`, read and validated: of a
+/// bundled checklist, the edition `version` names.
 pub fn load_named(
     reference: &ChecklistRef,
+    version: Option<&str>,
     file: &str,
     limits: &Limits,
 ) -> Result<Validated<Checklist>, Diagnostics> {
     reference
-        .load_named(limits)
+        .load_named(limits, version)
         .map_err(|d| point_at_checklist_key(d, file))
+}
+
+/// The keys of an answers file that say which checklist it answers.
+#[derive(serde::Deserialize)]
+struct Header {
+    checklist: Option<String>,
+    /// Any YAML value: a version that is not text is refused later, by validation.
+    checklist_version: Option<serde_yaml::Value>,
+}
+
+impl Header {
+    fn version(&self) -> Option<String> {
+        self.checklist_version.as_ref()?.as_str().map(str::to_owned)
+    }
+}
+
+fn header(source: &Source) -> Result<Header, Diagnostic> {
+    source.parse()
 }
 
 /// The checklist an answers file names in its `checklist:` key: an id, or a `.yaml`/`.yml` file.
 pub fn checklist_ref(source: &Source) -> Result<ChecklistRef, Diagnostic> {
-    #[derive(serde::Deserialize)]
-    struct Header {
-        checklist: Option<String>,
-    }
-    let header: Header = source.parse()?;
-    reference_named(header.checklist, &source.name)
+    reference_named(header(source)?.checklist, &source.name)
 }
 
 /// What the `checklist:` key of the answers file `file` names, if it has one.
@@ -247,7 +299,10 @@ mod tests {
     use super::*;
 
     const CHECKLIST: &str = include_str!("../checklists/dssg-executive.yaml");
-    const ANSWERS: &str = include_str!("../examples/answers/police-en-partial.yaml");
+    /// Answers to the newest edition of the bundled checklist.
+    const ANSWERS: &str = include_str!("../examples/answers/ministry-uk.yaml");
+    /// Answers to its first edition, `checklist_version: "1.0"`.
+    const FIRST_EDITION: &str = include_str!("../examples/answers/police-en-partial.yaml");
 
     fn source(name: &str, text: &str) -> Source {
         Source::from_bytes(name, text.as_bytes()).expect("UTF-8 text")
@@ -269,9 +324,21 @@ mod tests {
     fn the_version_key_comes_from_the_same_parse() {
         let answers = source("answers.yaml", ANSWERS);
         let parsed = Parsed::new(answers.clone());
-        assert_eq!(parsed.checklist_version().as_deref(), Some("1.0"));
+        assert_eq!(parsed.checklist_version().as_deref(), Some("2.0"));
         parsed.load(None, &Limits::default()).expect("valid");
         assert_eq!(answers.parses(), 1);
+    }
+
+    /// The document reads `checklist_version: 1.0` and `"1.0"` alike; when that names an older
+    /// edition, only the header tells which edition the file picks: a second parse.
+    #[test]
+    fn answers_to_an_older_edition_are_parsed_twice() {
+        let answers = source("answers.yaml", FIRST_EDITION);
+        let loaded = Parsed::new(answers.clone())
+            .load(None, &Limits::default())
+            .expect("valid");
+        assert_eq!(loaded.checklist.version(), "1.0");
+        assert_eq!(answers.parses(), 2);
     }
 
     #[test]

@@ -201,11 +201,11 @@ fn against_the_most_named(
 ) -> Result<(Chosen, Vec<Outcome>), Diagnostics> {
     let first = OnceLock::new();
     let outcomes = pass(Stage::Scoring, &Against::FirstNamed(&first, limits));
-    let Some((reference, file)) = most_named(&outcomes) else {
+    let Some((reference, file, version)) = most_named(&outcomes) else {
         return Err(unnamed(&outcomes));
     };
     Ok(match first.into_inner() {
-        Some((guessed, loaded)) if guessed == reference => {
+        Some(((guessed, edition), loaded)) if guessed == reference && edition == version => {
             let outcomes = match &loaded {
                 Ok(validated) => score_the_rest(outcomes, files, validated, limits, scoring),
                 Err(_) => outcomes,
@@ -214,7 +214,7 @@ fn against_the_most_named(
             (loaded, outcomes)
         }
         _ => {
-            let chosen = load::load_named(&reference, &file, limits);
+            let chosen = load::load_named(&reference, version.as_deref(), &file, limits);
             let outcomes = match &chosen {
                 Ok(validated) => pass(Stage::Rescoring, &Against::Given(Some(validated))),
                 Err(_) => outcomes,
@@ -249,17 +249,20 @@ enum Against<'a> {
     /// Loaded before the pass; `None` if it could not be (the pass then only reads).
     Given(Option<&'a Validated<Checklist>>),
     /// The one named by the first file a worker reads, loaded by that worker.
-    FirstNamed(&'a OnceLock<(ChecklistRef, Chosen)>, &'a Limits),
+    FirstNamed(&'a OnceLock<(Named, Chosen)>, &'a Limits),
 }
 
 impl Against<'_> {
-    fn checklist(&self, named: Option<&ChecklistRef>) -> Option<&Checklist> {
+    fn checklist(&self, named: Option<&Named>) -> Option<&Checklist> {
         let validated = match self {
             Against::Given(given) => *given,
             Against::FirstNamed(first, limits) => {
                 let loaded = match (first.get(), named) {
                     (Some(loaded), _) => loaded,
-                    (None, Some(named)) => first.get_or_init(|| (named.clone(), named.load_named(limits))),
+                    (None, Some(named)) => first.get_or_init(|| {
+                        let (reference, version) = named;
+                        (named.clone(), reference.load_named(limits, version.as_deref()))
+                    }),
                     (None, None) => return None,
                 };
                 loaded.1.as_ref().ok()
@@ -269,14 +272,17 @@ impl Against<'_> {
     }
 }
 
+/// The checklist a file names, and the version that picks a bundled checklist's edition.
+type Named = (ChecklistRef, Option<String>);
+
 /// What became of one file in a pass.
 enum Outcome {
     /// It could not be read, or is not an answers file.
     Unread(Skipped),
     Read {
         file: String,
-        /// What its `checklist:` key names, when no checklist was given.
-        named: Option<Result<ChecklistRef, Diagnostic>>,
+        /// What it names, when no checklist was given.
+        named: Option<Result<Named, Diagnostic>>,
         /// Scored or skipped, if the pass had a checklist.
         scored: Option<Result<Box<Member>, Skipped>>,
     },
@@ -309,12 +315,9 @@ fn one_source(source: &Source, against: &Against, scoring: &crate::score::ScoreO
             diagnostics: not_answers.into(),
         });
     }
-    let named = match (against, &doc) {
-        (Against::Given(_), _) => None,
-        (Against::FirstNamed(..), Some(doc)) => {
-            Some(load::reference_named(Some(doc.checklist.clone()), &source.name))
-        }
-        (Against::FirstNamed(..), None) => Some(load::checklist_ref(source)),
+    let named = match against {
+        Against::Given(_) => None,
+        Against::FirstNamed(..) => Some(load::named_by(source, doc.as_ref())),
     };
     let checklist = against.checklist(named.as_ref().and_then(|n| n.as_ref().ok()));
     let scored = checklist.map(|checklist| score(source, doc, checklist, scoring));
@@ -387,32 +390,32 @@ fn finish(chosen: Chosen, outcomes: Vec<Outcome>) -> Result<Collected, Diagnosti
 /// The checklist most files name, and the first file in path order that names it; `None` if
 /// no file names one it can be read from. A file whose `checklist:` key cannot be read does not
 /// count here; its validation reports the problem.
-fn most_named(outcomes: &[Outcome]) -> Option<(ChecklistRef, String)> {
-    // (what is named, how many files name it, the first of them in path order)
-    let mut named: Vec<(&ChecklistRef, usize, &str)> = Vec::new();
+fn most_named(outcomes: &[Outcome]) -> Option<(ChecklistRef, String, Option<String>)> {
+    // (what is named, how many files name it, the first of them in path order, its version)
+    let mut named: Vec<(&ChecklistRef, usize, &str, &Option<String>)> = Vec::new();
     for outcome in outcomes {
         let Outcome::Read {
             file,
-            named: Some(Ok(reference)),
+            named: Some(Ok((reference, version))),
             ..
         } = outcome
         else {
             continue;
         };
-        match named.iter_mut().find(|(r, _, _)| *r == reference) {
-            Some((_, count, first)) => {
+        match named.iter_mut().find(|(r, ..)| *r == reference) {
+            Some((_, count, first, first_version)) => {
                 *count += 1;
                 if file.as_str() < *first {
-                    *first = file;
+                    (*first, *first_version) = (file, version);
                 }
             }
-            None => named.push((reference, 1, file)),
+            None => named.push((reference, 1, file, version)),
         }
     }
     let chosen = named
         .iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.2.cmp(a.2)));
-    chosen.map(|(reference, _, file)| ((*reference).clone(), (*file).to_owned()))
+    chosen.map(|(reference, _, file, version)| ((*reference).clone(), (*file).to_owned(), (*version).clone()))
 }
 
 /// Why no file names a checklist it can be read from: the error of each.
@@ -439,7 +442,7 @@ mod tests {
     /// checklist found from it (the first file) or given.
     #[test]
     fn each_file_is_parsed_once() {
-        let text = include_str!("../../examples/portfolio/police-lviv-en.yaml");
+        let text = include_str!("../../examples/answers/ministry-uk.yaml");
         let limits = Limits::default();
         let first = OnceLock::new();
         let given = ChecklistRef::Id("dssg-executive".to_owned())
