@@ -71,7 +71,8 @@ impl Parsed {
 /// checklist (the key's value). Otherwise `None`: the caller then takes the steps one by one
 /// ([`refuse_checklist`], [`checklist_ref`], [`answers::answers`]), each parsing the text again,
 /// so that the first of them that fails gives the diagnostic, at its line and column, exactly
-/// as if no document had been tried. Only a file with an error is parsed more than once.
+/// as if no document had been tried. Only a file with an error, or one answering an older
+/// edition of a bundled checklist (see `version_for`), is parsed more than once.
 pub fn parsed_answers(source: &Source) -> Option<AnswersDoc> {
     let doc: AnswersDoc = source.parse().ok()?;
     // A null `checklist:` reads as the text `~` here, but as no key to the steps.
