@@ -238,7 +238,10 @@ impl Source {
         let (code, hint) = classify(&message);
         let (place, hint) = match self.repeated_key(code, &place, &message) {
             Some((second, hint)) => (second, Some(hint)),
-            None => (place, hint.map(str::to_owned)),
+            None => (
+                place,
+                hint.map(str::to_owned).or_else(|| missing_key_hint(&message)),
+            ),
         };
         let diagnostic = Diagnostic::error(code, &self.name, place, message);
         match hint {
@@ -348,6 +351,16 @@ const DUPLICATE_KEY_CODE: &str = "duplicate-key";
 const SECOND_DOCUMENT_ERROR: &str = "more than one document";
 const SECOND_DOCUMENT: &str = "a second YAML document starts here; a file holds one document";
 const REPEAT_HINT: &str = "remove one of the two; a repeated key is never merged";
+
+/// What to do about "missing field `organisation`": add that key to the mapping the message
+/// points at.
+fn missing_key_hint(message: &str) -> Option<String> {
+    let (_, rest) = message.split_once("missing field `")?;
+    let (key, _) = rest.split_once('`')?;
+    Some(format!(
+        "add `{key}:` to this mapping; docs/formats.md lists the keys each part of the file requires"
+    ))
+}
 
 /// A stable code (and sometimes a hint) for a parser message.
 fn classify(message: &str) -> (&'static str, Option<&'static str>) {

@@ -558,3 +558,22 @@ error: 1 error(s) in the input
         "the escapes read back"
     );
 }
+
+/// A missing key says which key to add, and where.
+#[test]
+fn a_missing_key_names_the_key_to_add() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("answers.yaml"),
+        "checklist: dssg-executive\nchecklist_version: \"2.0\"\norganisation: X\nassessed_on: 2026-11-01\nanswers:\n  law-1:\n    evidence: [{date: 2026-01-01}]\n",
+    )
+    .expect("write");
+    let output = run_in(dir.path(), &["validate", "answers.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error[missing-key]: answers.yaml:7:16: answers.law-1.evidence[0]: missing field `title`\n  \
+         hint: add `title:` to this mapping; docs/formats.md lists the keys each part of the file requires\n\
+         error: 1 error(s) in the input\n"
+    );
+}
