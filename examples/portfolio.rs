@@ -161,7 +161,19 @@ pub fn answers(checklist: &Checklist, n: usize) -> (String, String) {
                 .min_by_key(|v| (v - level).abs())
                 .unwrap_or(level);
             let comment = comments[(3.0 * (level - lowest) as f64 / span).round() as usize];
-            let _ = writeln!(out, "    level: {level}\n    comment: \"{comment}\"");
+            if indicator.criteria.is_empty() {
+                let _ = writeln!(out, "    level: {level}");
+            } else {
+                // The bundled checklist's criteria are cumulative: level k is the first k met.
+                let met: Vec<&str> = indicator
+                    .criteria
+                    .iter()
+                    .take((level - lowest) as usize)
+                    .map(|c| c.id.as_str())
+                    .collect();
+                let _ = writeln!(out, "    criteria_met: [{}]", met.join(", "));
+            }
+            let _ = writeln!(out, "    comment: \"{comment}\"");
             if random.unit() < 0.5 {
                 let _ = writeln!(
                     out,
