@@ -105,16 +105,29 @@ fn describe(checked: &Checked) -> String {
             indicators(checklist.indicators().len())
         ),
         Checked::Answers(loaded) => {
-            let answered = loaded
-                .assessment
+            // An answer outside the assessment's scope is ignored, so it counts for nothing.
+            let (checklist, assessment) = (&loaded.checklist, &loaded.assessment);
+            let scope = assessment.scope();
+            let in_scope: std::collections::HashSet<&str> = checklist
+                .indicators()
+                .into_iter()
+                .filter(|i| checklist.in_scope(i, scope))
+                .map(|i| i.id.as_str())
+                .collect();
+            let answered = assessment
                 .answers()
-                .filter(|(_, answer)| answer.is_rated() || answer.status.is_some())
+                .filter(|(id, answer)| {
+                    in_scope.contains(id) && (answer.is_rated() || answer.status.is_some())
+                })
                 .count();
+            let of = match scope.is_empty() {
+                true => indicators(in_scope.len()),
+                false => format!("{} in scope", indicators(in_scope.len())),
+            };
             format!(
-                "answers to `{}` version {} ({answered} of {} answered)",
-                loaded.checklist.id(),
-                loaded.checklist.version(),
-                indicators(loaded.checklist.indicators().len())
+                "answers to `{}` version {} ({answered} of {of} answered)",
+                checklist.id(),
+                checklist.version(),
             )
         }
     }
