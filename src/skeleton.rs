@@ -52,6 +52,9 @@ impl Writer<'_> {
         );
         comment(out, "", &title);
         comment(out, "", self.labels.get("init_how"));
+        if checklist.indicators().iter().any(|i| !i.criteria.is_empty()) {
+            comment(out, "", self.labels.get("init_how_criteria"));
+        }
         self.examples(out);
         let _ = writeln!(out, "checklist: {}", quote(checklist.id()));
         let _ = writeln!(out, "checklist_version: {}", quote(checklist.version()));

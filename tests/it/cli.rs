@@ -577,3 +577,15 @@ fn a_missing_key_names_the_key_to_add() {
          error: 1 error(s) in the input\n"
     );
 }
+
+/// A skeleton of a checklist with criteria says how they are answered; one without, does not.
+#[test]
+fn the_skeleton_says_how_criteria_are_answered_where_there_are_any() {
+    let criteria = stdout(&run_in(root(), &["init", "dssg-executive"]));
+    let line =
+        "# An indicator with criteria is answered by the criteria met: list their ids in `criteria_met:`\n";
+    assert!(criteria.contains(line), "{criteria}");
+    let levels = stdout(&run_in(root(), &["init", "checklists/dssg-executive-1.0.yaml"]));
+    assert!(levels.starts_with("# Answers to "), "{levels}");
+    assert!(!levels.contains("criteria_met:`"), "{levels}");
+}
