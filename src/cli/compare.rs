@@ -7,7 +7,7 @@ use super::{
 };
 use oversight::assessments::{RoundsOptions, rounds};
 use oversight::output::WritePolicy;
-use oversight::render::{self, Format, REPORT_FORMATS, ReportOptions};
+use oversight::render::{self, Format, REPORT_FORMATS};
 use oversight::source::Limits;
 use std::path::PathBuf;
 
@@ -62,16 +62,8 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     print_diagnostics(&set.warnings);
     let (old, new) = (&set.loaded[0], &set.loaded[1]);
     check_language(args.lang.as_deref(), &new.checklist)?;
-    let options = ReportOptions {
-        formats: targets.iter().map(|(format, _)| *format).collect(),
-        lang: args.lang.clone(),
-        templates: args.render.templates()?,
-        report_date: args.render.date(),
-        scoring: args.basis.options(),
-        fonts: args.render.fonts()?,
-        docx_template: args.render.docx_template()?,
-        csv_delimiter: None,
-    };
+    let formats = targets.iter().map(|(format, _)| *format).collect();
+    let options = args.render.options(formats, args.lang.clone(), &args.basis)?;
     for round in [old, new] {
         let lang = oversight::report::language(options.lang.as_deref(), &round.checklist, &round.assessment);
         warn_missing_glyphs(&options.formats, &options.fonts, round, lang);

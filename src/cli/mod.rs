@@ -240,6 +240,26 @@ struct RenderArgs {
 }
 
 impl RenderArgs {
+    /// What these flags and `basis` ask of the renderer, for `formats` in `lang` (`None`: the
+    /// answers' language); every file they name is read here, before any input is.
+    fn options(
+        &self,
+        formats: Vec<oversight::render::Format>,
+        lang: Option<String>,
+        basis: &BasisArg,
+    ) -> Result<oversight::render::ReportOptions> {
+        Ok(oversight::render::ReportOptions {
+            formats,
+            lang,
+            templates: self.templates()?,
+            report_date: self.date(),
+            scoring: basis.options(),
+            fonts: self.fonts()?,
+            docx_template: self.docx_template()?,
+            csv_delimiter: None,
+        })
+    }
+
     fn templates(&self) -> Result<oversight::render::html::Templates> {
         oversight::render::html::Templates::new(self.templates.as_deref())
     }

@@ -9,7 +9,7 @@ use oversight::diagnostic::Diagnostics;
 use oversight::output::WritePolicy;
 use oversight::portfolio::collect::{self, Progress, Stage};
 use oversight::portfolio::{self, Portfolio};
-use oversight::render::{Format, PORTFOLIO_FORMATS, ReportOptions};
+use oversight::render::{Format, PORTFOLIO_FORMATS};
 use oversight::source::Limits;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -60,7 +60,9 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
         stem: "portfolio",
         defaults: &[Format::Html, Format::Pdf],
     });
-    let templates = args.render.templates()?;
+    let formats = targets.iter().map(|(format, _)| *format).collect();
+    let mut options = args.render.options(formats, None, &args.basis)?;
+    options.csv_delimiter = args.csv_delimiter;
     let collect::Expanded {
         files,
         mut skipped,
@@ -109,16 +111,7 @@ pub fn run(args: &Args, limits: &Limits) -> CommandResult {
     inputs.push(PathBuf::from(&checklist.origin));
     let total = members.len() + skipped.len();
     let portfolio = Portfolio::new(checklist, &lang, members, skipped);
-    let options = ReportOptions {
-        formats: targets.iter().map(|(format, _)| *format).collect(),
-        lang: Some(lang),
-        templates,
-        report_date: args.render.date(),
-        scoring: args.basis.options(),
-        fonts: args.render.fonts()?,
-        docx_template: args.render.docx_template()?,
-        csv_delimiter: args.csv_delimiter,
-    };
+    options.lang = Some(lang);
     if options.formats.contains(&Format::Pdf) {
         print_diagnostics(&oversight::render::pdf::glyphs::check_portfolio(
             &options.fonts,

@@ -84,16 +84,10 @@ impl Rendering {
         });
         let loaded = args.input.load(limits)?;
         args.render.check_date(&loaded.assessment)?;
-        let options = ReportOptions {
-            formats: targets.iter().map(|(format, _)| *format).collect(),
-            lang: args.input.lang.clone(),
-            templates: args.render.templates()?,
-            report_date: args.render.date(),
-            scoring: args.basis.options(),
-            fonts: args.render.fonts()?,
-            docx_template: args.render.docx_template()?,
-            csv_delimiter: None,
-        };
+        let formats = targets.iter().map(|(format, _)| *format).collect();
+        let options = args
+            .render
+            .options(formats, args.input.lang.clone(), args.basis)?;
         let lang =
             oversight::report::language(options.lang.as_deref(), &loaded.checklist, &loaded.assessment);
         warn_missing_glyphs(&options.formats, &options.fonts, &loaded, lang);
