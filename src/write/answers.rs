@@ -94,10 +94,16 @@ pub fn records(records: &Records) -> String {
     serde_yaml::to_string(records).expect("the records have string keys")
 }
 
+/// How the records are named in the loader's messages.
+const RECORDS_NAME: &str = "records";
+
 /// Records written by [`records`]; the parser's message when the text was damaged.
 pub fn read_records(text: &str) -> Result<Records, String> {
     if text.trim().is_empty() {
         return Ok(Records::default());
     }
-    serde_yaml::from_str(text).map_err(|e| e.to_string())
+    // The workbook is untrusted input: its records go through the loader's checks (aliases,
+    // nesting, control characters) like any answers file.
+    let source = crate::source::Source::from_bytes(RECORDS_NAME, text.as_bytes()).map_err(|d| d.message)?;
+    source.parse().map_err(|d| d.message)
 }
