@@ -47,7 +47,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Place};
 use crate::model::checklist::{Indicator, Section};
 use crate::model::mapping::Mapping;
 use crate::model::{Assessment, Checklist, Date, Number};
-use crate::score::{IndicatorResult, Scorecard, SectionResult, all_indicator_results};
+use crate::score::{IndicatorResult, Scorecard, SectionResult, Status, all_indicator_results};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -738,12 +738,16 @@ fn rated(result: &IndicatorResult) -> Option<Number> {
 }
 
 /// `change-unexplained` for every indicator whose level changed without a `change_note` in the
-/// new answers, at `answers[id].change_note` of `new`'s file, in the new checklist's order.
+/// new answers, at `answers[id].change_note` of `new`'s file, in the new checklist's order. An
+/// indicator out of either round's scope is not answered there, so nothing is to explain.
 pub fn unexplained(comparison: &Comparison, new: &Assessment) -> Diagnostics {
+    let out_of_scope =
+        |r: &Option<RoundResult>| r.as_ref().is_some_and(|r| r.result.status == Status::OutOfScope);
     comparison
         .indicators
         .iter()
         .filter(|i| i.level_changed && i.change_note.is_none())
+        .filter(|i| !out_of_scope(&i.old) && !out_of_scope(&i.new))
         .map(|i| {
             let level = |r: &Option<RoundResult>| {
                 r.as_ref()

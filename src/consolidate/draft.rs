@@ -8,11 +8,13 @@
 //! ([`super::Consolidation`]), every assessor's non-empty comment prefixed with the assessor's
 //! name, the evidence of all of them (each item once), and the planned action when all the
 //! assessors who planned one wrote the same text (otherwise the proposals are listed as comments).
+//! A criteria indicator's draft ticks the criteria of an assessor whose level is the draft's; the
+//! scope is the assessors' when they agree on it, and an indicator out of it gets no answer.
 
 use super::{Consolidation, Given, IndicatorConsensus};
 use crate::compare::same_words;
 use crate::i18n::Labels;
-use crate::model::answers::{Action, Evidence};
+use crate::model::answers::{Action, Evidence, EvidenceKind};
 use crate::model::checklist::{Indicator, Section};
 use crate::model::{Assessment, Checklist, IndicatorKind, Number, Text};
 use crate::report::format::Formatter;
@@ -117,6 +119,7 @@ impl Writer<'_> {
             let _ = writeln!(out, "period: {{from: {from}, to: {to}}}");
         }
         let _ = writeln!(out, "language: {}", quote(self.lang));
+        self.scope(out);
         let mut assessors: Vec<&crate::model::answers::Assessor> = Vec::new();
         for assessor in self.assessments.iter().flat_map(|a| a.assessors()) {
             if !assessors.iter().any(|a| a.name == assessor.name) {
@@ -137,6 +140,55 @@ impl Writer<'_> {
             let _ = writeln!(out, "  - {{name: {}{role}}}", quote(&assessor.name));
         }
         let _ = writeln!(out, "answers:");
+    }
+
+    /// For a criteria indicator, the criteria ticked by the first assessor whose level is the
+    /// draft's (the lower median is always one of the levels given), with that assessor's name.
+    fn criteria_at<'s>(
+        &'s self,
+        indicator: &Indicator,
+        consensus: &IndicatorConsensus,
+        level: Number,
+    ) -> Option<(&'s str, &'s [String])> {
+        if indicator.criteria.is_empty() {
+            return None;
+        }
+        self.consolidation
+            .assessors
+            .iter()
+            .zip(self.assessments)
+            .zip(&consensus.given)
+            .find_map(|((name, assessment), given)| {
+                let criteria = assessment.answer(&indicator.id)?.criteria_met.as_deref()?;
+                (given.level == Some(level)).then_some((name.as_str(), criteria))
+            })
+    }
+
+    /// The assessors' scope when they all chose the same one; a comment naming each when not,
+    /// for the meeting to settle.
+    fn scope(&self, out: &mut String) {
+        let first = self.assessments[0].scope();
+        if self.assessments.iter().all(|a| a.scope() == first) {
+            if !first.is_empty() {
+                let ids: Vec<&str> = first.iter().collect();
+                let _ = writeln!(out, "scope: [{}]", ids.join(", "));
+            }
+            return;
+        }
+        let chosen: Vec<String> = self
+            .consolidation
+            .assessors
+            .iter()
+            .zip(self.assessments)
+            .map(|(name, a)| format!("{name}: [{}]", a.scope().iter().collect::<Vec<_>>().join(", ")))
+            .collect();
+        comment(
+            out,
+            "",
+            &self
+                .labels
+                .fill("consolidate_scopes_differ", &[("scopes", &chosen.join(" · "))]),
+        );
     }
 
     fn section(&self, out: &mut String, section: &Section, depth: usize) {
@@ -219,18 +271,30 @@ impl Writer<'_> {
                 ),
             );
         }
+        if consensus.draft.status == Status::OutOfScope {
+            return;
+        }
         let _ = writeln!(out, "  {}:", indicator.id);
         match consensus.draft {
             Given {
                 status: Status::Scored,
                 level: Some(level),
             } => {
-                let key = if indicator.kind == IndicatorKind::Number {
-                    "value"
+                if let Some((name, criteria)) = self.criteria_at(indicator, consensus, level) {
+                    comment(
+                        out,
+                        "    ",
+                        &self.labels.fill("consolidate_criteria_of", &[("name", name)]),
+                    );
+                    let _ = writeln!(out, "    criteria_met: [{}]", criteria.join(", "));
                 } else {
-                    "level"
-                };
-                let _ = writeln!(out, "    {key}: {level}");
+                    let key = if indicator.kind == IndicatorKind::Number {
+                        "value"
+                    } else {
+                        "level"
+                    };
+                    let _ = writeln!(out, "    {key}: {level}");
+                }
             }
             Given {
                 status: status @ (Status::NotApplicable | Status::NotEnoughInformation),
@@ -269,6 +333,9 @@ impl Writer<'_> {
                 }
                 if let Some(reference) = &item.reference {
                     let _ = writeln!(out, "        ref: {}", text_yaml(reference));
+                }
+                if item.kind != EvidenceKind::Record {
+                    let _ = writeln!(out, "        kind: {}", item.kind.key());
                 }
             }
         }

@@ -177,6 +177,7 @@ fn draft_answer(given: &[Given], median: Option<Number>) -> Given {
         Status::NotApplicable,
         Status::NotEnoughInformation,
         Status::Unanswered,
+        Status::OutOfScope,
     ]
     .into_iter()
     .find(|status| 2 * given.iter().filter(|g| g.status == *status).count() > given.len());

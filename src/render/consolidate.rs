@@ -78,6 +78,7 @@ pub fn summary(
         Status::NotApplicable,
         Status::NotEnoughInformation,
         Status::Unanswered,
+        Status::OutOfScope,
     ]
     .into_iter()
     .filter_map(|status| {

@@ -291,7 +291,7 @@ fn sign_off<'a>(assessment: &'a Assessment, scorecard: &Scorecard, view: &'a Rep
         reviewed: all_results(scorecard)
             .filter(|r| r.verified_level.is_some())
             .count(),
-        answers: scorecard.counts.total,
+        answers: scorecard.counts.in_scope(),
         statement: &view.sign_off.statement,
     }
 }

@@ -258,13 +258,13 @@ impl<'a> Builder<'a> {
             .count()
     }
 
-    /// "10 of 47": the answers an auditor reviewed, of every indicator.
+    /// "10 of 33": the answers an auditor reviewed, of the indicators in scope.
     fn reviewed_of(&self) -> String {
         self.labels.fill(
             "reviewed_of",
             &[
                 ("reviewed", &self.reviewed().to_string()),
-                ("total", &self.input.scorecard.counts.total.to_string()),
+                ("total", &self.input.scorecard.counts.in_scope().to_string()),
             ],
         )
     }

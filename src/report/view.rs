@@ -164,7 +164,8 @@ pub struct Summary {
 #[derive(Debug, Clone, Serialize)]
 pub struct ComplianceView {
     /// `compliant`, `minor-non-conformities`, `not-compliant`, `inconclusive` when too little
-    /// was answered to conclude, or (a section) `out-of-scope` when nothing in it is in scope.
+    /// was answered to conclude, or (a section) `out-of-scope` when nothing in it is in scope
+    /// and `not-applicable` when everything in scope in it is not applicable.
     pub verdict: String,
     /// "Compliant", "Compliant with minor non-conformities (3)", "Not compliant: 1 major …".
     pub statement: String,
@@ -342,6 +343,9 @@ pub struct IndicatorView {
     /// The rule that gave a criteria indicator its level, "3 from the criteria met: at least 3,
     /// including a".
     pub criteria_rule: Option<String>,
+    /// What levels mean for this indicator where its rules say so (a level-0 rule describes
+    /// what "none met" looks like), shown beside its criteria.
+    pub level_meanings: Vec<LevelMeaningView>,
     /// Set when counted at the lowest level for want of information: "D*: scored at the
     /// lowest level for want of information".
     pub lowest: Option<String>,
@@ -353,6 +357,16 @@ pub struct CriterionView {
     pub id: String,
     pub text: String,
     pub met: bool,
+}
+
+/// A level described by a criteria indicator's own rule: "0 — Absent", "No approved act …".
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelMeaningView {
+    /// The level as the reader sees it, "0 — Absent".
+    pub level: String,
+    pub text: String,
+    /// Whether the indicator's level came from this rule.
+    pub reached: bool,
 }
 
 /// An auditor's review next to the self-assessment.

@@ -199,6 +199,12 @@ impl StatusCounts {
     pub fn applicable(&self) -> usize {
         self.total - self.not_applicable - self.out_of_scope
     }
+
+    /// The indicators the assessment answers for: every one but those out of its scope. An
+    /// auditor's "10 of 33" counts these.
+    pub fn in_scope(&self) -> usize {
+        self.total - self.out_of_scope
+    }
 }
 
 fn is_zero(count: &usize) -> bool {

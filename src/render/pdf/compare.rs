@@ -326,10 +326,18 @@ fn indicators(view: &CompareView, blocks: &mut Vec<Block>) {
         TextStyle::Small,
     ));
     for group in &view.groups {
+        let only_in = group
+            .only_in
+            .as_ref()
+            .map(|v| format!(" ({v})"))
+            .unwrap_or_default();
         blocks.push(heading(
             (group.depth + 1).min(3) as u8,
-            format!("{} {}", group.number, group.title),
+            format!("{} {}{only_in}", group.number, group.title),
         ));
+        if group.rows.is_empty() {
+            continue;
+        }
         let rows = group
             .rows
             .iter()
@@ -455,7 +463,14 @@ fn plan_actions(view: &CompareView, blocks: &mut Vec<Block>) {
             let moves: Vec<String> = a
                 .indicators
                 .iter()
-                .map(|i| format!("{} {}\n{}", i.id, i.scores, i.direction_label))
+                .map(|i| {
+                    let caveat = if i.comparable {
+                        String::new()
+                    } else {
+                        format!(" (≠ {})", labels.get("compare_not_comparable"))
+                    };
+                    format!("{} {}\n{}{caveat}", i.id, i.scores, i.direction_label)
+                })
                 .collect();
             Row {
                 cells: vec![cell(action), cell(status), cell(moves.join("\n"))],

@@ -16,7 +16,7 @@ use crate::model::checklist::{Indicator, Section};
 use crate::model::{Assessment, Date};
 use crate::score::{IndicatorResult, band_for};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 pub use view::*;
 
 /// What a comparison is built from.
@@ -68,21 +68,7 @@ pub fn build(input: &CompareInput) -> CompareView {
         .iter()
         .map(|i| (i, builder.indicator_row(i)))
         .collect();
-    let mut groups: Vec<IndicatorGroup> = sections
-        .iter()
-        .map(|s| IndicatorGroup {
-            section_id: s.id.clone(),
-            number: s.number.clone(),
-            title: s.title.clone(),
-            depth: s.depth,
-            rows: rows
-                .iter()
-                .filter(|(i, _)| i.section == s.id)
-                .map(|(_, row)| row.clone())
-                .collect(),
-        })
-        .filter(|g| !g.rows.is_empty())
-        .collect();
+    let mut groups = builder.groups(&sections, &rows);
     let attention = builder.attention(&rows, &sections);
     let filters = finder::compare(&sections, &mut groups, &labels);
     CompareView {
@@ -142,6 +128,86 @@ impl<'a> Builder<'a> {
             new_indicators: index(input.new),
             sections: all_sections,
         }
+    }
+
+    /// The groups of the indicator rows: every section that holds a row, itself or in its
+    /// sub-sections, in the sections' order. A section only the old checklist has stands on its
+    /// own, marked so, as its number is the old checklist's.
+    fn groups(
+        &self,
+        sections: &[SectionRow],
+        rows: &[(&IndicatorChange, IndicatorRow)],
+    ) -> Vec<IndicatorGroup> {
+        let new_sections: HashSet<&str> = self
+            .input
+            .new
+            .checklist
+            .all_sections()
+            .into_iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        let only_in = self.labels.fill(
+            "compare_only_in_version",
+            &[("version", self.input.old.checklist.version())],
+        );
+        let own_rows = |id: &str| -> Vec<IndicatorRow> {
+            rows.iter()
+                .filter(|(i, _)| i.section == id)
+                .map(|(_, row)| row.clone())
+                .collect()
+        };
+        // (section, depth for nesting, rows): a removed section nests under nothing
+        let mut entries: Vec<(&SectionRow, usize, Vec<IndicatorRow>)> = sections
+            .iter()
+            .map(|s| {
+                let depth = if new_sections.contains(s.id.as_str()) {
+                    s.depth
+                } else {
+                    1
+                };
+                (s, depth, own_rows(&s.id))
+            })
+            .collect();
+        // keep a section with rows of its own or in a sub-section that follows it
+        let mut keep = vec![false; entries.len()];
+        for k in (0..entries.len()).rev() {
+            let below = entries[k + 1..]
+                .iter()
+                .zip(&keep[k + 1..])
+                .take_while(|((_, depth, _), _)| *depth > entries[k].1)
+                .any(|(_, kept)| *kept);
+            keep[k] = !entries[k].2.is_empty() || below;
+        }
+        let mut kept = keep.iter();
+        entries.retain(|_| *kept.next().unwrap_or(&false));
+        let mut groups: Vec<IndicatorGroup> = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        for (k, (section, depth, rows)) in entries.iter().enumerate() {
+            while open.last().is_some_and(|d| d >= depth) {
+                open.pop();
+                if let Some(previous) = groups.last_mut() {
+                    previous.closes += 1;
+                }
+            }
+            let parent = entries.get(k + 1).is_some_and(|(_, next, _)| next > depth);
+            if parent {
+                open.push(*depth);
+            }
+            groups.push(IndicatorGroup {
+                section_id: section.id.clone(),
+                number: section.number.clone(),
+                title: section.title.clone(),
+                depth: *depth,
+                rows: rows.clone(),
+                parent,
+                closes: 0,
+                only_in: (!new_sections.contains(section.id.as_str())).then(|| only_in.clone()),
+            });
+        }
+        if let Some(last) = groups.last_mut() {
+            last.closes += open.len();
+        }
+        groups
     }
 
     fn label(&self, key: &str) -> String {

@@ -55,6 +55,13 @@ impl Builder<'_> {
             ),
             direction_label: self.label(&format!("compare_direction_{direction}")),
             direction,
+            comparable: self
+                .input
+                .comparison
+                .indicators
+                .iter()
+                .find(|i| i.id == movement.indicator)
+                .is_none_or(|i| i.not_comparable.is_empty()),
         }
     }
 }

@@ -87,13 +87,23 @@ pub struct SectionRow {
     pub change: ChangeView,
 }
 
+/// A section's heading and its rows, in the order of the sections. The HTML nests a group's
+/// sub-sections inside it (so that the finder hides a heading with nothing left under it): a
+/// `parent` stays open, and `closes` says how many open parents end after this group.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorGroup {
     pub section_id: String,
     pub number: String,
     pub title: String,
     pub depth: usize,
+    /// Its rows; none for a section whose indicators all sit in its sub-sections.
     pub rows: Vec<IndicatorRow>,
+    /// Whether groups of its sub-sections follow, inside it.
+    pub parent: bool,
+    pub closes: usize,
+    /// "only in version 1.0": a section of the previous round's checklist that the current one
+    /// no longer has (its number is the old one).
+    pub only_in: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -186,6 +196,9 @@ pub struct IndicatorMoveView {
     /// `improved`, `declined`, `unchanged` or `undetermined`.
     pub direction: String,
     pub direction_label: String,
+    /// Whether the indicator's row is directly comparable; a change of version can move a
+    /// score that the organisation did not move.
+    pub comparable: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -43,7 +43,7 @@ impl Builder<'_> {
                     "kind_audited",
                     &[
                         ("reviewed", &self.reviewed().to_string()),
-                        ("total", &self.input.scorecard.counts.total.to_string()),
+                        ("total", &self.input.scorecard.counts.in_scope().to_string()),
                     ],
                 )
             } else {

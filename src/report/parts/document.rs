@@ -48,7 +48,7 @@ impl Builder<'_> {
                 &[("share", &self.fmt.percent(card.completeness))],
             ));
         }
-        let (reviewed, total) = (self.reviewed(), card.counts.total);
+        let (reviewed, total) = (self.reviewed(), card.counts.in_scope());
         match self.input.assessment.kind() {
             ReportKind::SelfAssessment => notes.push(self.labels.get("document_note_unreviewed").to_owned()),
             ReportKind::Audited if reviewed < total => notes.push(self.labels.fill(

@@ -8,8 +8,8 @@ use crate::model::scale::position;
 use crate::model::{Answer, ExceptionState, Number, PlannedAction, Slot};
 use crate::report::{
     ActionView, Builder, ChildView, ComplianceView, CriterionView, EvidenceView, ExceptionView,
-    IndicatorView, InfoView, ReviewView, ScoreView, SectionView, conformity_key, is_safe_link, level_text,
-    status_key,
+    IndicatorView, InfoView, LevelMeaningView, ReviewView, ScoreView, SectionView, conformity_key,
+    is_safe_link, level_text, status_key,
 };
 use crate::score::{Basis, IndicatorResult, SectionResult, Status};
 use std::collections::HashSet;
@@ -57,13 +57,22 @@ impl Builder<'_> {
     }
 
     /// A section's verdict; "Out of scope" for a section with nothing in the assessment's scope,
-    /// which is no more inconclusive than compliant.
+    /// "Not applicable" for one whose indicators in scope are all not applicable: neither is
+    /// inconclusive, as nothing in it was there to answer.
     fn section_compliance(&self, section: &Section, result: &SectionResult) -> ComplianceView {
         let mut view = self.compliance(&self.verdicts.section_compliance(&section.id), result.conclusive);
-        if result.out_of_scope {
-            view.verdict = "out-of-scope".to_owned();
-            view.statement = self.labels.get("status_out-of-scope").to_owned();
-        }
+        let status = if result.out_of_scope {
+            Status::OutOfScope
+        } else if result.counts.applicable() == 0 {
+            Status::NotApplicable
+        } else {
+            return view;
+        };
+        view.verdict = status_key(status).to_owned();
+        view.statement = self
+            .labels
+            .get(&format!("status_{}", status_key(status)))
+            .to_owned();
         view
     }
 
@@ -151,6 +160,7 @@ impl Builder<'_> {
             .to_owned(),
             criteria: self.criteria(indicator, result),
             criteria_rule: self.criteria_rule(indicator, result),
+            level_meanings: self.level_meanings(indicator, result),
             lowest: result.scored_as_lowest.then(|| {
                 let lowest = self.value_text(result.code.as_deref(), result.method_value);
                 self.labels.fill("lowest_flag", &[("code", &lowest)])
@@ -222,6 +232,31 @@ impl Builder<'_> {
                 id: c.id.clone(),
                 text: self.text(&c.text),
                 met: met.contains(&c.id),
+            })
+            .collect()
+    }
+
+    /// The levels the indicator's rules describe, shown with its criteria (so empty when no
+    /// criteria were given).
+    fn level_meanings(&self, indicator: &Indicator, result: &IndicatorResult) -> Vec<LevelMeaningView> {
+        if result.criteria_met.is_none() {
+            return Vec::new();
+        }
+        let Some(scale) = self.input.checklist.scale_of(indicator) else {
+            return Vec::new();
+        };
+        indicator
+            .levels_from_criteria
+            .iter()
+            .enumerate()
+            .filter_map(|(i, rule)| {
+                let description = rule.description.as_ref()?;
+                let level = scale.resolve(&rule.level)?;
+                Some(LevelMeaningView {
+                    level: self.level(indicator, Some(level.value)),
+                    text: self.text(description),
+                    reached: result.criteria_rule == Some(i),
+                })
             })
             .collect()
     }

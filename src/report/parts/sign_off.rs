@@ -42,7 +42,7 @@ impl Builder<'_> {
 
     fn attestation(&self) -> SignOff {
         let audit = self.cover_audit();
-        let (reviewed, total) = (self.reviewed(), self.input.scorecard.counts.total);
+        let (reviewed, total) = (self.reviewed(), self.input.scorecard.counts.in_scope());
         let key = if reviewed == total {
             "attestation_all"
         } else {

@@ -102,6 +102,12 @@ fn indicator_findings(indicator: &IndicatorView, labels: &Labels, blocks: &mut V
             .criteria
             .iter()
             .map(|c| format!("{} {} — {}", if c.met { "✓" } else { "✗" }, c.id, c.text))
+            .chain(
+                indicator
+                    .level_meanings
+                    .iter()
+                    .map(|m| format!("{}: {}", m.level, m.text)),
+            )
             .collect();
         blocks.push(paragraph(
             format!("{}:\n{}", labels.get("label_criteria"), ticks.join("\n")),
