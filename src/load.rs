@@ -303,7 +303,7 @@ mod tests {
     /// Answers to the newest edition of the bundled checklist.
     const ANSWERS: &str = include_str!("../examples/answers/ministry-uk.yaml");
     /// Answers to its first edition, `checklist_version: "1.0"`.
-    const FIRST_EDITION: &str = include_str!("../examples/answers/police-en-partial.yaml");
+    const FIRST_EDITION: &str = include_str!("../examples/edition-1.0/answers/police-en-partial.yaml");
 
     fn source(name: &str, text: &str) -> Source {
         Source::from_bytes(name, text.as_bytes()).expect("UTF-8 text")

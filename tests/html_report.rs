@@ -135,23 +135,24 @@ fn ministry_summary_figures_are_in_place() {
 
 #[test]
 fn police_summary_figures_are_in_place() {
+    // figures by hand in the example's header
     let html = render(POLICE, &[]);
     assert!(html.contains("<html lang=\"en\">"));
     let summary = between(&html, "id=\"summary\"", "id=\"contents\"");
-    assert!(summary.contains("<span class=\"kpi-number\">64.7</span>"));
+    assert!(summary.contains("<span class=\"kpi-number\">52.6</span>"));
     assert!(summary.contains(
         ">C</span> <span class=\"band-badge-label\"><span class=\"sr-only\">Band </span>Partial</span>"
     ));
     assert!(
-        summary.contains("<span class=\"kpi-number kpi-number--small\">63.6%</span>"),
-        "completeness"
+        summary.contains("<span class=\"kpi-number kpi-number--small\">80.0%</span>"),
+        "completeness: 24 of the 30 applicable"
     );
     assert!(
-        summary.contains("<span class=\"kpi-number kpi-number--small\">3</span>"),
-        "three critical failures"
+        summary.contains("<span class=\"kpi-number kpi-number--small\">2</span>"),
+        "two critical failures"
     );
     let failures = between(summary, "<ul class=\"failures\">", "</ul>");
-    let positions: Vec<usize> = ["civ-1", "fin-1", "ovs-1"]
+    let positions: Vec<usize> = ["hr-5", "ovs-1"]
         .iter()
         .map(|id| {
             failures
@@ -161,76 +162,104 @@ fn police_summary_figures_are_in_place() {
         .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "in checklist order");
     assert!(failures.contains("Unanswered") && failures.contains("Not enough information"));
+    assert!(
+        !failures.contains("href=\"#i-law-1\""),
+        "law-1 meets a to c: 75, its pass mark"
+    );
 
     // statuses are words, not only colours
-    let civ1 = between(&html, "id=\"i-civ-1\"", "</article>");
-    assert!(civ1.contains("<span class=\"status status--unanswered\">Unanswered</span>"));
-    assert!(civ1.contains("<span class=\"badge badge--fail\">Critical failure</span>"));
+    let hr5 = between(&html, "id=\"i-hr-5\"", "</article>");
+    assert!(hr5.contains("<span class=\"status status--unanswered\">Unanswered</span>"));
+    assert!(hr5.contains("<span class=\"badge badge--fail\">Critical failure</span>"));
     let ovs1 = between(&html, "id=\"i-ovs-1\"", "</article>");
     assert!(
         ovs1.contains("<span class=\"status status--not-enough-information\">Not enough information</span>")
     );
-    let sd4 = between(&html, "id=\"i-sd-4\"", "</article>");
-    assert!(sd4.contains("<span class=\"status status--not-applicable\">Not applicable</span>"));
+    let fin3 = between(&html, "id=\"i-fin-3\"", "</article>");
+    assert!(fin3.contains("<span class=\"status status--not-applicable\">Not applicable</span>"));
     assert!(
-        sd4.contains("Justification"),
+        fin3.contains("Justification"),
         "a not-applicable indicator shows its justification"
     );
+    let civ4 = between(&html, "id=\"i-civ-4\"", "</article>");
+    assert!(
+        civ4.contains("<span class=\"status status--out-of-scope\">Out of scope</span>"),
+        "civ-4, for ministries only, is out of the police scope"
+    );
+
+    // a sub-section whose indicators are all not applicable says so; one answered too little
+    // is provisional; one answered at exactly the 50 % needed concludes
+    let verdict = |id: &str| {
+        let header = between(&html, &format!("id=\"s-{id}\""), "</header>");
+        between(header, "class=\"verdict-chip", "</span>").to_owned()
+    };
+    assert!(verdict("political-roles").contains("verdict--not-applicable\">Not applicable"));
+    assert!(verdict("human-rights").contains("verdict--inconclusive\">Not enough answered to conclude"));
+    assert!(verdict("direct-oversight").contains("verdict--not-compliant\">Not compliant"));
 
     // sections nest as h2 > h3, indicators one level below their section
-    assert!(
-        html.contains("<h2 id=\"s-executive-h\"><span class=\"num\">5</span> The Executive’s roles</h2>")
-    );
-    assert!(html.contains("<h3 id=\"s-financial-oversight-h\"><span class=\"num\">5.2</span>"));
-    assert!(html.contains("<h4 class=\"ind-title\" id=\"i-fin-1-h\">"));
-    assert!(html.contains("<h3 class=\"ind-title\" id=\"i-law-1-h\">"));
+    assert!(html.contains(
+        "<h2 id=\"s-executive-roles-h\"><span class=\"num\">5</span> The executive&#x27;s roles</h2>"
+    ));
+    assert!(html.contains("<h3 id=\"s-direct-oversight-h\"><span class=\"num\">5.3</span>"));
+    assert!(html.contains("<h4 class=\"ind-title\" id=\"i-ovs-1-h\">"));
 
     // the overall calculation can be followed
-    let overall = between(&html, "id=\"calculation-overall\"", "id=\"calc-values-and-law\"");
-    assert!(overall.contains("(1 × 68.8 + 1 × 78.6 + 1 × 75.0 + 1 × 37.5 + 2 × 64.3) ÷ 6 = 64.7"));
+    let overall = between(&html, "id=\"calculation-overall\"", "id=\"calc-roles\"");
+    assert!(
+        overall.contains("(2 × 50.0 + 4 × 59.4 + 2 × 37.5 + 4 × 58.3 + 5 × 56.2 + 3 × 41.7) ÷ 20 = 52.6")
+    );
 }
 
 #[test]
 fn the_reviewed_report_shows_the_audit() {
+    // figures by hand in the example's header: 62.9 verified with tr-6 accepted, 60.4 counting it
     let html = render(REVIEWED, &[]);
     let summary = between(&html, "id=\"summary\"", "id=\"contents\"");
-    assert!(summary.contains("<span class=\"kpi-number\">65,8</span>"));
+    assert!(summary.contains("<span class=\"kpi-number\">62,9</span>"));
     assert!(summary.contains(
-        "<a href=\"#exceptions\">Оцінка без урахування винятків</a>: <span class=\"score\"><span class=\"score-num\">64,0</span>"
+        "<a href=\"#exceptions\">Оцінка без урахування винятків</a>: <span class=\"score\"><span class=\"score-num\">60,4</span>"
     ));
     assert!(summary.contains(
-        "<p class=\"verdict-statement\">Не відповідає вимогам: 2 значні невідповідності, 4 незначні невідповідності</p>"
+        "<p class=\"verdict-statement\">Не відповідає вимогам: 2\u{a0}значні невідповідності, 7\u{a0}незначних невідповідностей</p>"
     ));
     assert!(
-        summary.contains("перевірені рівні · <span class=\"label\">Перевірено аудитором:</span> 10 з 47")
+        summary.contains("перевірені рівні · <span class=\"label\">Перевірено аудитором:</span> 10 з 33"),
+        "of the 33 indicators in scope, not of all 36"
     );
     assert!(
-        summary.contains("<a href=\"#i-civ-2\">civ-2</a> (15 лютого 2027 року)"),
+        summary.contains("<a href=\"#i-tr-6\">tr-6</a> (15 лютого 2027 року)"),
         "the exception expiring soon"
     );
 
     // the self-assessed and the verified level side by side, the scored one marked
-    let hr2 = between(&html, "id=\"i-hr-2\"", "</article>");
-    assert!(hr2.contains(
-        "<tr><th scope=\"row\">За самооцінюванням</th><td>3 — Усталений</td><td class=\"num-col\">75,0</td></tr>"
+    let hr1 = between(&html, "id=\"i-hr-1\"", "</article>");
+    assert!(hr1.contains(
+        "<tr><th scope=\"row\">За самооцінюванням</th><td>3 — Відстежуваний</td><td class=\"num-col\">75,0</td></tr>"
     ));
-    assert!(hr2.contains("<tr class=\"is-scored\"><th scope=\"row\">За результатами перевірки <span class=\"scored-tag\">враховано в оцінці</span></th><td>1 — Початковий</td><td class=\"num-col\">25,0</td></tr>"));
-    assert!(hr2.contains("−2 · Знижено аудитором"));
-    assert!(hr2.contains("<span class=\"badge badge--fail\">Критична невідповідність</span>"));
+    assert!(hr1.contains("<tr class=\"is-scored\"><th scope=\"row\">За результатами перевірки <span class=\"scored-tag\">враховано в оцінці</span></th><td>2 — Впроваджений</td><td class=\"num-col\">50,0</td></tr>"));
+    assert!(hr1.contains("−1 · Знижено аудитором"));
+    assert!(hr1.contains("<span class=\"badge badge--fail\">Критична невідповідність</span>"));
 
     // the non-conformities, major ones first, and the sign-off
     let compliance = between(&html, "id=\"compliance\"", "id=\"exceptions\"");
-    let order: Vec<usize> = ["hr-2", "fin-1", "law-3", "fin-3", "ovs-3", "inc-3"]
-        .iter()
-        .map(|id| {
-            compliance
-                .find(&format!("href=\"#i-{id}\">{id}</a>"))
-                .unwrap_or_else(|| panic!("{id} is listed"))
-        })
-        .collect();
+    let order: Vec<usize> = [
+        "hr-1", "ovs-1", "hr-2", "civ-2", "civ-4", "sd-6", "fin-3", "ovs-2", "inc-3",
+    ]
+    .iter()
+    .map(|id| {
+        compliance
+            .find(&format!("href=\"#i-{id}\">{id}</a>"))
+            .unwrap_or_else(|| panic!("{id} is listed"))
+    })
+    .collect();
     assert!(
         order.windows(2).all(|w| w[0] < w[1]),
         "majors first, then checklist order"
+    );
+    assert!(
+        !compliance.contains("href=\"#i-tr-6\""),
+        "the accepted tr-6 is not a non-conformity"
     );
     assert!(
         compliance
@@ -241,7 +270,8 @@ fn the_reviewed_report_shows_the_audit() {
     let sign_off = between(&html, "id=\"sign-off\"", "id=\"methodology\"");
     for line in [
         "<h2 id=\"sign-off-h\">Засвідчення аудитора</h2>",
-        "Відповіді самооцінювання, перевірені мною за доказами: 10 з 47",
+        "Відповіді самооцінювання, перевірені мною за доказами: 10 з 33",
+        "Решту відповідей (23) надала сама організація",
         "Власне ім’я та прізвище",
         "<td class=\"sign-name\" data-label=\"Власне ім’я та прізвище\">Віталій САВЧУК</td>",
         "<td data-label=\"Установа\">Рахункова палата</td>",
@@ -256,25 +286,30 @@ fn the_reviewed_report_shows_the_audit() {
     // the exceptions, and the evidence to refresh
     let exceptions = between(&html, "id=\"exceptions\"", "id=\"freshness\"");
     let in_force = between(exceptions, "Чинні винятки", "</table>");
-    assert!(in_force.contains("href=\"#i-civ-2\"") && !in_force.contains("href=\"#i-fin-3\""));
+    assert!(in_force.contains("href=\"#i-tr-6\"") && !in_force.contains("href=\"#i-fin-3\""));
     assert!(
         in_force.contains("Строк дії спливає протягом 90 днів"),
-        "civ-2 flagged as expiring"
+        "tr-6 flagged as expiring"
     );
     assert_eq!(
-        exceptions.matches("href=\"#i-civ-2\"").count(),
+        exceptions.matches("href=\"#i-tr-6\"").count(),
         1,
-        "civ-2 listed once"
+        "tr-6 listed once"
     );
     assert!(between(exceptions, "Винятки, строк дії яких минув", "</table>").contains("href=\"#i-fin-3\""));
     let freshness = unslash(between(&html, "id=\"freshness\"", "id=\"plan\""));
+    // 2023-11-20 to 2026-11-24: 366 + 365 + 365 + 4 days
     assert!(freshness.contains(
-        "«Указ Президента України №\u{a0}392/2020» датовано 14 вересня 2020 року, за 2258 днів до оцінювання; максимальна давність — 730 днів."
+        "«Положення про Управління внутрішнього контролю та аудиту МВС» датовано 20 листопада 2023 року, за 1100\u{a0}днів до оцінювання; максимальна давність — 730\u{a0}днів."
     ));
+    assert!(
+        !freshness.contains("392/2020"),
+        "the 2020 decree behind sd-2 is an act in force, never stale"
+    );
     assert_eq!(
         freshness.matches("<th scope=\"row\"").count(),
         3,
-        "civ-3, sd-1 and ovs-1"
+        "ovs-1 and lead-1 stale, tr-6 without evidence"
     );
 
     // the basis is stated on the cover, in the methodology and the provenance
@@ -286,9 +321,9 @@ fn the_reviewed_report_shows_the_audit() {
     }
     assert!(between(&html, "id=\"provenance\"", "</section>").contains("<td>перевірені рівні</td>"));
 
-    // on the self-assessed basis
+    // on the self-assessed basis: section 5 is (87.5 + 25 + 37.5 + 58.333 + 100) / 5 = 61.667
     let own = render(REVIEWED, &[OsStr::new("--basis"), OsStr::new("self")]);
-    assert!(own.contains("<span class=\"kpi-number\">69,0</span>"));
+    assert!(own.contains("<span class=\"kpi-number\">62,3</span>"));
     assert!(own.contains(
         "<tr class=\"is-scored\"><th scope=\"row\">За самооцінюванням <span class=\"scored-tag\">"
     ));
@@ -961,4 +996,19 @@ answers:
         .matches("&lt;x-evil onmouseover=&quot;alert(1)&quot;&gt;&amp;amp;")
         .count();
     assert!(escaped >= 30, "the texts are shown, escaped ({escaped} times)");
+}
+
+#[test]
+fn a_criteria_indicator_says_what_its_level_0_means() {
+    let html = render(MINISTRY, &[]);
+    // tr-6 meets none of its criteria: its level-0 description is the one that applies
+    let tr6 = between(&html, "id=\"i-tr-6\"", "</article>");
+    assert!(tr6.contains(
+        "<p class=\"level-meaning level-meaning--reached\"><span class=\"level-meaning-level\">0 — Відсутній:</span> Пріоритети щодо залучення визначають без оприлюдненого порядку.</p>"
+    ));
+    // law-1 meets all four: the description is there to read, not the one reached
+    let law1 = between(&html, "id=\"i-law-1\"", "</article>");
+    assert!(law1.contains(
+        "<p class=\"level-meaning\"><span class=\"level-meaning-level\">0 — Відсутній:</span> Переліку повноважень органів немає"
+    ));
 }

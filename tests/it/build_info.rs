@@ -91,7 +91,7 @@ fn assert_pdf_has(pdf: &Path, text: &str) {
 #[test]
 fn the_report_records_the_build() {
     assert_every_format_records_the_build(
-        &["report", "examples/answers/police-en-partial.yaml"],
+        &["report", "examples/edition-1.0/answers/police-en-partial.yaml"],
         "police-en-partial",
         "en",
     );
@@ -103,7 +103,7 @@ fn the_comparison_records_the_build() {
         &[
             "compare",
             "examples/rounds/2025/border-guard-west.yaml",
-            "examples/rounds/2026/border-guard-west.yaml",
+            "examples/edition-1.0/rounds/2026/border-guard-west.yaml",
             "--lang",
             "uk",
         ],
@@ -115,7 +115,7 @@ fn the_comparison_records_the_build() {
 #[test]
 fn the_portfolio_records_the_build() {
     assert_every_format_records_the_build(
-        &["portfolio", "examples/portfolio/", "--lang", "en"],
+        &["portfolio", "examples/edition-1.0/portfolio/", "--lang", "en"],
         "portfolio",
         "en",
     );

@@ -70,7 +70,7 @@ fn validate_the_bundled_examples() {
             "validate",
             "checklists/dssg-executive.yaml",
             "examples/answers/ministry-uk.yaml",
-            "examples/answers/police-en-partial.yaml",
+            "examples/edition-1.0/answers/police-en-partial.yaml",
         ],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

@@ -478,7 +478,7 @@ warning[change-unexplained]: renamed.yaml: answers[b-x-1].change_note: the level
 
 const ROUNDS: [&str; 2] = [
     "examples/rounds/2025/border-guard-west.yaml",
-    "examples/rounds/2026/border-guard-west.yaml",
+    "examples/edition-1.0/rounds/2026/border-guard-west.yaml",
 ];
 
 /// Runs `compare` on the example rounds into `dir`, with extra arguments.
@@ -527,6 +527,77 @@ fn the_example_rounds_compare_as_expected() {
         (3, 1, 3)
     );
     assert_eq!(get("not_comparable"), 0);
+}
+
+/// The 2025 round answers 1.0, the 2026 round 2.0: compared through the checklist's mapping.
+#[test]
+fn the_example_rounds_across_editions_compare_through_the_mapping() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = format!("{}/", dir.path().display());
+    let output = run_in(
+        root(),
+        &[
+            "compare",
+            ROUNDS[0],
+            "examples/rounds/2026/border-guard-west.yaml",
+            "--allow-version-change",
+            "--format",
+            "json,html",
+            "-o",
+            &out,
+            "--date",
+            "2026-11-28",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "",
+        "every changed level is explained; civ-4, inc-4 and tr-5, out of the 2026 scope, need no note"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &fs::read(dir.path().join("border-guard-west-compare.json")).expect("written"),
+    )
+    .expect("json");
+    // 2026 by hand: (2 × 62.5 + 4 × 56.25 + 2 × 62.5 + 4 × 41.667 + 5 × 35 + 3 × 58.333) / 20
+    let score = &json["overall"]["score"];
+    assert_eq!(score["new"].as_f64().map(|s| (s * 1000.0).round()), Some(49583.0));
+    assert_eq!(
+        (score["change"].as_f64(), score["direction"].as_str()),
+        (Some(-7.3), Some("declined"))
+    );
+    let counts = &json["counts"];
+    let get = |k: &str| counts[k].as_u64().expect(k);
+    assert_eq!((get("improved"), get("declined"), get("unchanged")), (5, 4, 13));
+    assert_eq!(
+        (get("critical_new"), get("critical_persisting")),
+        (1, 1),
+        "hr-5 new, ovs-1 still"
+    );
+    assert_eq!(
+        get("not_comparable"),
+        54,
+        "36 rows of 2.0 and the 18 unmapped rows of 1.0"
+    );
+    let html = fs::read_to_string(dir.path().join("border-guard-west-compare.html")).expect("html");
+    // a section's group holds its sub-sections' groups, so its heading goes with them
+    let roles = &html[html.find("id=\"g-executive-roles\"").expect("section 5")..];
+    let budgets = roles.find("id=\"g-budgets\"").expect("5.1 inside 5");
+    assert!(
+        !roles[..budgets].contains("<table"),
+        "section 5 has no rows of its own"
+    );
+    assert!(html.contains(
+        "id=\"g-financial-oversight\"><span class=\"num\">5.2</span> Financial oversight of budgets and expenditure <span class=\"only-in\">(only in version 1.0)</span></h3>"
+    ));
+    // fin-3 falls from 100 to 25 because 1.0 rated it yes or no: the plan says so too
+    let plan = &html[html.find("id=\"plan-followup\"").expect("plan")..];
+    let fin3 = &plan[plan.find("href=\"#i-fin-3\"").expect("fin-3 in the plan")..];
+    assert!(
+        fin3[..400].contains("≠ Not directly comparable"),
+        "{}",
+        &fin3[..400]
+    );
 }
 
 #[test]

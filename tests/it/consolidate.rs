@@ -449,6 +449,52 @@ error: 1 error(s) in the input
 
 #[test]
 fn the_example_assessors_consolidate_into_a_valid_draft() {
+    // (folder, exact agreement, alpha): the 2.0 figures in examples/assessors/bondar.yaml's
+    // header, the 1.0 ones of the previous round
+    for (folder, exact, alpha) in [
+        (
+            "examples/assessors",
+            "Exact agreement: 15 of 28 indicators (53.6%).\n",
+            "Krippendorff's alpha (ordinal): 0.580 (from 80 levels on 28 indicators).\n",
+        ),
+        (
+            "examples/edition-1.0/assessors",
+            "Exact agreement: 28 of 43 indicators (65.1%).\n",
+            "Krippendorff's alpha (ordinal): 0.755 (from 128 levels on 43 indicators).\n",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp");
+        let draft = dir.path().join("draft.yaml");
+        let draft_arg = draft.to_str().expect("utf-8");
+        let files: Vec<String> = ["bondar", "hrytsenko", "melnyk"]
+            .iter()
+            .map(|name| format!("{folder}/{name}.yaml"))
+            .collect();
+        let mut args: Vec<&str> = vec!["consolidate"];
+        args.extend(files.iter().map(String::as_str));
+        args.extend(["-o", draft_arg]);
+        let output = run_in(root(), &args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_eq!(stderr(&output), "", "the examples give no warning");
+        let text = stdout(&output);
+        assert!(text.contains(exact), "{text}");
+        assert!(text.contains(alpha), "{text}");
+        assert!(
+            text.contains("Disagreements (levels two or more scale steps apart): 5\n"),
+            "{text}"
+        );
+        let valid = run_in(root(), &["validate", draft_arg]);
+        assert_eq!(valid.status.code(), Some(0), "{}", stderr(&valid));
+        assert_eq!(
+            stderr(&valid),
+            "",
+            "{folder}: no warning, not even level-without-criteria"
+        );
+    }
+}
+
+#[test]
+fn the_second_edition_draft_keeps_the_scope_the_criteria_and_the_acts_in_force() {
     let dir = tempfile::tempdir().expect("temp");
     let draft = dir.path().join("draft.yaml");
     let draft_arg = draft.to_str().expect("utf-8");
@@ -464,32 +510,66 @@ fn the_example_assessors_consolidate_into_a_valid_draft() {
         ],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(stderr(&output), "", "the examples give no warning");
-    let text = stdout(&output);
     assert!(
-        text.contains("Exact agreement: 28 of 43 indicators (65.1%).\n"),
-        "{text}"
+        stdout(&output).contains(
+            "Draft: 28 scored, 2 not applicable, 2 not enough information, 1 unanswered, 3 out of scope\n"
+        ),
+        "civ-4, inc-4 and tr-5 are out of the `other` scope, not unanswered: {}",
+        stdout(&output)
     );
-    assert!(
-        text.contains("Krippendorff's alpha (ordinal): 0.755 (from 128 levels on 43 indicators).\n"),
-        "{text}"
-    );
-    assert!(
-        text.contains("Disagreements (levels two or more scale steps apart): 5\n"),
-        "{text}"
-    );
-    let valid = run_in(root(), &["validate", draft_arg]);
-    assert_eq!(valid.status.code(), Some(0), "{}", stderr(&valid));
-    assert_eq!(stderr(&valid), "");
-    for example in [
-        "examples/rounds/2025/border-guard-west.yaml",
-        "examples/rounds/2026/border-guard-west.yaml",
-    ] {
-        let checked = run_in(root(), &["validate", example]);
-        assert_eq!(
-            (checked.status.code(), stderr(&checked).as_str()),
-            (Some(0), ""),
-            "{example}"
+    let text = fs::read_to_string(&draft).expect("draft");
+    assert!(text.contains("\nscope: [other]\n"), "the assessors' common scope");
+    for id in ["civ-4", "inc-4", "tr-5"] {
+        assert!(
+            !text.contains(&format!("\n  {id}:\n")),
+            "{id} is out of scope: no answer"
         );
     }
+    // mm-2: Bondar 3, Hrytsenko 3, Melnyk 1; the draft's 3 ticks the first assessor's criteria
+    let mm2 = &text[text.find("\n  mm-2:\n").expect("mm-2")..];
+    assert!(mm2.starts_with(
+        "\n  mm-2:\n    # The criteria are those of the answer whose level is the draft's: Iryna Bondar\n    criteria_met: [a, b, c]\n"
+    ));
+    // the law in force since 2003 stays an act in force, so it is not flagged as stale
+    let law1 = &text[text.find("\n  law-1:\n").expect("law-1")..];
+    let law = &law1[law1
+        .find("On the State Border Guard Service of Ukraine")
+        .expect("the law")..];
+    assert!(law[..200].contains("kind: act-in-force"), "{}", &law[..200]);
+    let scored = run_in(root(), &["score", draft_arg]);
+    assert!(
+        stdout(&scored).contains(
+            "Completeness: 90.3% (28 scored, 2 not applicable, 2 not enough information, 1 unanswered, 3 out of scope)"
+        ),
+        "{}",
+        stdout(&scored)
+    );
+}
+
+#[test]
+fn assessors_who_chose_different_scopes_leave_it_to_the_meeting() {
+    let dir = tempfile::tempdir().expect("temp");
+    for (name, scope) in [("a", "police"), ("b", "ministry")] {
+        fs::write(
+            dir.path().join(format!("{name}.yaml")),
+            format!(
+                "checklist: dssg-executive\nchecklist_version: \"2.0\"\norganisation: Org\nassessed_on: 2026-11-20\n\
+                 language: en\nscope: [{scope}]\nassessors: [{{name: {name}}}]\nanswers:\n  law-1: {{criteria_met: [a]}}\n"
+            ),
+        )
+        .expect("write");
+    }
+    let output = run_in(
+        dir.path(),
+        &["consolidate", "a.yaml", "b.yaml", "-o", "draft.yaml"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = fs::read_to_string(dir.path().join("draft.yaml")).expect("draft");
+    assert!(
+        text.contains(
+            "# The assessors chose different scopes (a: [police] · b: [ministry]); the draft has none until the\n# meeting settles it\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("\nscope:"), "{text}");
 }

@@ -87,7 +87,9 @@ fn the_form_writes_every_example_back_as_the_engines_serialiser_does() {
         "examples/answers/police-en-partial.yaml",
         "examples/rounds/2025/border-guard-west.yaml",
         "examples/rounds/2026/border-guard-west.yaml",
-        "examples/rounds/2026/ministry-uk-1.0.yaml",
+        "examples/assessors/melnyk.yaml",
+        "examples/edition-1.0/answers/ministry-uk-reviewed.yaml",
+        "examples/edition-1.0/answers/police-en-partial.yaml",
     ]
     .iter()
     .map(|path| ((*path).to_owned(), None))

@@ -356,7 +356,7 @@ fn the_plan_command_writes_the_example_round_in_every_format() {
     let out = format!("{}/", dir.path().display());
     let args = [
         "plan",
-        "examples/rounds/2026/border-guard-west.yaml",
+        "examples/edition-1.0/rounds/2026/border-guard-west.yaml",
         "--format",
         "html,json,xlsx",
         "--date",
@@ -432,4 +432,78 @@ fn the_plan_command_writes_the_example_round_in_every_format() {
     let again = run_in(root(), &args);
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
     assert_eq!(file("xlsx"), xlsx, "the workbook is reproducible");
+}
+
+/// The same round answered against 2.0 (criteria; 25 points a level; critical items pass at
+/// 75): the gaps and the actions in the order the plan gives them, on 20 November 2026.
+#[test]
+fn the_second_edition_round_plans_its_gaps_by_hand() {
+    use crate::support::{root, run_in, stderr};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan.json");
+    let args = [
+        "plan",
+        "examples/rounds/2026/border-guard-west.yaml",
+        "--date",
+        "2026-11-20",
+        "-o",
+        plan.to_str().expect("utf-8"),
+    ];
+    let output = run_in(root(), &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&plan).expect("written")).expect("JSON");
+    // weight 1 × (target − score): the critical failures first (ovs-1 at 25 and hr-5 at 50, both
+    // targeted at level 3, 75), then the largest gaps, ties in checklist order: hr-2 from 25 to
+    // its target of 75, tr-6 and tr-3 from 0 to 50, leg-1, fin-3 and inc-3 from 25 to 50.
+    let gaps: Vec<(&str, bool, f64)> = json["gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .map(|g| {
+            (
+                g["indicator"].as_str().expect("id"),
+                g["critical_failure"] == true,
+                g["priority"].as_f64().expect("priority"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            ("ovs-1", true, 50.0),
+            ("hr-5", true, 25.0),
+            ("hr-2", false, 50.0),
+            ("tr-6", false, 50.0),
+            ("tr-3", false, 50.0),
+            ("leg-1", false, 25.0),
+            ("fin-3", false, 25.0),
+            ("inc-3", false, 25.0),
+        ]
+    );
+    let actions: Vec<(&str, &str, bool)> = json["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap_or("(answer)"),
+                a["status"].as_str().expect("status"),
+                a["overdue"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("BGW-05", "in-progress", true),
+            ("BGW-03", "in-progress", false),
+            ("BGW-06", "planned", false),
+            ("(answer)", "planned", false),
+            ("(answer)", "planned", false),
+            ("BGW-01", "done", false),
+            ("BGW-02", "done", false),
+            ("BGW-04", "dropped", false),
+        ]
+    );
 }

@@ -119,7 +119,7 @@ fn the_english_pdf_marks_every_status() {
     let output = report(
         root(),
         &[
-            "examples/answers/police-en-partial.yaml",
+            "examples/edition-1.0/answers/police-en-partial.yaml",
             "-o",
             out.to_str().expect("utf-8"),
         ],
@@ -145,7 +145,7 @@ fn the_reviewed_pdf_has_the_audit_parts() {
     let output = report(
         root(),
         &[
-            "examples/answers/ministry-uk-reviewed.yaml",
+            "examples/edition-1.0/answers/ministry-uk-reviewed.yaml",
             "-o",
             out.to_str().expect("utf-8"),
         ],
@@ -371,7 +371,7 @@ fn a_labels_file_in_the_templates_folder_changes_the_wording() {
     let output = report(
         root(),
         &[
-            "examples/answers/police-en-partial.yaml",
+            "examples/edition-1.0/answers/police-en-partial.yaml",
             "--templates",
             templates.to_str().expect("utf-8"),
             "-o",

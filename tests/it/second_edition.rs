@@ -200,7 +200,7 @@ fn compare_puts_a_first_edition_round_beside_a_second_edition_round() {
         oversight::load::assessment(&root().join(path), None, &Limits::default()).expect("valid")
     };
     let (old, new) = (
-        load("examples/rounds/2026/ministry-uk-1.0.yaml"),
+        load("examples/edition-1.0/answers/ministry-uk.yaml"),
         load("examples/answers/ministry-uk.yaml"),
     );
     let c = crate::compare::comparison(&old, &new);
@@ -319,7 +319,7 @@ fn a_workbook_keeps_each_edition_and_the_kind_of_evidence() {
     let dir = tempfile::tempdir().unwrap();
     for (answers, version, score) in [
         ("examples/answers/ministry-uk.yaml", "2.0", "59,8"),
-        ("examples/rounds/2026/ministry-uk-1.0.yaml", "1.0", "67,3"),
+        ("examples/edition-1.0/answers/ministry-uk.yaml", "1.0", "67,3"),
     ] {
         let path = root().join(answers);
         let path = path.to_str().unwrap();
@@ -353,4 +353,35 @@ fn a_workbook_keeps_each_edition_and_the_kind_of_evidence() {
         let scored = run_in(dir.path(), &["score", "back.yaml"]);
         assert!(stdout(&scored).contains(score), "{}", stdout(&scored));
     }
+}
+
+#[test]
+fn the_pdf_gives_each_criteria_indicator_the_meaning_of_its_level_0() {
+    let dir = tempfile::tempdir().expect("temp");
+    let pdf = dir.path().join("m.pdf");
+    let output = run_in(
+        root(),
+        &[
+            "report",
+            "examples/answers/ministry-uk.yaml",
+            "-o",
+            pdf.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let Some(text) = crate::report_pdf::pdf_text(&pdf) else {
+        return;
+    };
+    // tr-6 meets no criterion: after its four ticks, what level 0 means for it
+    assert!(
+        text.contains(
+            "✗ d — Порядок переглянуто з урахуванням відгуків груп, з якими проведено консультації. 0 — Відсутній: Пріоритети щодо залучення визначають без оприлюдненого порядку."
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("0 — Відсутній: ").count(),
+        33,
+        "one per indicator answered"
+    );
 }

@@ -21,7 +21,7 @@ fn the_report_workbook_can_be_recomputed() {
         root(),
         &[
             "report",
-            "examples/answers/police-en-partial.yaml",
+            "examples/edition-1.0/answers/police-en-partial.yaml",
             "--date",
             "2026-12-01",
             "-o",
@@ -102,7 +102,7 @@ fn the_comparison_workbook_subtracts_as_the_page_does() {
         &[
             "compare",
             "examples/rounds/2025/border-guard-west.yaml",
-            "examples/rounds/2026/border-guard-west.yaml",
+            "examples/edition-1.0/rounds/2026/border-guard-west.yaml",
             "--date",
             "2026-12-20",
             "-o",

@@ -7,7 +7,7 @@ use oversight::score::{IndicatorResult, SectionResult};
 use oversight::score::{Scorecard, score};
 use oversight::source::{Limits, Source};
 use oversight::validate::{answers, checklist};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A checklist for the scoring tests (hand-computed expectations refer to it):
@@ -144,6 +144,38 @@ pub fn stderr(output: &Output) -> String {
 /// The repository root, where `examples/` and `checklists/` live.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every answers file under `examples/`, sorted, with the checklist it answers when that is
+/// not the bundled one it names: the methods examples answer the checklists of the same name in
+/// `checklists/methods/`.
+pub fn example_answers() -> Vec<(PathBuf, Option<oversight::catalog::ChecklistRef>)> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("examples/ reads").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "yaml") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root().join("examples"), &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .map(|file| {
+            let methods = file.parent().is_some_and(|dir| dir.ends_with("methods"));
+            let checklist = methods.then(|| {
+                let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+                oversight::catalog::ChecklistRef::Path(
+                    root().join("checklists/methods").join(format!("{stem}.yaml")),
+                )
+            });
+            (file, checklist)
+        })
+        .collect()
 }
 
 /// `code at file<place>` for every diagnostic, in order.

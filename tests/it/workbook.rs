@@ -4,7 +4,7 @@
 //! criteria, statuses, texts in both scripts with line breaks and quotes, several evidence
 //! items with plain and translated references, actions, reviews and exceptions).
 
-use crate::support::root;
+use crate::support::{example_answers, root};
 use oversight::catalog::ChecklistRef;
 use oversight::i18n::Catalogue;
 use oversight::import::{Book, against};
@@ -26,7 +26,6 @@ use oversight::workbook::{FormOptions, workbook};
 use oversight::write::answers::yaml;
 use proptest::prelude::*;
 use serde_json::Value;
-use std::path::Path;
 
 /// The workbook of `assessment` in `lang`, read back.
 fn round_trip(checklist: &Checklist, assessment: &Assessment, lang: &str) -> Assessment {
@@ -121,32 +120,11 @@ fn assert_lossless(checklist: &Checklist, assessment: &Assessment, lang: &str) {
     );
 }
 
-fn answers_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("examples/ reads").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            answers_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_example_survives_the_workbook_round_trip_in_both_languages() {
-    let mut files = Vec::new();
-    answers_files(&root().join("examples"), &mut files);
-    files.sort();
+    let files = example_answers();
     assert!(files.len() >= 13, "the examples are missing: {files:?}");
-    for file in files {
-        // The methods examples answer the checklists of the same name in checklists/methods/.
-        let methods = file.parent().is_some_and(|dir| dir.ends_with("methods"));
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let checklist = methods
-            .then(|| ChecklistRef::Path(root().join("checklists/methods").join(format!("{stem}.yaml"))));
+    for (file, checklist) in files {
         let loaded = oversight::load::assessment(&file, checklist.as_ref(), &Limits::default())
             .unwrap_or_else(|d| panic!("{} is invalid:\n{d}", file.display()));
         for lang in loaded.checklist.languages() {

@@ -50,7 +50,7 @@ def reports(oversight, tmp_path_factory):
         oversight("report", f"examples/answers/{name}.yaml", "--format", "html",
                   "--date", DATE, "-o", str(out / f"{name}.html"))
     oversight("compare", "examples/rounds/2025/border-guard-west.yaml",
-              "examples/rounds/2026/border-guard-west.yaml", "--format", "html",
+              "examples/rounds/2026/border-guard-west.yaml", "--allow-version-change", "--format", "html",
               "--date", DATE, "-o", str(out / "compare.html"))
     oversight("portfolio", "examples/portfolio", "--lang", "uk", "--format", "html",
               "--date", DATE, "-o", str(out / "portfolio.html"))

@@ -60,12 +60,12 @@ def word(oversight, tmp_path_factory):
     out = tmp_path_factory.mktemp("word")
     runs = {
         "ministry-uk": ["report", "examples/answers/ministry-uk.yaml"],
-        "draft": ["report", "examples/answers/patrol-police-uk-draft.yaml",
+        "draft": ["report", "examples/edition-1.0/answers/patrol-police-uk-draft.yaml",
                   "--docx-template", LETTERHEAD],
-        "police-en": ["report", "examples/answers/police-en-partial.yaml"],
+        "police-en": ["report", "examples/edition-1.0/answers/police-en-partial.yaml"],
         "compare": ["compare", "examples/rounds/2025/border-guard-west.yaml",
-                    "examples/rounds/2026/border-guard-west.yaml"],
-        "plan": ["plan", "examples/rounds/2026/border-guard-west.yaml"],
+                    "examples/edition-1.0/rounds/2026/border-guard-west.yaml"],
+        "plan": ["plan", "examples/edition-1.0/rounds/2026/border-guard-west.yaml"],
     }
     for name, args in runs.items():
         oversight(*args, "--format", "docx", "--date", DATE, "-o", str(out / f"{name}.docx"))

@@ -3,11 +3,11 @@ collapsing of the indicators' details, a page that reads without scripts, no req
 kind, column headers that never run into each other, and a printed page that cuts nothing; the
 plan on its own (`oversight plan`) at the same widths and on paper.
 
-The expected indicators come from the example files: in police-en-partial.yaml, ps-2, fin-1 and
-ovs-1 are `not-enough-information`; the critical failures are civ-1 (unanswered), fin-1 and
-ovs-1, and 34 of the 47 indicators have an answer, 28 of them a level; only hr-4 mentions
-firearms (its wording, guidance, reference and comment); in the
-Ukrainian checklist only law-2 says «зобов’язанням».
+The expected indicators come from the example files: in police-en-partial.yaml (edition 2.0,
+scope police), hr-2, ovs-1 and tr-6 are `not-enough-information`; the critical failures are
+hr-5 (unanswered) and ovs-1; of the 36 indicators 24 are scored, 5 not applicable, 3 unanswered
+and civ-4 out of scope; only hr-4 mentions firearms (its wording, guidance, reference and
+comment); in the Ukrainian checklist only law-2 says «зобов’язанням».
 """
 
 import re
@@ -71,11 +71,11 @@ def count(page, scope="#findings"):
 
 def test_typing_in_the_search_box_keeps_the_indicators_that_hold_every_word(reports, open_page):
     page = open_page(reports["police-en-partial"])
-    assert count(page) == "Shown: 47\u00a0of 47"
+    assert count(page) == "Shown: 36\u00a0of 36"
     page.get_by_label("Words to find").press_sequentially("FIREARMS")
     expect(page.locator("#findings .finder-count")).to_have_text(re.compile("^Shown: 1"))
     assert shown(page) == ["hr-4"]
-    assert count(page) == "Shown: 1\u00a0of 47"
+    assert count(page) == "Shown: 1\u00a0of 36"
     # a section with nothing left disappears with its heading; the one holding hr-4 stays
     assert page.locator("#s-human-rights-h").is_visible()
     assert not page.locator("#s-values-and-law-h").is_visible()
@@ -84,8 +84,8 @@ def test_typing_in_the_search_box_keeps_the_indicators_that_hold_every_word(repo
     assert shown(page) == []
     assert page.locator("[data-finder-none]").is_visible()
     page.get_by_role("button", name="Clear").click()
-    expect(page.locator("#findings .finder-count")).to_have_text(re.compile("^Shown: 47"))
-    assert len(shown(page)) == 47
+    expect(page.locator("#findings .finder-count")).to_have_text(re.compile("^Shown: 36"))
+    assert len(shown(page)) == 36
 
 
 def test_a_typed_apostrophe_matches_the_typographic_one(reports, open_page):
@@ -100,44 +100,48 @@ def test_the_filters_combine(reports, open_page):
     finder = page.locator("#findings form.finder")
     status = finder.get_by_label("Status")
     assert status.locator("option").all_inner_texts() == [
-        "All", "Scored (28)", "Not applicable (3)", "Not enough information (3)", "Unanswered (13)"]
+        "All", "Scored (24)", "Not applicable (5)", "Not enough information (3)", "Unanswered (3)",
+        "Out of scope (1)"]
     status.select_option(label="Not enough information (3)")
-    assert shown(page) == ["ps-2", "fin-1", "ovs-1"]
-    assert count(page) == "Shown: 3\u00a0of 47"
-    finder.get_by_label("Critical indicators").select_option(label="Critical failure (3)")
-    assert shown(page) == ["fin-1", "ovs-1"]
+    assert shown(page) == ["hr-2", "ovs-1", "tr-6"]
+    assert count(page) == "Shown: 3\u00a0of 36"
+    finder.get_by_label("Critical indicators").select_option(label="Critical failure (2)")
+    assert shown(page) == ["ovs-1"]
     status.select_option(label="All")
-    assert shown(page) == ["civ-1", "fin-1", "ovs-1"]
+    assert shown(page) == ["hr-5", "ovs-1"]
+    status.select_option(label="Out of scope (1)")
+    assert shown(page) == []
+    status.select_option(label="All")
     # a section includes its sub-sections
     finder.get_by_label("Critical indicators").select_option(label="All")
-    finder.get_by_label("Section").select_option(value="section:financial-oversight")
-    assert shown(page) == ["fin-1", "fin-2", "fin-3", "fin-4", "fin-5"]
-    finder.get_by_label("Section").select_option(value="section:executive")
-    assert len(shown(page)) == 30
+    finder.get_by_label("Section").select_option(value="section:budgets")
+    assert shown(page) == ["fin-6", "fin-2"]
+    finder.get_by_label("Section").select_option(value="section:executive-roles")
+    assert len(shown(page)) == 11
     assert all(not re.match(r"(law|hr|ps|civ)-", i) for i in shown(page))
 
 
 def test_a_link_to_a_filtered_out_indicator_clears_the_filters(reports, open_page):
     page = open_page(reports["police-en-partial"])
     page.locator("#findings form.finder").get_by_label("Status").select_option(value="status:scored")
-    assert "civ-1" not in shown(page)
-    page.locator("#summary a[href='#i-civ-1']").first.click()
-    assert "civ-1" in shown(page)
-    assert len(shown(page)) == 47
+    assert "hr-5" not in shown(page)
+    page.locator("#summary a[href='#i-hr-5']").first.click()
+    assert "hr-5" in shown(page)
+    assert len(shown(page)) == 36
 
 
 def test_the_details_collapse_and_expand(reports, open_page):
     page = open_page(reports["ministry-uk-reviewed"])
     bodies = page.locator("#findings details.ind-body")
-    assert bodies.count() == 47
+    assert bodies.count() == 36
     open_ = "els => els.filter(d => d.open).length"
-    assert bodies.evaluate_all(open_) == 47
+    assert bodies.evaluate_all(open_) == 36
     page.get_by_role("button", name="Згорнути всі", exact=True).click()
     assert bodies.evaluate_all(open_) == 0
-    assert page.locator("#i-hr-2-h").is_visible(), "the heading stays"
-    assert not page.locator("#i-hr-2 .review-table").is_visible()
-    page.locator("#i-hr-2 summary").first.click()
-    assert page.locator("#i-hr-2 .review-table").is_visible()
+    assert page.locator("#i-hr-1-h").is_visible(), "the heading stays"
+    assert not page.locator("#i-hr-1 .review-table").is_visible()
+    page.locator("#i-hr-1 summary").first.click()
+    assert page.locator("#i-hr-1 .review-table").is_visible()
     page.get_by_role("button", name="Розгорнути всі", exact=True).click()
     assert page.locator("#findings details").evaluate_all(open_) == page.locator("#findings details").count()
 
@@ -161,7 +165,7 @@ def test_no_report_makes_a_request(reports, open_page):
 def test_the_comparison_and_the_portfolio_have_the_finder_too(reports, open_page):
     page = open_page(reports["compare"])
     finder = page.locator("#indicators form.finder")
-    change = finder.get_by_label("Change")
+    change = finder.locator("select[data-finder-filter=change]")
     declined = next(o for o in change.locator("option").all_inner_texts() if o.startswith("Declined"))
     change.select_option(label=declined)
     rows = page.locator("#indicators tbody tr")

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT
 
-ANSWERS = "examples/rounds/2026/border-guard-west.yaml"
+ANSWERS = "examples/edition-1.0/rounds/2026/border-guard-west.yaml"
 
 
 def run(*args):
@@ -108,6 +108,6 @@ def test_a_plan_workbook_needs_the_answers_it_was_written_from(plan, tmp_path):
     done = run("import", str(path), "-o", str(out))
     assert done.returncode == 1
     assert done.stderr.startswith(f"error[plan-without-answers]: {path}: this is a plan workbook")
-    other = run("import", str(path), "--answers", "examples/rounds/2026/ministry-uk-1.0.yaml", "-o", str(out))
+    other = run("import", str(path), "--answers", "examples/edition-1.0/answers/ministry-uk.yaml", "-o", str(out))
     assert other.returncode == 1
     assert "error[unknown-action]" in other.stderr, other.stderr

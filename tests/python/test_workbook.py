@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT
 
-REVIEWED = "examples/answers/ministry-uk-reviewed.yaml"
+REVIEWED = "examples/edition-1.0/answers/ministry-uk-reviewed.yaml"
 
 
 def run(*args):
@@ -340,7 +340,7 @@ def test_the_portfolio_heat_map_is_coloured_by_band(tmp_path):
     """The heat map's colours are conditional formats on the numbers: blank cells first (left
     white), then each band from the highest, the first that holds stops."""
     path = tmp_path / "portfolio.xlsx"
-    done = run("portfolio", "examples/portfolio", "-o", str(path))
+    done = run("portfolio", "examples/edition-1.0/portfolio", "-o", str(path))
     assert done.returncode == 0, done.stderr
     sheet = openpyxl.load_workbook(path)["Scores"]
     assert sheet["A1"].value == "Organisation" and sheet["G1"].value == "Overall"
