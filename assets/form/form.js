@@ -486,6 +486,7 @@
       own ? label("section_answer") + " " : null,
       tr(ind.heading),
       ind.critical ? h("span", { class: "critical", text: label("critical") }) : null));
+    if (ind.rationale) box.appendChild(h("p", { class: "rationale" }, h("span", { class: "small-h", text: label("rationale") }), " ", tr(ind.rationale)));
     if (ind.guidance) box.appendChild(h("div", { class: "guidance" }, h("p", { class: "small-h", text: label("guidance") }), h("p", { text: tr(ind.guidance) })));
     if (ind.evidence.length) {
       box.appendChild(h("div", { class: "expected" }, h("p", { class: "small-h", text: label("expected_evidence") }),
@@ -552,12 +553,14 @@
     const met = Array.isArray(a.criteria_met) ? a.criteria_met : null;
     const set = h("fieldset", { class: "criteria" }, h("legend", { text: label("criteria_met") }));
     const boxes = [];
+    const result = h("p", { class: "criteria-level", id: "criteria-level-" + ind.id, "aria-live": "polite" });
     const update = () => {
       const now = answer(ind.id, true);
       const ticked = boxes.filter(b => b.checked && b.value).map(b => b.value);
       const none = boxes[boxes.length - 1].checked;
       if (ticked.length || none) { now.criteria_met = ticked; delete now.status; uncheck(ind.id + ".status"); }
       else delete now.criteria_met;
+      result.textContent = ticked.length || none ? criteriaLevel(ind, ticked) : "";
       tidy(ind.id);
       changed();
     };
@@ -573,7 +576,21 @@
     none.addEventListener("change", () => { if (none.checked) boxes.forEach(b => { if (b !== none) b.checked = false; }); update(); });
     boxes.push(none);
     set.appendChild(h("div", { class: "choice" }, none, h("label", { for: id, text: label("criteria_none") })));
+    if (met) result.textContent = criteriaLevel(ind, met);
+    set.appendChild(result);
     return set;
+  }
+
+  // "Level from the criteria ticked: 2 — Applied", with what the level means where the
+  // checklist says; the engine's own table of levels by criteria (`levels_by_criteria`).
+  function criteriaLevel(ind, met) {
+    const key = ind.criteria.map(c => c.id).filter(id => met.indexOf(id) >= 0).join(" ");
+    const rule = ind.rules[ind.levels_by_criteria[key]];
+    if (!rule) return "";
+    const level = ind.levels.find(l => l.value === rule.level);
+    const name = level ? (level.code !== null ? level.code : level.value) + " — " + tr(level.label) : rule.level;
+    const text = label("criteria_level", { level: name });
+    return rule.description ? text + ": " + tr(rule.description) : text;
   }
 
   function uncheck(name) {

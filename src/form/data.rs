@@ -5,6 +5,7 @@
 //! answers is ever read as markup.
 
 use crate::i18n::Catalogue;
+use crate::model::criteria::deciding_rule;
 use crate::model::{Checklist, Child, Indicator, IndicatorKind, Scale, Section, Text};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -97,6 +98,13 @@ pub struct IndicatorData {
     pub codes: bool,
     pub levels: Vec<LevelData>,
     pub criteria: Vec<CriterionData>,
+    /// A criteria indicator's level for every set of criteria that may be ticked, as the engine
+    /// decides it: by the criteria ticked, in the checklist's order and joined by spaces ("" for
+    /// none), the index of the rule in `rules`. Empty with more than [`MAX_TABULATED_CRITERIA`].
+    pub levels_by_criteria: BTreeMap<String, usize>,
+    pub rules: Vec<RuleData>,
+    /// Why a critical indicator is critical.
+    pub rationale: Option<Texts>,
     pub unit: Option<Texts>,
     /// A number indicator's bounds, exactly as decimals.
     pub min: Option<String>,
@@ -113,6 +121,17 @@ pub struct LevelData {
     pub label: Texts,
     pub description: Option<Texts>,
 }
+
+/// A rule of `levels_from_criteria` as the form shows it: the level and what it means there.
+#[derive(Debug, Serialize)]
+pub struct RuleData {
+    /// The level's value, exactly as a decimal.
+    pub level: String,
+    pub description: Option<Texts>,
+}
+
+/// The most criteria whose every combination the form is given (2^8 = 256 sets).
+pub const MAX_TABULATED_CRITERIA: usize = 8;
 
 #[derive(Debug, Serialize)]
 pub struct CriterionData {
@@ -235,6 +254,19 @@ impl Builder<'_> {
                     text: self.texts(&c.text),
                 })
                 .collect(),
+            levels_by_criteria: scale
+                .map_or_else(BTreeMap::new, |scale| levels_by_criteria(indicator, scale)),
+            rules: indicator
+                .levels_from_criteria
+                .iter()
+                .map(|rule| RuleData {
+                    level: scale
+                        .and_then(|scale| scale.resolve(&rule.level))
+                        .map_or_else(String::new, |level| level.value.to_string()),
+                    description: rule.description.as_ref().map(|d| self.texts(d)),
+                })
+                .collect(),
+            rationale: indicator.rationale.as_ref().map(|r| self.texts(r)),
             unit: indicator.unit.as_ref().map(|u| self.texts(u)),
             min: indicator.min.map(|n| n.to_string()),
             max: indicator.max.map(|n| n.to_string()),
@@ -254,4 +286,25 @@ impl Builder<'_> {
             })
             .collect()
     }
+}
+
+/// Every set of an indicator's criteria, by the ids ticked, with the rule that decides its
+/// level ([`deciding_rule`], the scoring's own rule); sets no rule decides are left out.
+fn levels_by_criteria(indicator: &Indicator, scale: &Scale) -> BTreeMap<String, usize> {
+    let ids: Vec<&String> = indicator.criteria.iter().map(|c| &c.id).collect();
+    if ids.is_empty() || ids.len() > MAX_TABULATED_CRITERIA {
+        return BTreeMap::new();
+    }
+    (0..1u32 << ids.len())
+        .filter_map(|set| {
+            let met: Vec<String> = ids
+                .iter()
+                .enumerate()
+                .filter(|(bit, _)| set & (1 << bit) != 0)
+                .map(|(_, id)| (*id).clone())
+                .collect();
+            let (rule, _) = deciding_rule(&indicator.levels_from_criteria, scale, &met)?;
+            Some((met.join(" "), rule))
+        })
+        .collect()
 }

@@ -385,3 +385,25 @@ fn the_pdf_gives_each_criteria_indicator_the_meaning_of_its_level_0() {
         "one per indicator answered"
     );
 }
+
+#[test]
+fn an_off_scale_level_is_one_error_and_a_bare_level_one_warning() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "checklist: dssg-executive\nchecklist_version: \"2.0\"\norganisation: O\nassessed_on: 2026-11-20\n\
+         answers:\n  law-1: {level: 7}\n  law-2: {level: 2}\n",
+    )
+    .expect("write");
+    let output = run_in(dir.path(), &["validate", "a.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error[level-off-scale]: a.yaml: answers[law-1].level: level `7` is not on the scale `maturity`
+  hint: expected one of 0 (Absent), 1 (On paper), 2 (Applied), 3 (Monitored), 4 (Improved)
+warning[level-without-criteria]: a.yaml: answers[law-2].level: the level is taken as given: no criteria are ticked to show it
+  hint: list the criteria met in `criteria_met` (`a`, `b`, `c`, `d`), and the level follows from them
+error: 1 error(s) in the input
+"
+    );
+}

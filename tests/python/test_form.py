@@ -180,3 +180,38 @@ def test_the_form_opens_pre_filled_and_fits_a_phone(oversight, open_page, tmp_pa
       .filter(el => !(el.labels && el.labels.length)).map(el => el.id || el.name)""")
     assert unlabelled == []
     assert page.requests == [path.as_uri()], page.requests
+
+
+def test_the_level_follows_from_the_criteria_ticked_as_the_engine_scores_it(oversight, open_page, tmp_path):
+    # The bundled checklist, edition 2.0, opened with the ministry's answers.
+    out = tmp_path / "form.html"
+    oversight("form", "dssg-executive", "--answers", "examples/answers/ministry-uk.yaml", "--lang", "en",
+              "-o", str(out))
+    scored = json.loads(run("score", "examples/answers/ministry-uk.yaml", "--format", "json").stdout)
+    levels = {}
+
+    def walk(sections):
+        for section in sections:
+            for indicator in section["indicators"]:
+                if indicator["level"] is not None:
+                    levels[indicator["id"]] = indicator["level"]
+            walk(section["sections"])
+
+    walk(scored["sections"])
+    assert len(levels) == 33
+    page = open_page(out)
+    for indicator, level in levels.items():
+        shown = page.locator(f"#criteria-level-{indicator}").inner_text()
+        assert shown.startswith(f"Level from the criteria ticked: {level} — "), (indicator, shown)
+    # mm-2 meets a and b: 2; ticking c makes it 3; without a, nothing counts: level 0 and
+    # what it means for mm-2
+    result = page.locator("#criteria-level-mm-2")
+    expect(result).to_have_text("Level from the criteria ticked: 2 — Applied")
+    page.locator('input[name="mm-2.criteria_met"][value="c"]').check()
+    expect(result).to_have_text("Level from the criteria ticked: 3 — Monitored")
+    page.locator('input[name="mm-2.criteria_met"][value="a"]').uncheck()
+    expect(result).to_have_text(
+        "Level from the criteria ticked: 0 — Absent: Individual operations and cases are checked only "
+        "after a scandal or a complaint, under no plan.")
+    # a critical indicator says why it is critical
+    expect(page.locator('[data-indicator="law-1"] .rationale')).to_contain_text("Why it is critical:")

@@ -59,7 +59,8 @@ impl Rules<'_> {
             .and_then(|level| self.on_scale(off_scale, &format!("{path}.level"), level, indicator, scale));
         match given.criteria_met.filter(|_| !indicator.criteria.is_empty()) {
             Some(met) => self.criteria_met(path, met, level, indicator, scale),
-            None if given.level.is_some() && !indicator.criteria.is_empty() => {
+            // an off-scale level has its error already; the warning would only repeat it
+            None if level.is_some() && !indicator.criteria.is_empty() => {
                 self.f
                     .warning(
                         "level-without-criteria",
