@@ -228,8 +228,11 @@ impl<'a> Builder<'a> {
         )
     }
 
-    /// "28 of 44 applicable indicators answered".
+    /// "28 of 44 applicable indicators answered"; "no indicator applicable" when none is.
     fn answered(&self, counts: &StatusCounts) -> String {
+        if counts.applicable() == 0 {
+            return self.labels.get("label_none_applicable").to_owned();
+        }
         self.labels.fill(
             "label_answered",
             &[

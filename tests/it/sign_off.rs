@@ -188,7 +188,7 @@ fn the_partial_example_says_how_much_was_answered_where_it_concludes() {
         "2.2 International human rights principles and standards Score: 75.0 (provisional) · Completeness: 25.0% (1 of 4 applicable indicators answered)",
         "Compliance: Not enough answered to conclude",
         "5.3 Direct oversight and internal oversight components Score: 25.0 (D Weak) · Completeness: 50.0% (1 of 2 applicable indicators answered)",
-        "1.1 Political and managerial roles Score: — · Completeness: — (0 of 0 applicable indicators answered) · Weight: 1 · Method: Weighted mean Compliance: Not applicable",
+        "1.1 Political and managerial roles Score: — · Completeness: — (no indicator applicable) · Weight: 1 · Method: Weighted mean Compliance: Not applicable",
         "APPROVED",
     ] {
         assert!(text.contains(expected), "{expected:?} in the PDF");

@@ -46,10 +46,17 @@ pub(super) fn points(segment: &str) -> Vec<usize> {
         .rev()
         .find(|(_, c)| c.is_alphabetic())
         .map_or(start, |(i, c)| i + c.len_utf8());
-    let word = &segment[start..end.max(start)];
+    let mut word = &segment[start..end.max(start)];
     let Some(lang) = language(word) else {
         return Vec::new();
     };
+    // An English clitic ("management's", "don't") stays with its stem: only the stem is
+    // hyphenated. A Ukrainian apostrophe is part of the word («об’єкт»).
+    if lang == Lang::English
+        && let Some(at) = word.find(['\'', '’'])
+    {
+        word = &word[..at];
+    }
     let mut out = Vec::new();
     let mut at = start;
     let mut syllables = hypher::hyphenate(word, lang).peekable();
@@ -104,6 +111,12 @@ mod tests {
             split("(маргіналізованих),"),
             ["(мар", "гі", "на", "лі", "зо", "ва", "них),"]
         );
+    }
+
+    #[test]
+    fn an_english_clitic_stays_with_its_stem() {
+        assert_eq!(split("management's"), ["man", "age", "ment's"]);
+        assert_eq!(split("organisation's"), ["or", "gan", "i", "sa", "tion's"]);
     }
 
     #[test]
