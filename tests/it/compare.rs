@@ -542,7 +542,7 @@ fn the_example_rounds_across_editions_compare_through_the_mapping() {
             "examples/rounds/2026/border-guard-west.yaml",
             "--allow-version-change",
             "--format",
-            "json,html",
+            "json,html,pdf",
             "-o",
             &out,
             "--date",
@@ -598,6 +598,28 @@ fn the_example_rounds_across_editions_compare_through_the_mapping() {
         "{}",
         &fin3[..400]
     );
+    // on paper: the level labels whole in their columns, the explanation on a line under the row
+    let Some(text) = crate::report_pdf::pdf_text(&dir.path().join("border-guard-west-compare.pdf")) else {
+        return;
+    };
+    for whole in [
+        "2 — Developing",
+        "3 — Monitored",
+        "1 — On paper",
+        "Not applicable",
+    ] {
+        assert!(text.contains(whole), "{whole}");
+    }
+    for broken in [
+        "Devel- oping",
+        "Moni- tored",
+        "pa- per",
+        "applic- able",
+        "Ap- plied",
+    ] {
+        assert!(!text.contains(broken), "{broken}");
+    }
+    assert!(text.contains("Explanation of change: Up from 2: quarterly expenditure reports"));
 }
 
 #[test]

@@ -54,21 +54,25 @@ fn table(rows: usize) -> Block {
                 header: "№".into(),
                 width: 0.6,
                 align: Align::Left,
+                whole_lines: false,
             },
             Column {
                 header: "Запитання".into(),
                 width: 4.0,
                 align: Align::Left,
+                whole_lines: false,
             },
             Column {
                 header: "Бал".into(),
                 width: 0.8,
                 align: Align::Right,
+                whole_lines: false,
             },
             Column {
                 header: "Рівень".into(),
                 width: 0.8,
                 align: Align::Center,
+                whole_lines: false,
             },
         ],
         rows: (0..rows)
@@ -87,6 +91,7 @@ fn table(rows: usize) -> Block {
                     },
                 ],
                 shade: (i % 2 == 1).then_some(Rgb(0xf7, 0xf8, 0xfa)),
+                note: None,
             })
             .collect(),
     })
@@ -180,16 +185,19 @@ fn ukrainian_text_extracts_intact() {
                     header: "Запитання".into(),
                     width: 1.0,
                     align: Align::Left,
+                    whole_lines: false,
                 },
                 Column {
                     header: "Коментар".into(),
                     width: 1.0,
                     align: Align::Left,
+                    whole_lines: false,
                 },
             ],
             rows: vec![Row {
                 cells: vec![cell("Чи є план слухань?"), cell("Так, затверджений")],
                 shade: None,
+                note: None,
             }],
         }),
     ]);
@@ -263,27 +271,32 @@ fn nothing_overflows_the_margins() {
                     header: long_word.clone(),
                     width: 1.0,
                     align: Align::Right,
+                    whole_lines: false,
                 },
                 Column {
                     header: "B".into(),
                     width: 2.0,
                     align: Align::Center,
+                    whole_lines: false,
                 },
                 Column {
                     header: "C".into(),
                     width: 0.0,
                     align: Align::Left,
+                    whole_lines: false,
                 },
             ],
             rows: vec![
                 Row {
                     cells: vec![cell(&long_word), cell(&long_text), cell(&long_word)],
                     shade: Some(Rgb(240, 240, 240)),
+                    note: None,
                 },
                 // A row far taller than a page: must be split, never overflow.
                 Row {
                     cells: vec![cell(&long_text.repeat(4)), cell("x"), cell(&long_word)],
                     shade: None,
+                    note: None,
                 },
             ],
         }),
@@ -480,6 +493,7 @@ fn empty_documents_and_tables_render() {
                 header: String::new(),
                 width: f32::NAN,
                 align: Align::Left,
+                whole_lines: false,
             }],
             rows: vec![Row::default(), Row::default()],
         }),
@@ -741,11 +755,13 @@ fn column_widths_follow_the_content() {
         header: "Рівень".into(),
         width: 3.0,
         align: Align::Right,
+        whole_lines: false,
     };
     let text = Column {
         header: "Показник".into(),
         width: 1.0,
         align: Align::Left,
+        whole_lines: false,
     };
     let long = "Бюджет кожного органу сектору безпеки у віданні організації затверджує парламент у складі Державного бюджету, бюджетні програми охоплюють усі видатки сектору безпеки.";
     let d = doc(vec![Block::Table(Table {
@@ -754,6 +770,7 @@ fn column_widths_follow_the_content() {
             .map(|i| Row {
                 cells: vec![cell(&i.to_string()), cell(long)],
                 shade: None,
+                note: None,
             })
             .collect(),
     })]);
@@ -773,4 +790,75 @@ fn column_widths_follow_the_content() {
         level_w < 2.0 * word,
         "the level column is {level_w} mm for a {word} mm word"
     );
+}
+
+#[test]
+fn a_column_of_labels_keeps_each_line_whole_and_a_note_runs_under_the_row() {
+    let long = "Бюджет кожного органу сектору безпеки у віданні організації затверджує парламент у складі Державного бюджету, бюджетні програми охоплюють усі видатки сектору безпеки.";
+    let column = |header: &str, whole_lines: bool| Column {
+        header: header.into(),
+        width: 1.0,
+        align: Align::Left,
+        whole_lines,
+    };
+    let note = "Пояснення зміни: підрозділ укомплектовано на 92 %, звіти подають щокварталу · Не можна порівняти безпосередньо: змінено шкалу відповідей";
+    let d = doc(vec![Block::Table(Table {
+        columns: vec![
+            column("Код", false),
+            column("Індикатор", false),
+            column("Попередня", true),
+            column("Поточна", true),
+        ],
+        rows: vec![Row {
+            cells: vec![
+                cell("ovs-1"),
+                cell(long),
+                cell("3 — Відстежуваний\n75,0 B"),
+                cell("2 — Впроваджений\n50,0 C"),
+            ],
+            shade: None,
+            note: Some(note.into()),
+        }],
+    })]);
+    let l = layout(&d);
+    let cells: Vec<_> = texts(&l, 0)
+        .into_iter()
+        .filter(|t| t.3 == Role::TableCell)
+        .collect();
+    // each level stays on one line: no piece of a label, no hyphen
+    for level in ["3 — Відстежуваний", "2 — Впроваджений"] {
+        assert!(
+            cells.iter().any(|t| t.4 == level),
+            "{level} on one line: {cells:#?}"
+        );
+    }
+    let levels_x = cells.iter().find(|t| t.4.starts_with("3 — ")).expect("a level").0;
+    assert!(
+        !cells.iter().any(|t| t.0 >= levels_x - EPS && t.4.ends_with('-')),
+        "no label is hyphenated: {cells:#?}"
+    );
+    // the note starts under the second column, below every line of the cells, on whole lines
+    let second = cells
+        .iter()
+        .find(|t| t.4.starts_with("Бюджет"))
+        .expect("the text")
+        .0;
+    // (y grows up the page: the lowest line of the cells has the smallest y)
+    let lowest_cell = cells
+        .iter()
+        .filter(|t| !note.contains(t.4.as_str()))
+        .map(|t| t.1)
+        .fold(f32::MAX, f32::min);
+    let note_lines: Vec<_> = cells
+        .iter()
+        .filter(|t| note.contains(t.4.trim_end_matches('-')))
+        .collect();
+    assert!(note_lines.len() >= 2, "{cells:#?}");
+    assert!(
+        note_lines
+            .iter()
+            .all(|t| (t.0 - second).abs() < EPS && t.1 < lowest_cell),
+        "{cells:#?}"
+    );
+    assert!(note_lines[0].4.starts_with("Пояснення зміни:"));
 }

@@ -357,9 +357,31 @@ impl Writer<'_> {
                 })
                 .collect();
             rows.push_str(&format!("<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"));
+            if let Some(note) = &row.note {
+                rows.push_str(&self.note_row(note, row.shade, &widths));
+            }
         }
         let xml = self.table_xml(&widths, &rows);
         self.push(xml);
+    }
+
+    /// A row's note as a row of its own, under its cells: an empty first cell, then one cell
+    /// across the other columns, as the PDF draws it.
+    fn note_row(&self, note: &str, shade: Option<Rgb>, widths: &[u32]) -> String {
+        let first = widths.first().copied().unwrap_or(0);
+        let rest: u32 = widths.iter().skip(1).sum();
+        let span = widths.len().saturating_sub(1).max(1);
+        let note_cell = spanning_cell_xml(
+            rest,
+            span,
+            shade,
+            Align::Left,
+            &runs(note, cell_run(shade), self.lang()),
+        );
+        format!(
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>{}{note_cell}</w:tr>",
+            cell_xml(first, shade, Align::Left, "")
+        )
     }
 
     /// A band box: one shaded cell with the code and the label.
@@ -472,6 +494,17 @@ fn cell_run(fill: Option<Rgb>) -> RunStyle {
 }
 
 fn cell_xml(width: u32, fill: Option<Rgb>, align: Align, runs: &str) -> String {
+    spanning_cell_xml(width, 1, fill, align, runs)
+}
+
+/// A cell across `span` columns of the grid (`w:gridSpan` follows `w:tcW`, as the schema orders
+/// them).
+fn spanning_cell_xml(width: u32, span: usize, fill: Option<Rgb>, align: Align, runs: &str) -> String {
+    let grid_span = if span > 1 {
+        format!("<w:gridSpan w:val=\"{span}\"/>")
+    } else {
+        String::new()
+    };
     let shade = fill.map_or_else(String::new, |f| {
         format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{}\"/>", hex(f))
     });
@@ -483,7 +516,7 @@ fn cell_xml(width: u32, fill: Option<Rgb>, align: Align, runs: &str) -> String {
     // no space after a cell's paragraph, whatever the template's body text has
     let props = format!("<w:spacing w:before=\"0\" w:after=\"0\"/>{jc}");
     format!(
-        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{shade}</w:tcPr>{}</w:tc>",
+        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{grid_span}{shade}</w:tcPr>{}</w:tc>",
         paragraph("", &props, runs)
     )
 }

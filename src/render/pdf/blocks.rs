@@ -51,6 +51,7 @@ pub(in crate::render::pdf) fn column(header: &str, width: f32) -> Column {
         header: header.to_owned(),
         width,
         align: Align::Left,
+        whole_lines: false,
     }
 }
 
@@ -59,6 +60,7 @@ pub(in crate::render::pdf) fn right(header: &str, width: f32) -> Column {
         header: header.to_owned(),
         width,
         align: Align::Right,
+        whole_lines: false,
     }
 }
 
@@ -71,7 +73,11 @@ pub(in crate::render::pdf) fn cell(text: impl Into<String>) -> Cell {
 }
 
 pub(in crate::render::pdf) fn row(cells: Vec<Cell>) -> Row {
-    Row { cells, shade: None }
+    Row {
+        cells,
+        shade: None,
+        note: None,
+    }
 }
 
 pub(in crate::render::pdf) fn band_cell(band: Option<&BandView>) -> Cell {

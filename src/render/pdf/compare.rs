@@ -209,6 +209,7 @@ fn sections(view: &CompareView, blocks: &mut Vec<Block>) {
             cell(change_note(&view.overall, labels)),
         ],
         shade: shade(&view.overall),
+        note: None,
     }];
     rows.extend(view.sections.iter().map(|s| Row {
         cells: vec![
@@ -220,6 +221,7 @@ fn sections(view: &CompareView, blocks: &mut Vec<Block>) {
             cell(change_note(&s.change, labels)),
         ],
         shade: shade(&s.change),
+        note: None,
     }));
     blocks.push(Block::Table(Table {
         columns: vec![
@@ -296,6 +298,7 @@ fn attention(view: &CompareView, blocks: &mut Vec<Block>) {
                             cell(change_text(&r.change)),
                         ],
                         shade: shade(&r.change),
+                        note: None,
                     })
                     .collect();
                 blocks.push(Block::Table(Table {
@@ -311,10 +314,18 @@ fn answer_columns(labels: &Labels) -> Vec<super::Column> {
     vec![
         column(labels.get("label_id"), 0.7),
         column(labels.get("label_indicator"), 3.0),
-        column(labels.get("compare_previous_answer"), 1.3),
-        column(labels.get("compare_current_answer"), 1.3),
+        whole(column(labels.get("compare_previous_answer"), 1.3)),
+        whole(column(labels.get("compare_current_answer"), 1.3)),
         right(labels.get("compare_label_change"), 1.0),
     ]
+}
+
+/// A column of levels, each line kept whole: "2 — Developing", not "2 — Devel-oping".
+fn whole(column: super::Column) -> super::Column {
+    super::Column {
+        whole_lines: true,
+        ..column
+    }
 }
 
 fn indicators(view: &CompareView, blocks: &mut Vec<Block>) {
@@ -355,10 +366,16 @@ fn indicators(view: &CompareView, blocks: &mut Vec<Block>) {
                 }
                 let critical = if r.critical { " ◆" } else { "" };
                 let explanation = match (&r.change_note, r.level_changed) {
-                    (Some(note), _) => note.clone(),
-                    (None, true) => labels.get("compare_no_explanation").to_owned(),
-                    (None, false) => String::new(),
+                    (Some(note), _) => Some(note.clone()),
+                    (None, true) => Some(labels.get("compare_no_explanation").to_owned()),
+                    (None, false) => None,
                 };
+                if let Some(explanation) = explanation {
+                    notes.insert(
+                        0,
+                        format!("{}: {explanation}", labels.get("compare_label_explanation")),
+                    );
+                }
                 Row {
                     cells: vec![
                         cell(format!("{}{critical}", r.id)),
@@ -374,19 +391,19 @@ fn indicators(view: &CompareView, blocks: &mut Vec<Block>) {
                             score_short(&r.change.new, labels)
                         )),
                         cell(change_text(&r.change)),
-                        cell(explanation),
-                        cell(notes.join("\n")),
                     ],
                     shade: shade(&r.change)
                         .or((r.pass == "newly-failing" || r.critical_change == "new").then_some(ALERT_SHADE)),
+                    // the explanation and the notes on a line of their own: seven columns do
+                    // not fit a portrait page without breaking the level labels
+                    note: Some(notes.join(" · ")),
                 }
             })
             .collect();
-        let mut columns = answer_columns(labels);
-        columns[1].width = 1.9;
-        columns.push(column(labels.get("compare_label_explanation"), 2.0));
-        columns.push(column(labels.get("compare_label_notes"), 1.4));
-        blocks.push(Block::Table(Table { columns, rows }));
+        blocks.push(Block::Table(Table {
+            columns: answer_columns(labels),
+            rows,
+        }));
     }
 }
 
@@ -414,6 +431,7 @@ fn actions(view: &CompareView, blocks: &mut Vec<Block>) {
                 cell(a.new_answer.clone()),
             ],
             shade: (a.status == "still-open").then_some(ALERT_SHADE),
+            note: None,
         })
         .collect();
     blocks.push(Block::Table(Table {
@@ -475,6 +493,7 @@ fn plan_actions(view: &CompareView, blocks: &mut Vec<Block>) {
             Row {
                 cells: vec![cell(action), cell(status), cell(moves.join("\n"))],
                 shade: (a.outcome == "overdue").then_some(ALERT_SHADE),
+                note: None,
             }
         })
         .collect();

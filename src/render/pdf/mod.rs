@@ -154,6 +154,9 @@ pub struct Column {
     pub width: f32,
     /// Horizontal alignment of the header and the cells.
     pub align: Align,
+    /// Whether each line of its cells stays whole (a level, "2 — Developing"), up to
+    /// [`table::MAX_WHOLE_LINE_W`]: the column is at least that wide.
+    pub whole_lines: bool,
 }
 
 /// Horizontal alignment.
@@ -171,6 +174,9 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Row background.
     pub shade: Option<Rgb>,
+    /// A line under the cells, from the second column to the right edge: what would crowd a
+    /// column of its own (a comparison's explanation and notes).
+    pub note: Option<String>,
 }
 
 /// A table cell.

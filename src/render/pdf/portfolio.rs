@@ -61,6 +61,7 @@ fn centred(header: &str, width: f32) -> Column {
         header: header.to_owned(),
         width,
         align: Align::Center,
+        whole_lines: false,
     }
 }
 

@@ -1,8 +1,9 @@
-//! Tables: column widths from the content, wrapped cells, and placement row by row with the
-//! header repeated on every page.
+//! Tables: column widths from the content, wrapped cells (and a row's note under them, from the
+//! second column on), and placement row by row with the header repeated on every page.
 //!
 //! Widths follow the automatic table layout of CSS: each column needs at least its longest
-//! word, up to [`MAX_WORD_W`] (a short cell, up to [`SHORT_W`], whole), and the longest word
+//! word, up to [`MAX_WORD_W`] (a short cell, up to [`SHORT_W`], whole; each line of a column of
+//! labels, up to [`MAX_WHOLE_LINE_W`], whole), and the longest word
 //! of its header unless the cells need less (then the header is hyphenated; its *minimum*) and would like its widest cell on one line (its
 //! *maximum*). When the minimums do not fit, they are scaled down (long words are then
 //! hyphenated); when the maximums fit, every column gets its maximum and the spare room is
@@ -33,6 +34,9 @@ const MAX_WORD_W: f32 = 25.0;
 /// is given at least this width.
 const SHORT_W: f32 = 16.0;
 
+/// A line of a [`super::Column::whole_lines`] column is kept whole up to this width.
+pub(super) const MAX_WHOLE_LINE_W: f32 = 50.0;
+
 /// A table with at most this many rows is kept on one page (when it fits on one).
 pub(super) const MAX_UNSPLIT_ROWS: usize = 6;
 
@@ -40,6 +44,8 @@ pub(super) const MAX_UNSPLIT_ROWS: usize = 6;
 pub(super) struct PreparedTable {
     col_x: Vec<f32>,
     col_w: Vec<f32>,
+    /// Where the rows' notes start: the second column.
+    note_x: f32,
     header: Chunk,
     rows: Vec<PreparedRow>,
     line_h: f32,
@@ -56,7 +62,16 @@ struct PreparedCell {
 struct PreparedRow {
     cells: Vec<PreparedCell>,
     shade: Option<Rgb>,
+    /// The row's note, wrapped from the second column to the right edge, under the cells.
+    note: Vec<Line>,
+    /// Lines in all: the tallest cell's, then the note's.
     lines: usize,
+}
+
+impl PreparedRow {
+    fn cell_lines(&self) -> usize {
+        self.lines - self.note.len()
+    }
 }
 
 pub(super) fn prepare_table(fonts: &FontSet, table: &Table) -> Prepared {
@@ -71,6 +86,8 @@ pub(super) fn prepare_table(fonts: &FontSet, table: &Table) -> Prepared {
     }
     let line_h = line_height(CELL_SIZE, CELL_LINE_FACTOR);
     let text_w = |i: usize| (col_w.get(i).copied().unwrap_or(0.0) - 2.0 * CELL_PAD_H).max(1.0);
+    let note_x = col_x.get(1).copied().unwrap_or(MARGIN_LEFT);
+    let note_w = (RIGHT_EDGE - note_x - 2.0 * CELL_PAD_H).max(1.0);
 
     let header_cells: Vec<Vec<Line>> = table
         .columns
@@ -118,11 +135,16 @@ pub(super) fn prepare_table(fonts: &FontSet, table: &Table) -> Prepared {
                     }
                 })
                 .collect();
-            let lines = cells.iter().map(|c| c.lines.len()).max().unwrap_or(1).max(1);
+            let cell_lines = cells.iter().map(|c| c.lines.len()).max().unwrap_or(1).max(1);
+            let note = row
+                .note
+                .as_deref()
+                .map_or_else(Vec::new, |note| regular.wrap(note, note_w));
             PreparedRow {
                 cells,
                 shade: row.shade,
-                lines,
+                lines: cell_lines + note.len(),
+                note,
             }
         })
         .collect();
@@ -130,6 +152,7 @@ pub(super) fn prepare_table(fonts: &FontSet, table: &Table) -> Prepared {
     Prepared::Table(PreparedTable {
         col_x,
         col_w,
+        note_x,
         header,
         rows,
         line_h,
@@ -157,6 +180,8 @@ pub(super) fn table_widths(fonts: &FontSet, table: &Table, total: f32) -> Vec<f3
                 let whole = font.max_content(text);
                 min = min.max(if whole <= SHORT_W {
                     whole
+                } else if column.whole_lines {
+                    whole.min(MAX_WHOLE_LINE_W)
                 } else {
                     font.min_content(text, MAX_WORD_W)
                 });
@@ -243,6 +268,22 @@ impl PreparedTable {
                 let y = CELL_PAD_V + (k - from) as f32 * self.line_h + bl;
                 let lx = aligned_x(x, w, line.width, cell.align);
                 chunk.text(lx, y, CELL_SIZE, cell.bold, line, cell.colour, Role::TableCell);
+            }
+        }
+        let colour = row.shade.map_or(TEXT, text_on);
+        for (k, line) in row.note.iter().enumerate() {
+            let at = row.cell_lines() + k;
+            if (from..to).contains(&at) {
+                let y = CELL_PAD_V + (at - from) as f32 * self.line_h + bl;
+                chunk.text(
+                    self.note_x + CELL_PAD_H,
+                    y,
+                    CELL_SIZE,
+                    false,
+                    line,
+                    colour,
+                    Role::TableCell,
+                );
             }
         }
         chunk.line(MARGIN_LEFT, h, RIGHT_EDGE, h, 0.35, RULE);

@@ -49,6 +49,7 @@ pub(super) fn compliance(view: &ReportView, blocks: &mut Vec<Block>) {
         })
         .collect(),
         shade: None,
+        note: None,
     });
     blocks.push(Block::Table(Table {
         columns: vec![
@@ -89,6 +90,7 @@ pub(super) fn compliance(view: &ReportView, blocks: &mut Vec<Block>) {
                     } else {
                         MINOR_SHADE
                     }),
+                    note: None,
                 }
             })
             .collect();

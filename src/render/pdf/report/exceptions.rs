@@ -58,6 +58,7 @@ fn exception_table(items: &[ExceptionItem], labels: &Labels) -> Table {
                     cell(format!("{} / {}", x.score.text, x.pass)),
                 ],
                 shade: (!x.exception.applies).then_some(ALERT_SHADE),
+                note: None,
             }
         })
         .collect();

@@ -96,6 +96,7 @@ fn gap_row(gap: &GapView, labels: &Labels) -> Row {
         } else {
             gap.actions.is_empty().then_some(MINOR_SHADE)
         },
+        note: None,
     }
 }
 
@@ -184,6 +185,7 @@ fn action_row(a: &PlanActionView, labels: &Labels) -> Row {
             },
         ],
         shade: a.overdue.then_some(ALERT_SHADE),
+        note: None,
     }
 }
 
@@ -241,6 +243,7 @@ fn by_quarter(plan: &PlanView, labels: &Labels, blocks: &mut Vec<Block>) {
                     cell(status),
                 ],
                 shade: a.overdue.then_some(ALERT_SHADE),
+                note: None,
             });
         }
     }
@@ -291,6 +294,7 @@ fn matrix(matrix: &MatrixView, labels: &Labels, blocks: &mut Vec<Block>) {
                 ),
             ],
             shade: None,
+            note: None,
         })
         .collect();
     blocks.push(Block::Table(Table {
