@@ -64,7 +64,7 @@ def word(oversight, tmp_path_factory):
                   "--docx-template", LETTERHEAD],
         "police-en": ["report", "examples/edition-1.0/answers/police-en-partial.yaml"],
         "compare": ["compare", "examples/rounds/2025/border-guard-west.yaml",
-                    "examples/edition-1.0/rounds/2026/border-guard-west.yaml"],
+                    "examples/rounds/2026/border-guard-west.yaml", "--allow-version-change"],
         "plan": ["plan", "examples/edition-1.0/rounds/2026/border-guard-west.yaml"],
     }
     for name, args in runs.items():
@@ -210,6 +210,19 @@ def test_the_comparison_is_a_word_document_too(word):
     document = docx.Document(word["compare"])
     assert headings(document)
     assert any(repeats_header(t) for t in document.tables)
+    # the indicator tables: five columns, each row followed by its note across the last four,
+    # the row's paragraphs kept with the note
+    fin2 = next(t for t in document.tables if any(r.cells[0].text == "fin-2" for r in t.rows))
+    rows = fin2.rows
+    at = next(i for i, r in enumerate(rows) if r.cells[0].text == "fin-2")
+    assert len(fin2.columns) == 5
+    assert rows[at].cells[2].text == "2 — Developing\n50.0 C", rows[at].cells[2].text
+    note = rows[at + 1]._tr.findall(qn("w:tc"))
+    assert len(note) == 2 and note[1].find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}").get(qn("w:val")) == "4"
+    assert "".join(t.text for t in note[1].iter(qn("w:t"))).startswith(
+        "Explanation of change: Up from 2: quarterly expenditure reports")
+    keep = rows[at]._tr.findall(f".//{qn('w:pPr')}/{qn('w:keepNext')}")
+    assert len(keep) == len(rows[at]._tr.findall(f".//{qn('w:p')}"))
 
 
 def test_the_plan_is_a_word_document_with_its_parts_and_the_overdue_unit_first(word):

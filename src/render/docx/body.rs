@@ -356,9 +356,13 @@ impl Writer<'_> {
                     cell_xml(*width, fill, column.align, &runs(&cell.text, style, self.lang()))
                 })
                 .collect();
-            rows.push_str(&format!("<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"));
             if let Some(note) = &row.note {
+                // the row's paragraphs keep with the next, its note: no page between them
+                let cells = cells.replace(CELL_SPACING, &format!("<w:keepNext/>{CELL_SPACING}"));
+                rows.push_str(&format!("<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"));
                 rows.push_str(&self.note_row(note, row.shade, &widths));
+            } else {
+                rows.push_str(&format!("<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"));
             }
         }
         let xml = self.table_xml(&widths, &rows);
@@ -493,6 +497,9 @@ fn cell_run(fill: Option<Rgb>) -> RunStyle {
     }
 }
 
+/// A cell paragraph's spacing: none after it, whatever the template's body text has.
+const CELL_SPACING: &str = "<w:spacing w:before=\"0\" w:after=\"0\"/>";
+
 fn cell_xml(width: u32, fill: Option<Rgb>, align: Align, runs: &str) -> String {
     spanning_cell_xml(width, 1, fill, align, runs)
 }
@@ -513,8 +520,7 @@ fn spanning_cell_xml(width: u32, span: usize, fill: Option<Rgb>, align: Align, r
         Align::Center => "<w:jc w:val=\"center\"/>",
         Align::Right => "<w:jc w:val=\"right\"/>",
     };
-    // no space after a cell's paragraph, whatever the template's body text has
-    let props = format!("<w:spacing w:before=\"0\" w:after=\"0\"/>{jc}");
+    let props = format!("{CELL_SPACING}{jc}");
     format!(
         "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{grid_span}{shade}</w:tcPr>{}</w:tc>",
         paragraph("", &props, runs)
