@@ -353,16 +353,20 @@ impl Writer<'_> {
                         bold: cell.bold,
                         ..cell_run(fill)
                     };
-                    cell_xml(*width, fill, column.align, &runs(&cell.text, style, self.lang()))
+                    CellXml {
+                        width: *width,
+                        fill,
+                        align: column.align,
+                        // a row keeps with its note: no page between them
+                        keep_next: row.note.is_some(),
+                        ..CellXml::default()
+                    }
+                    .xml(&runs(&cell.text, style, self.lang()))
                 })
                 .collect();
+            rows.push_str(&format!("<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"));
             if let Some(note) = &row.note {
-                // the row's paragraphs keep with the next, its note: no page between them
-                let cells = cells.replace(CELL_SPACING, &format!("<w:keepNext/>{CELL_SPACING}"));
-                rows.push_str(&format!("<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"));
                 rows.push_str(&self.note_row(note, row.shade, &widths));
-            } else {
-                rows.push_str(&format!("<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"));
             }
         }
         let xml = self.table_xml(&widths, &rows);
@@ -374,14 +378,13 @@ impl Writer<'_> {
     fn note_row(&self, note: &str, shade: Option<Rgb>, widths: &[u32]) -> String {
         let first = widths.first().copied().unwrap_or(0);
         let rest: u32 = widths.iter().skip(1).sum();
-        let span = widths.len().saturating_sub(1).max(1);
-        let note_cell = spanning_cell_xml(
-            rest,
-            span,
-            shade,
-            Align::Left,
-            &runs(note, cell_run(shade), self.lang()),
-        );
+        let note_cell = CellXml {
+            width: rest,
+            fill: shade,
+            span: widths.len().saturating_sub(1),
+            ..CellXml::default()
+        }
+        .xml(&runs(note, cell_run(shade), self.lang()));
         format!(
             "<w:tr><w:trPr><w:cantSplit/></w:trPr>{}{note_cell}</w:tr>",
             cell_xml(first, shade, Align::Left, "")
@@ -497,34 +500,53 @@ fn cell_run(fill: Option<Rgb>) -> RunStyle {
     }
 }
 
-/// A cell paragraph's spacing: none after it, whatever the template's body text has.
-const CELL_SPACING: &str = "<w:spacing w:before=\"0\" w:after=\"0\"/>";
-
 fn cell_xml(width: u32, fill: Option<Rgb>, align: Align, runs: &str) -> String {
-    spanning_cell_xml(width, 1, fill, align, runs)
+    CellXml {
+        width,
+        fill,
+        align,
+        ..CellXml::default()
+    }
+    .xml(runs)
 }
 
-/// A cell across `span` columns of the grid (`w:gridSpan` follows `w:tcW`, as the schema orders
-/// them).
-fn spanning_cell_xml(width: u32, span: usize, fill: Option<Rgb>, align: Align, runs: &str) -> String {
-    let grid_span = if span > 1 {
-        format!("<w:gridSpan w:val=\"{span}\"/>")
-    } else {
-        String::new()
-    };
-    let shade = fill.map_or_else(String::new, |f| {
-        format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{}\"/>", hex(f))
-    });
-    let jc = match align {
-        Align::Left => "",
-        Align::Center => "<w:jc w:val=\"center\"/>",
-        Align::Right => "<w:jc w:val=\"right\"/>",
-    };
-    let props = format!("{CELL_SPACING}{jc}");
-    format!(
-        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{grid_span}{shade}</w:tcPr>{}</w:tc>",
-        paragraph("", &props, runs)
-    )
+/// A table cell as WordprocessingML.
+#[derive(Default)]
+struct CellXml {
+    width: u32,
+    fill: Option<Rgb>,
+    align: Align,
+    /// Columns of the grid it covers (`w:gridSpan` when more than one).
+    span: usize,
+    /// Its paragraph keeps with the next one (a row with the note row under it).
+    keep_next: bool,
+}
+
+impl CellXml {
+    fn xml(&self, runs: &str) -> String {
+        let grid_span = if self.span > 1 {
+            format!("<w:gridSpan w:val=\"{}\"/>", self.span)
+        } else {
+            String::new()
+        };
+        let shade = self.fill.map_or_else(String::new, |f| {
+            format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{}\"/>", hex(f))
+        });
+        let keep = if self.keep_next { "<w:keepNext/>" } else { "" };
+        let jc = match self.align {
+            Align::Left => "",
+            Align::Center => "<w:jc w:val=\"center\"/>",
+            Align::Right => "<w:jc w:val=\"right\"/>",
+        };
+        // no space after a cell's paragraph, whatever the template's body text has
+        let props = format!("{keep}<w:spacing w:before=\"0\" w:after=\"0\"/>{jc}");
+        // `w:gridSpan` follows `w:tcW`, as the schema orders them
+        format!(
+            "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>{grid_span}{shade}</w:tcPr>{}</w:tc>",
+            self.width,
+            paragraph("", &props, runs)
+        )
+    }
 }
 
 #[cfg(test)]

@@ -157,7 +157,7 @@ impl<'a> Builder<'a> {
                 .collect()
         };
         // (section, depth for nesting, rows): a removed section nests under nothing
-        let mut entries: Vec<(&SectionRow, usize, Vec<IndicatorRow>)> = sections
+        let entries: Vec<(&SectionRow, usize, Vec<IndicatorRow>)> = sections
             .iter()
             .map(|s| {
                 let depth = if new_sections.contains(s.id.as_str()) {
@@ -168,46 +168,36 @@ impl<'a> Builder<'a> {
                 (s, depth, own_rows(&s.id))
             })
             .collect();
-        // keep a section with rows of its own or in a sub-section that follows it
-        let mut keep = vec![false; entries.len()];
-        for k in (0..entries.len()).rev() {
-            let below = entries[k + 1..]
-                .iter()
-                .zip(&keep[k + 1..])
-                .take_while(|((_, depth, _), _)| *depth > entries[k].1)
-                .any(|(_, kept)| *kept);
-            keep[k] = !entries[k].2.is_empty() || below;
-        }
-        let mut kept = keep.iter();
-        entries.retain(|_| *kept.next().unwrap_or(&false));
-        let mut groups: Vec<IndicatorGroup> = Vec::new();
-        let mut open: Vec<usize> = Vec::new();
-        for (k, (section, depth, rows)) in entries.iter().enumerate() {
-            while open.last().is_some_and(|d| d >= depth) {
-                open.pop();
-                if let Some(previous) = groups.last_mut() {
-                    previous.closes += 1;
+        // a section shows when it or a sub-section that follows it holds a row
+        let holds_rows = |k: usize| {
+            let depth = entries[k].1;
+            std::iter::once(&entries[k])
+                .chain(entries[k + 1..].iter().take_while(|(_, d, _)| *d > depth))
+                .any(|(_, _, rows)| !rows.is_empty())
+        };
+        let shown: Vec<_> = (0..entries.len())
+            .filter(|&k| holds_rows(k))
+            .map(|k| &entries[k])
+            .collect();
+        // depths step by one from a section to its sub-sections, so a group closes as many
+        // parents as the next group is shallower (all but the top level after the last)
+        shown
+            .iter()
+            .enumerate()
+            .map(|(k, (section, depth, rows))| {
+                let next = shown.get(k + 1).map_or(1, |(_, next, _)| *next);
+                IndicatorGroup {
+                    section_id: section.id.clone(),
+                    number: section.number.clone(),
+                    title: section.title.clone(),
+                    depth: *depth,
+                    rows: rows.clone(),
+                    parent: next > *depth,
+                    closes: depth.saturating_sub(next),
+                    only_in: (!new_sections.contains(section.id.as_str())).then(|| only_in.clone()),
                 }
-            }
-            let parent = entries.get(k + 1).is_some_and(|(_, next, _)| next > depth);
-            if parent {
-                open.push(*depth);
-            }
-            groups.push(IndicatorGroup {
-                section_id: section.id.clone(),
-                number: section.number.clone(),
-                title: section.title.clone(),
-                depth: *depth,
-                rows: rows.clone(),
-                parent,
-                closes: 0,
-                only_in: (!new_sections.contains(section.id.as_str())).then(|| only_in.clone()),
-            });
-        }
-        if let Some(last) = groups.last_mut() {
-            last.closes += open.len();
-        }
-        groups
+            })
+            .collect()
     }
 
     fn label(&self, key: &str) -> String {
