@@ -105,24 +105,11 @@ fn describe(checked: &Checked) -> String {
             indicators(checklist.indicators().len())
         ),
         Checked::Answers(loaded) => {
-            // An answer outside the assessment's scope is ignored, so it counts for nothing.
             let (checklist, assessment) = (&loaded.checklist, &loaded.assessment);
-            let scope = assessment.scope();
-            let in_scope: std::collections::HashSet<&str> = checklist
-                .indicators()
-                .into_iter()
-                .filter(|i| checklist.in_scope(i, scope))
-                .map(|i| i.id.as_str())
-                .collect();
-            let answered = assessment
-                .answers()
-                .filter(|(id, answer)| {
-                    in_scope.contains(id) && (answer.is_rated() || answer.status.is_some())
-                })
-                .count();
-            let of = match scope.is_empty() {
-                true => indicators(in_scope.len()),
-                false => format!("{} in scope", indicators(in_scope.len())),
+            let (answered, in_scope) = assessment.answered_in_scope(checklist);
+            let of = match assessment.scope().is_empty() {
+                true => indicators(in_scope),
+                false => format!("{} in scope", indicators(in_scope)),
             };
             format!(
                 "answers to `{}` version {} ({answered} of {of} answered)",

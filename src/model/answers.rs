@@ -260,4 +260,21 @@ impl Assessment {
     pub fn actions(&self) -> &[PlannedAction] {
         &self.doc.actions
     }
+
+    /// How many indicators of `checklist` in this assessment's scope have an answer (a level,
+    /// a value, criteria or a status), and how many are in scope; an answer out of scope is
+    /// ignored, so it counts for nothing.
+    pub fn answered_in_scope(&self, checklist: &super::Checklist) -> (usize, usize) {
+        let in_scope: Vec<_> = checklist
+            .indicators()
+            .into_iter()
+            .filter(|i| checklist.in_scope(i, self.scope()))
+            .collect();
+        let answered = in_scope
+            .iter()
+            .filter_map(|i| self.answer(&i.id))
+            .filter(|answer| answer.is_rated() || answer.status.is_some())
+            .count();
+        (answered, in_scope.len())
+    }
 }
