@@ -10,7 +10,9 @@
 //!   non-conformity; a not-applicable one, and a non-critical one without a score, are neither.
 //! - A set of indicators (a section with its sub-sections, or the whole checklist) is
 //!   *compliant* without non-conformities, *compliant with minor non-conformities* with minor
-//!   ones only, and *not compliant* with at least one major one.
+//!   ones only, and *not compliant* with at least one major one; a set whose indicators are all
+//!   not applicable is *not applicable*, and one wholly outside the assessment's scope *out of
+//!   scope*: there is nothing in it to comply or not.
 
 use crate::score::{IndicatorResult, Scorecard, SectionResult, Status, all_indicator_results};
 use serde::Serialize;
@@ -46,6 +48,10 @@ pub enum Verdict {
     MinorNonConformities,
     /// At least one major non-conformity.
     NotCompliant,
+    /// Every indicator of the set is not applicable (or out of scope, some of them).
+    NotApplicable,
+    /// Every indicator of the set is out of the assessment's scope.
+    OutOfScope,
 }
 
 /// The non-conformities of a set of indicators, and the verdict they give.
@@ -126,7 +132,11 @@ impl Compliance {
     /// Counts the non-conformities among `conformities` and gives the verdict.
     pub fn of(conformities: impl IntoIterator<Item = Conformity>) -> Compliance {
         let mut compliance = Compliance::default();
+        let (mut any, mut applicable, mut in_scope) = (false, false, false);
         for conformity in conformities {
+            any = true;
+            applicable |= !matches!(conformity, Conformity::NotApplicable | Conformity::OutOfScope);
+            in_scope |= conformity != Conformity::OutOfScope;
             match conformity {
                 Conformity::Major => compliance.major += 1,
                 Conformity::Minor => compliance.minor += 1,
@@ -135,10 +145,34 @@ impl Compliance {
             }
         }
         compliance.verdict = match (compliance.major, compliance.minor) {
+            _ if any && !in_scope => Verdict::OutOfScope,
+            _ if any && !applicable => Verdict::NotApplicable,
             (0, 0) => Verdict::Compliant,
             (0, _) => Verdict::MinorNonConformities,
             _ => Verdict::NotCompliant,
         };
         compliance
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(conformities: &[Conformity]) -> Verdict {
+        Compliance::of(conformities.iter().copied()).verdict
+    }
+
+    #[test]
+    fn a_set_with_nothing_applicable_or_in_scope_says_so() {
+        use Conformity::*;
+        assert_eq!(verdict(&[NotApplicable, NotApplicable]), Verdict::NotApplicable);
+        assert_eq!(verdict(&[NotApplicable, OutOfScope]), Verdict::NotApplicable);
+        assert_eq!(verdict(&[OutOfScope, OutOfScope]), Verdict::OutOfScope);
+        // one indicator to judge is enough for the usual verdicts
+        assert_eq!(verdict(&[NotApplicable, Conforming]), Verdict::Compliant);
+        assert_eq!(verdict(&[OutOfScope, Minor]), Verdict::MinorNonConformities);
+        assert_eq!(verdict(&[NotApplicable, NotAssessed]), Verdict::Compliant);
+        assert_eq!(verdict(&[]), Verdict::Compliant);
     }
 }

@@ -336,6 +336,11 @@ impl<'a> Builder<'a> {
     /// The verdict of `compliance`, or `inconclusive` when too little was answered to conclude.
     fn compliance(&self, compliance: &Compliance, conclusive: bool) -> ComplianceView {
         let (verdict, statement) = match compliance.verdict {
+            Verdict::NotApplicable => (
+                "not-applicable",
+                self.labels.get("status_not-applicable").to_owned(),
+            ),
+            Verdict::OutOfScope => ("out-of-scope", self.labels.get("status_out-of-scope").to_owned()),
             _ if !conclusive => ("inconclusive", self.labels.get("verdict_inconclusive").to_owned()),
             Verdict::Compliant => ("compliant", self.labels.get("compliance_compliant").to_owned()),
             Verdict::MinorNonConformities => (

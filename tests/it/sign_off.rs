@@ -169,6 +169,10 @@ fn the_partial_example_says_how_much_was_answered_where_it_concludes() {
     let json = json(dir.path(), "police-en-partial");
     assert_eq!(json["kind"], "self-assessment");
     assert_eq!(json["conclusive"], true);
+    // 1.1, pol-1 only, not applicable for a regional directorate: nothing there to comply with
+    let political_roles = &json["sections"][0]["sections"][0];
+    assert_eq!(political_roles["id"], "political-roles");
+    assert_eq!(political_roles["compliance"]["verdict"], "not-applicable");
     let Some(cover) = cover(dir.path(), "police-en-partial") else {
         return;
     };

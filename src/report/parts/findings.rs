@@ -7,9 +7,9 @@ use crate::model::points::{points_at, points_range};
 use crate::model::scale::position;
 use crate::model::{Answer, ExceptionState, Number, PlannedAction, Slot};
 use crate::report::{
-    ActionView, Builder, ChildView, ComplianceView, CriterionView, EvidenceView, ExceptionView,
-    IndicatorView, InfoView, LevelMeaningView, ReviewView, ScoreView, SectionView, conformity_key,
-    is_safe_link, level_text, status_key,
+    ActionView, Builder, ChildView, CriterionView, EvidenceView, ExceptionView, IndicatorView, InfoView,
+    LevelMeaningView, ReviewView, ScoreView, SectionView, conformity_key, is_safe_link, level_text,
+    status_key,
 };
 use crate::score::{Basis, IndicatorResult, SectionResult, Status};
 use std::collections::HashSet;
@@ -38,7 +38,8 @@ impl Builder<'_> {
                     score: self.section_score(result),
                     completeness: self.fmt.percent(result.completeness),
                     answered: self.answered(&result.counts),
-                    compliance: self.section_compliance(section, result),
+                    compliance: self
+                        .compliance(&self.verdicts.section_compliance(&section.id), result.conclusive),
                     infos: self.infos(section),
                     // An assessable section's own answer comes first, then its indicators.
                     indicators: section
@@ -54,26 +55,6 @@ impl Builder<'_> {
                 }
             })
             .collect()
-    }
-
-    /// A section's verdict; "Out of scope" for a section with nothing in the assessment's scope,
-    /// "Not applicable" for one whose indicators in scope are all not applicable: neither is
-    /// inconclusive, as nothing in it was there to answer.
-    fn section_compliance(&self, section: &Section, result: &SectionResult) -> ComplianceView {
-        let mut view = self.compliance(&self.verdicts.section_compliance(&section.id), result.conclusive);
-        let status = if result.out_of_scope {
-            Status::OutOfScope
-        } else if result.counts.applicable() == 0 {
-            Status::NotApplicable
-        } else {
-            return view;
-        };
-        view.verdict = status_key(status).to_owned();
-        view.statement = self
-            .labels
-            .get(&format!("status_{}", status_key(status)))
-            .to_owned();
-        view
     }
 
     /// A section's informational items in the assessment's scope.
